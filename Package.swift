@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+//
+// The package of the course: one library (`BookCore`) that every chapter
+// shares, one executable per chapter in reading order, and the tests.
+import PackageDescription
+
+/// The chapters, in reading order: (executable name, folder under Chapters/).
+let chapters: [(name: String, folder: String)] = [
+    ("optimizers", "01-optimizers"),
+]
+
+let package = Package(
+    name: "DeepLearningFromScratchSwift",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "BookCore", targets: ["BookCore"]),
+    ] + chapters.map { .executable(name: $0.name, targets: [$0.name]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Matrix products: OpenBLAS on Linux, Accelerate on macOS.
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // gzip, to read the compressed MNIST files.
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "BookCore",
+            dependencies: [
+                .target(name: "CBLAS", condition: .when(platforms: [.linux])),
+                "CZlib",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "BookCoreTests",
+            dependencies: ["BookCore"]
+        ),
+        // Runs each chapter binary with --quick and checks the files it writes.
+        .testTarget(
+            name: "ChapterTests",
+            dependencies: ["BookCore"] + chapters.map { .target(name: $0.name) }
+        ),
+    ] + chapters.map {
+        .executableTarget(
+            name: $0.name,
+            dependencies: ["BookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Chapters/\($0.folder)"
+        )
+    },
+    swiftLanguageModes: [.v6]
+)

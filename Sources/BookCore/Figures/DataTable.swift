@@ -1,0 +1,76 @@
+// DataTable.swift — the numbers behind a figure, as a gnuplot data file.
+
+import Foundation
+
+/// Columns of numbers with a commented header: the `.dat` half of a figure.
+///
+/// The file looks like this, and gnuplot, a spreadsheet or `awk` can read it:
+/// ```
+/// # optimizers: smoothed training loss on MNIST
+/// # iteration  SGD  Momentum  AdaGrad  Adam
+/// 0  2.41  2.38  2.11  2.27
+/// ```
+/// Numbers are written with 10 significant digits, so the same run gives the
+/// same bytes. `NaN` is written as `NaN`, which gnuplot skips.
+public struct DataTable: Sendable {
+    /// A line of description, written as the first comment.
+    public var description: String
+    /// Column names, written as the second comment (spaces become `_`).
+    public var columns: [String]
+    /// The rows; each has `columns.count` values.
+    public var rows: [[Double]]
+    /// If set, a blank line follows every `blockLength` rows: gnuplot reads
+    /// the blocks as the scan lines of a grid (for contour plots).
+    public var blockLength: Int?
+
+    /// A table with the given columns and rows.
+    public init(_ description: String, columns: [String], rows: [[Double]] = [], blockLength: Int? = nil) {
+        self.description = description
+        self.columns = columns
+        self.rows = rows
+        self.blockLength = blockLength
+    }
+
+    /// A table whose columns are given as arrays of equal length.
+    public init(_ description: String, columns: [(String, [Double])]) {
+        let length = columns.first?.1.count ?? 0
+        precondition(columns.allSatisfy { $0.1.count == length },
+                     "DataTable: columns of different lengths \(columns.map { ($0.0, $0.1.count) })")
+        self.init(description, columns: columns.map(\.0),
+                  rows: (0 ..< length).map { i in columns.map { $0.1[i] } })
+    }
+
+    /// Adds a row.
+    public mutating func append(_ row: [Double]) {
+        precondition(row.count == columns.count,
+                     "DataTable.append: \(row.count) values for \(columns.count) columns \(columns)")
+        rows.append(row)
+    }
+
+    /// The 1-based gnuplot column number of a named column.
+    public func column(_ name: String) -> Int {
+        guard let index = columns.firstIndex(of: name) else {
+            preconditionFailure("DataTable: no column \(name) in \(columns)")
+        }
+        return index + 1
+    }
+
+    /// The file's text.
+    public var text: String {
+        var lines = ["# " + description,
+                     "# " + columns.map { $0.replacingOccurrences(of: " ", with: "_") }.joined(separator: "  ")]
+        for (i, row) in rows.enumerated() {
+            lines.append(row.map(DataTable.format).joined(separator: "  "))
+            if let blockLength, (i + 1) % blockLength == 0, i + 1 < rows.count { lines.append("") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One number as the data file writes it.
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.10g", value)
+    }
+}

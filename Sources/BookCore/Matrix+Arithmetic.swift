@@ -1,0 +1,130 @@
+// Matrix+Arithmetic.swift — the element-wise and row-wise operations the
+// layers need, and nothing more. Each is a plain loop: they cost little next
+// to the matrix products (see Matrix+BLAS.swift).
+
+extension Matrix {
+    /// Applies `transform` to every element: `y[i, j] = f(x[i, j])`.
+    @inlinable
+    public func map(_ transform: (Double) -> Double) -> Matrix {
+        Matrix(rows: rows, columns: columns, elements: elements.map(transform))
+    }
+
+    /// Combines two matrices of the same shape element by element.
+    @inlinable
+    public func zip(_ other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
+        checkSameShape(other, "Matrix.zip")
+        var result = self
+        result.elements.withUnsafeMutableBufferPointer { r in
+            other.elements.withUnsafeBufferPointer { o in
+                for i in 0 ..< r.count { r[i] = combine(r[i], o[i]) }
+            }
+        }
+        return result
+    }
+
+    /// Element-wise sum; the shapes must match.
+    public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zip(rhs, +) }
+    /// Element-wise difference; the shapes must match.
+    public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zip(rhs, -) }
+    /// Element-wise (Hadamard) product; the shapes must match.
+    public static func * (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zip(rhs, *) }
+    /// Every element times a number.
+    public static func * (lhs: Double, rhs: Matrix) -> Matrix { rhs.map { lhs * $0 } }
+
+    /// Adds `alpha · other` to this matrix in place (BLAS calls it axpy).
+    public mutating func add(_ other: Matrix, scaledBy alpha: Double = 1) {
+        checkSameShape(other, "Matrix.add")
+        elements.withUnsafeMutableBufferPointer { s in
+            other.elements.withUnsafeBufferPointer { o in
+                for i in 0 ..< s.count { s[i] += alpha * o[i] }
+            }
+        }
+    }
+
+    /// Adds a row vector `[1, columns]` to every row: the bias of an Affine layer.
+    ///
+    /// NumPy calls this broadcasting: `[B, H] + [1, H]`.
+    public mutating func addToEachRow(_ vector: Matrix) {
+        precondition(vector.rows == 1 && vector.columns == columns,
+                     "Matrix.addToEachRow: row vector \(vector.shape) does not fit rows of \(shape)")
+        let n = columns
+        elements.withUnsafeMutableBufferPointer { s in
+            vector.elements.withUnsafeBufferPointer { v in
+                for r in 0 ..< rows {
+                    for c in 0 ..< n { s[r * n + c] += v[c] }
+                }
+            }
+        }
+    }
+
+    /// The sum of each column, `[1, columns]`: NumPy's `np.sum(x, axis=0)`.
+    ///
+    /// The bias gradient of an Affine layer is the column sum of `dout`.
+    public func columnSums() -> Matrix {
+        var sums = Matrix(rows: 1, columns: columns)   // [1, n]
+        let n = columns
+        elements.withUnsafeBufferPointer { s in
+            sums.elements.withUnsafeMutableBufferPointer { out in
+                for r in 0 ..< rows {
+                    for c in 0 ..< n { out[c] += s[r * n + c] }
+                }
+            }
+        }
+        return sums
+    }
+
+    /// The mean of each column, `[1, columns]`: NumPy's `np.mean(x, axis=0)`.
+    public func columnMeans() -> Matrix {
+        precondition(rows > 0, "Matrix.columnMeans: no rows in \(shape)")
+        return (1 / Double(rows)) * columnSums()
+    }
+
+    /// The sum of all elements.
+    public func sum() -> Double { elements.reduce(0, +) }
+
+    /// The sum of the squares of all elements, `Σ xᵢⱼ²`.
+    public func sumOfSquares() -> Double { elements.reduce(0) { $0 + $1 * $1 } }
+
+    /// For each row, the column of its largest value (the first one on ties):
+    /// NumPy's `np.argmax(x, axis=1)`.
+    public func argmaxOfEachRow() -> [Int] {
+        (0 ..< rows).map { r in
+            var best = 0
+            var bestValue = elements[r * columns]
+            for c in 1 ..< columns where elements[r * columns + c] > bestValue {
+                best = c
+                bestValue = elements[r * columns + c]
+            }
+            return best
+        }
+    }
+
+    /// The rows at `indices`, in that order (repeats allowed): `x[indices]`.
+    public func rows(at indices: [Int]) -> Matrix {
+        var result = Matrix(rows: indices.count, columns: columns)   // [indices.count, columns]
+        for (k, r) in indices.enumerated() {
+            precondition(r >= 0 && r < rows, "Matrix.rows(at:): row \(r) outside shape \(shape)")
+            result.elements.replaceSubrange(k * columns ..< (k + 1) * columns,
+                                            with: elements[r * columns ..< (r + 1) * columns])
+        }
+        return result
+    }
+
+    /// The rows `range`, as a new matrix: `x[range]`.
+    public func rows(_ range: Range<Int>) -> Matrix {
+        precondition(range.lowerBound >= 0 && range.upperBound <= rows,
+                     "Matrix.rows(_:): rows \(range) outside shape \(shape)")
+        return Matrix(rows: range.count, columns: columns,
+                      elements: Array(elements[range.lowerBound * columns ..< range.upperBound * columns]))
+    }
+
+    /// The transpose, `[columns, rows]`. The training loop never needs it (the
+    /// products transpose on the fly); tests and small examples do.
+    public func transposed() -> Matrix {
+        var result = Matrix(rows: columns, columns: rows)   // [columns, rows]
+        for r in 0 ..< rows {
+            for c in 0 ..< columns { result.elements[c * rows + r] = elements[r * columns + c] }
+        }
+        return result
+    }
+}

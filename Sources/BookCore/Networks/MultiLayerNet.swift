@@ -1,0 +1,200 @@
+// MultiLayerNet.swift — the fully connected network of chapter 6.
+
+import Foundation
+
+/// The activation function of the hidden layers.
+public enum Activation: String, Sendable, CaseIterable {
+    /// `max(0, x)`: the default, and what He initialisation is made for.
+    case relu
+    /// `1/(1 + e^(−x))`: what Xavier initialisation is made for.
+    case sigmoid
+
+    /// A fresh layer computing this activation.
+    public func makeLayer() -> any Layer {
+        switch self {
+        case .relu: ReLU()
+        case .sigmoid: Sigmoid()
+        }
+    }
+}
+
+/// How the starting weights are drawn: `W = σ · randn(n_in, n_out)`, biases 0.
+///
+/// `n_in` is the width of the layer feeding the weights (784 for the first).
+public enum WeightInit: Sendable, Equatable, CustomStringConvertible {
+    /// A fixed standard deviation `σ` for every layer, e.g. 0.01.
+    case standardDeviation(Double)
+    /// Xavier (Glorot & Bengio 2010): `σ = √(1/n_in)`, keeps the spread of
+    /// activations steady through sigmoid and tanh layers.
+    case xavier
+    /// He (He et al. 2015): `σ = √(2/n_in)`; ReLU zeroes half its inputs, so
+    /// twice the variance is needed to keep the spread steady.
+    case he
+
+    /// The standard deviation for weights fed by `inputs` units.
+    public func standardDeviation(inputs: Int) -> Double {
+        switch self {
+        case .standardDeviation(let sigma): sigma
+        case .xavier: (1 / Double(inputs)).squareRoot()
+        case .he: (2 / Double(inputs)).squareRoot()
+        }
+    }
+
+    /// `std=0.01`, `Xavier` or `He`, for legends.
+    public var description: String {
+        switch self {
+        case .standardDeviation(let sigma): "std=\(sigma)"
+        case .xavier: "Xavier"
+        case .he: "He"
+        }
+    }
+}
+
+/// A fully connected network: `[Affine → activation] × hidden, Affine → softmax`.
+///
+/// Shapes for `MultiLayerNet(inputSize: D, hiddenSizes: [H, H], outputSize: C)`:
+/// `W1 [D, H]`, `W2 [H, H]`, `W3 [H, C]`; each `bₖ` is `[1, width]`.
+///
+/// With `weightDecay` λ > 0 the loss gains the L2 penalty `½·λ·Σ‖Wₖ‖²` over
+/// every weight matrix (not the biases), and each weight gradient gains `λ·Wₖ`.
+///
+/// `MultiLayerNetExtend` builds on the same machinery and inserts batch
+/// normalization and dropout layers (see `init(inputSize:hiddenSizes:…:extraLayers:)`).
+public class MultiLayerNet: Network {
+    /// The layers in forward order, the softmax-with-loss excluded.
+    public let layers: [any Layer]
+    /// The affine layers, in order; their weights are what weight decay acts on.
+    public let affineLayers: [Affine]
+    /// The closing softmax-with-loss layer.
+    public let lastLayer = SoftmaxWithLoss()
+    /// The L2 weight-decay strength λ (0 for none).
+    public let weightDecay: Double
+    /// Every learnable parameter, in layer order.
+    public let parameters: [Parameter]
+
+    /// Layers a subclass inserts around each hidden layer's activation.
+    public struct ExtraLayers {
+        /// Made for hidden layer `k` (1-based), placed between its Affine and its activation.
+        public var afterAffine: ((Int, Int) -> (any Layer)?)
+        /// Made for hidden layer `k` (1-based), placed right after its activation.
+        public var afterActivation: ((Int, Int) -> (any Layer)?)
+
+        /// No extra layers: the plain `MultiLayerNet`.
+        public static var none: ExtraLayers { ExtraLayers(afterAffine: { _, _ in nil }, afterActivation: { _, _ in nil }) }
+
+        /// Extra layers made by two closures of `(layer number, width)`.
+        public init(afterAffine: @escaping (Int, Int) -> (any Layer)?,
+                    afterActivation: @escaping (Int, Int) -> (any Layer)?) {
+            self.afterAffine = afterAffine
+            self.afterActivation = afterActivation
+        }
+    }
+
+    /// A network with random starting weights.
+    ///
+    /// - Parameters:
+    ///   - inputSize: `D`, 784 for MNIST.
+    ///   - hiddenSizes: The width of each hidden layer, e.g. `[100, 100, 100, 100]`.
+    ///   - outputSize: `C`, 10 for MNIST.
+    ///   - activation: The hidden layers' activation (ReLU by default, as the book).
+    ///   - weightInit: How the starting weights are scaled (He by default, as the book).
+    ///   - weightDecay: λ of the L2 penalty (0 by default).
+    ///   - generator: Draws the starting weights.
+    public convenience init(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
+                            activation: Activation = .relu, weightInit: WeightInit = .he,
+                            weightDecay: Double = 0, generator: inout SeededGenerator) {
+        self.init(inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
+                  activation: activation, weightInit: weightInit, weightDecay: weightDecay,
+                  extraLayers: .none, generator: &generator)
+    }
+
+    /// The designated initialiser, with hooks for extra layers (used by subclasses).
+    public init(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
+                activation: Activation, weightInit: WeightInit, weightDecay: Double,
+                extraLayers: ExtraLayers, generator: inout SeededGenerator) {
+        precondition(inputSize > 0 && outputSize > 0 && hiddenSizes.allSatisfy { $0 > 0 },
+                     "MultiLayerNet: sizes must be positive, got \(inputSize)-\(hiddenSizes)-\(outputSize)")
+        precondition(weightDecay >= 0, "MultiLayerNet: weight decay \(weightDecay) must not be negative")
+        let widths = [inputSize] + hiddenSizes + [outputSize]
+        var layers: [any Layer] = []
+        var affineLayers: [Affine] = []
+        for k in 1 ..< widths.count {
+            let inputs = widths[k - 1], outputs = widths[k]
+            let sigma = weightInit.standardDeviation(inputs: inputs)
+            let weight = Matrix.randomNormal(inputs, outputs, standardDeviation: sigma,
+                                             using: &generator)     // [n_in, n_out]
+            let bias = Matrix(rows: 1, columns: outputs)            // [1, n_out]
+            // Nothing uses the gradient with respect to the images: skip it.
+            let affine = Affine(weight: weight, bias: bias, index: k, computesInputGradient: k > 1)
+            affineLayers.append(affine)
+            layers.append(affine)
+            let isHidden = k < widths.count - 1
+            if isHidden {
+                if let extra = extraLayers.afterAffine(k, outputs) { layers.append(extra) }
+                layers.append(activation.makeLayer())
+                if let extra = extraLayers.afterActivation(k, outputs) { layers.append(extra) }
+            }
+        }
+        self.layers = layers
+        self.affineLayers = affineLayers
+        self.weightDecay = weightDecay
+        // Parameters in layer order: W1, b1, (gamma1, beta1,) W2, b2, …
+        self.parameters = layers.flatMap { $0.parameters }
+    }
+
+    /// The scores `[B, C]`: the input through every layer but the softmax.
+    public func predict(_ x: Matrix, training: Bool = false) -> Matrix {
+        var activations = x                                          // [B, D]
+        for layer in layers {
+            activations = layer.forward(activations, training: training)
+        }
+        return activations                                           // [B, C]
+    }
+
+    /// `½·λ·Σₖ ‖Wₖ‖²`, the weight-decay term of the loss (0 when λ = 0).
+    public func weightDecayPenalty() -> Double {
+        guard weightDecay > 0 else { return 0 }
+        let squares = affineLayers.reduce(0) { $0 + $1.weight.value.sumOfSquares() }
+        return 0.5 * weightDecay * squares
+    }
+
+    /// Mean cross-entropy of the batch plus the weight-decay penalty.
+    /// Test mode by default, as the book's `loss`.
+    public func loss(_ x: Matrix, labels: [Int], training: Bool = false) -> Double {
+        let scores = predict(x, training: training)                 // [B, C]
+        return lastLayer.forward(scores, labels: labels) + weightDecayPenalty()
+    }
+
+    /// Forward in training mode, then backward through every layer; adds
+    /// `λ·Wₖ` to each weight gradient. Returns the forward pass's loss.
+    @discardableResult
+    public func gradient(_ x: Matrix, labels: [Int]) -> Double {
+        let loss = self.loss(x, labels: labels, training: true)
+        var dout = lastLayer.backward()                              // [B, C]
+        for layer in layers.reversed() {
+            dout = layer.backward(dout)
+        }
+        if weightDecay > 0 {
+            for affine in affineLayers {
+                affine.weight.gradient.add(affine.weight.value, scaledBy: weightDecay)
+            }
+        }
+        return loss
+    }
+}
+
+extension MultiLayerNet {
+    /// The floating-point operations of the matrix products in one training
+    /// step on a batch of `batchSize`: forward (`x·W`), backward (`xᵀ·dout`,
+    /// and `dout·Wᵀ` for every layer but the first), and — with
+    /// `lossAfterUpdate` — the extra forward pass the book makes to record the
+    /// loss. Element-wise work is left out; it is a few percent.
+    public func productFLOPs(batchSize: Int, lossAfterUpdate: Bool = true) -> Double {
+        affineLayers.reduce(0) { total, affine in
+            let one = Matrix.productFLOPs(m: batchSize, k: affine.weight.value.rows, n: affine.weight.value.columns)
+            let forwardPasses = lossAfterUpdate ? 2.0 : 1.0
+            let backwardProducts = affine.computesInputGradient ? 2.0 : 1.0
+            return total + one * (forwardPasses + backwardProducts)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+// ChapterOptions.swift — the flags every chapter shares.
+
+import ArgumentParser
+import Foundation
+
+/// How a chapter shows its figures after writing them.
+public enum PlotMode: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// Write PNG and SVG files beside the data (the default).
+    case files
+    /// Also draw every figure in the terminal with gnuplot's text terminal (handy over SSH).
+    case terminal
+    /// Write data and scripts only; render nothing.
+    case none
+}
+
+/// The flags every chapter takes: `--seed`, `--data-dir`, `--output`, `--quick`, `--plot`.
+///
+/// A chapter includes them with `@OptionGroup var common: ChapterOptions` and
+/// adds its own.
+public struct ChapterOptions: ParsableArguments, Sendable {
+    /// Seed of every random draw (weights, batches, dropout masks).
+    @Option(help: "Seed of every random draw; the same seed gives the same numbers and files.")
+    public var seed: UInt64 = 1
+
+    /// The folder with the four MNIST files.
+    @Option(name: .customLong("data-dir"),
+            help: ArgumentHelp("Folder with the four MNIST files (default: $MNIST_DIR, else a cache folder, downloading on first use).",
+                               valueName: "folder"))
+    public var dataDirectory: String?
+
+    /// Where figures are written (each chapter has its default).
+    @Option(help: ArgumentHelp("Folder for the figure data, scripts and images (default: figures/<chapter>).",
+                               valueName: "folder"))
+    public var output: String?
+
+    /// A tiny budget, for tests: same code path, seconds instead of minutes.
+    @Flag(help: "Run a tiny budget (for tests): same code path, a fraction of the work.")
+    public var quick = false
+
+    /// How figures are shown.
+    @Option(help: "After the run: files (PNG and SVG), terminal (also draw in the terminal), or none.")
+    public var plot: PlotMode = .files
+
+    /// Empty options, filled in by the parser.
+    public init() {}
+
+    /// The output folder: `--output`, else `figures/<chapter>`.
+    public func outputDirectory(chapter: String) -> String {
+        output ?? "figures/\(chapter)"
+    }
+
+    /// Writes the figures' scripts, then renders them as `--plot` asks.
+    public func show(_ figures: [Figure], with writer: FigureWriter) throws {
+        for figure in figures { try writer.write(figure) }
+        switch plot {
+        case .none:
+            print("Figures: data and scripts in \(writer.directory) (not rendered: --plot none).")
+        case .files, .terminal:
+            if writer.render(figures) {
+                print("Figures: \(figures.map { "\(writer.directory)/\($0.name).png" }.joined(separator: ", "))")
+            }
+            if plot == .terminal { writer.render(figures, inTerminal: true) }
+        }
+    }
+}
+
+/// Checks a count given on the command line.
+///
+/// - Throws: `ValidationError` naming the flag when `value` is below `minimum`.
+public func validatePositive(_ value: Int, flag: String, minimum: Int = 1) throws {
+    guard value >= minimum else {
+        throw ValidationError("\(flag) must be at least \(minimum), got \(value).")
+    }
+}
