@@ -1,0 +1,66 @@
+# The course's two set-up commands:
+#   make figures   build in release mode, run every chapter, render every figure
+#   make test      build and run the tests
+# and one target per chapter (make optimizers, make weight-init, …).
+#
+# On Debian or Ubuntu the missing system packages are installed (as root, or
+# through sudo); elsewhere the exact command is printed. MNIST is downloaded on
+# first use into ~/.cache/deep-learning-from-scratch-swift/mnist, unless
+# MNIST_DIR points at a folder that holds the four files.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+# The chapters in reading order, named after their folders (01-optimizers → optimizers).
+CHAPTERS := $(shell ls Chapters | sort | sed 's/^[0-9]*-//')
+RELEASE := .build/release
+# Extra flags for every chapter run, e.g. make figures CHAPTER_FLAGS="--seed 7".
+CHAPTER_FLAGS ?=
+
+.PHONY: all figures test build deps deps-test render bench docs clean help $(CHAPTERS)
+
+all: figures
+
+help:
+	@echo "make figures     run every chapter (release build) and render every figure"
+	@echo "make test        build and run the tests"
+	@echo "make <chapter>   run one chapter: $(CHAPTERS)"
+	@echo "make render      redraw every figure from its data, without training"
+	@echo "make bench       benchmarks, then every chapter at its full budget, timed"
+	@echo "make docs        the course site (DocC) into docs-site/"
+	@echo "make clean       remove build products (figures stay)"
+
+# System packages: gnuplot draws, OpenBLAS multiplies (Accelerate on macOS), zlib unzips.
+deps:
+	@scripts/check-deps.sh --with-gnuplot
+
+deps-test:
+	@scripts/check-deps.sh
+
+build: deps
+	$(SWIFT) build -c release
+
+figures: build
+	@for chapter in $(CHAPTERS); do \
+	  echo "=== $$chapter ==="; \
+	  $(RELEASE)/$$chapter $(CHAPTER_FLAGS) || exit 1; \
+	done
+
+$(CHAPTERS): build
+	$(RELEASE)/$@ $(CHAPTER_FLAGS)
+
+test: deps-test
+	$(SWIFT) build
+	$(SWIFT) test
+
+render: deps
+	@for script in figures/*/*.gp; do echo "gnuplot $$script"; gnuplot "$$script" || exit 1; done
+
+bench: build
+	@scripts/bench.sh
+
+docs:
+	@scripts/docs.sh
+
+clean:
+	$(SWIFT) package clean
+	rm -rf .build docs-site

@@ -1,0 +1,87 @@
+// ChapterRunner.swift — runs a chapter's built binary, the way
+// swift-argument-parser's tests run its example programs.
+
+import BookCore
+import Foundation
+import Testing
+
+/// The outcome of running a chapter binary.
+struct ChapterRun {
+    /// The exit status.
+    let status: Int32
+    /// Everything printed on standard output.
+    let output: String
+    /// Everything printed on standard error.
+    let errors: String
+}
+
+enum ChapterRunner {
+    /// The folder of the built products (`.build/debug`): the test bundle sits there too.
+    static var productsDirectory: URL {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        #endif
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    }
+
+    /// Whether real MNIST is at hand (`MNIST_DIR`, or the cache). Chapters that
+    /// need it are tested only then; CI sets `MNIST_DIR` to the offline copy.
+    static var mnistAvailable: Bool { MNIST.isAvailable() }
+
+    /// A fresh, empty folder for one test's output.
+    static func temporaryDirectory(_ name: String = #function) throws -> String {
+        let cleaned = name.filter { $0.isLetter || $0.isNumber }
+        let path = NSTemporaryDirectory() + "chapter-test-\(cleaned)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Runs `chapter` with `arguments` and waits for it.
+    ///
+    /// - Parameter environment: Extra environment variables (added to the test's own).
+    static func run(_ chapter: String, _ arguments: [String],
+                    environment: [String: String] = [:]) throws -> ChapterRun {
+        let binary = productsDirectory.appendingPathComponent(chapter)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let outputPipe = Pipe(), errorPipe = Pipe()
+        process.standardOutput = outputPipe
+        process.standardError = errorPipe
+        try process.run()
+        // Read both pipes to the end before waiting, so a chatty chapter cannot block on a full pipe.
+        let errorData = LockedData()
+        let errorReader = Thread { errorData.set(errorPipe.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
+        let outputData = outputPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { usleep(1000) }
+        return ChapterRun(status: process.terminationStatus,
+                          output: String(decoding: outputData, as: UTF8.self),
+                          errors: String(decoding: errorData.value, as: UTF8.self))
+    }
+
+    /// The text of a file, or "" if it is missing.
+    static func contents(_ path: String) -> String {
+        (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+
+    /// The numeric rows of a `.dat` file (comment lines and blank lines skipped).
+    static func dataRows(_ path: String) -> [[Double]] {
+        contents(path).split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+            line.split(separator: " ").compactMap { Double($0) }
+        }.filter { !$0.isEmpty }
+    }
+}
+
+/// Bytes handed from a reader thread to the test.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
+    var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
+}
