@@ -82,13 +82,15 @@ public enum MNIST {
     /// The training and test sets, downloading what is missing.
     ///
     /// - Parameters:
-    ///   - directory: A folder holding the four files (`--data-dir`), or `nil`
-    ///     for `MNIST_DIR` or the cache.
+    ///   - explicit: The `directory:` argument: a folder holding the four files
+    ///     (`--data-dir`), or `nil` for `MNIST_DIR` or the cache.
     ///   - verifyDigests: Check each file's SHA-256 (on by default; tests of the
     ///     parser turn it off for their small hand-made files).
+    ///   - mirrors: Base addresses to download missing files from, tried in order.
     ///   - log: Where to say what is being downloaded (standard error by default).
     /// - Throws: `DataError` naming the file, what was wrong and what to do.
     public static func load(directory explicit: String? = nil, verifyDigests: Bool = true,
+                            mirrors: [String] = MNIST.mirrors,
                             log: (String) -> Void = { printError($0) }) throws -> (train: Dataset, test: Dataset) {
         let (folder, chosenByUser) = directory(explicit: explicit)
         var isFolder: ObjCBool = false
@@ -103,7 +105,7 @@ public enum MNIST {
                             remedy: "Point --data-dir or \(environmentVariable) at the folder that holds the four MNIST files.")
         }
         for file in files where !FileManager.default.fileExists(atPath: path(of: file, in: folder)) {
-            try download(file, into: folder, log: log)
+            try download(file, into: folder, mirrors: mirrors, log: log)
         }
         let trainImages = try readVerified(self.trainImages, in: folder, dimensions: 3, verify: verifyDigests)
         let trainLabels = try readVerified(self.trainLabels, in: folder, dimensions: 1, verify: verifyDigests)
@@ -128,6 +130,8 @@ public enum MNIST {
     static func readVerified(_ file: File, in folder: String, dimensions: Int, verify: Bool) throws -> IDXFile {
         let filePath = path(of: file, in: folder)
         let bytes = try readPossiblyCompressedFile(filePath)
+        // Parse first: a wrong magic number or a short file gets its own, plainer message.
+        let parsed = try IDXFile(bytes: bytes, expectedDimensions: dimensions, path: filePath)
         if verify {
             let digest = sha256Hex(bytes)
             guard digest == file.sha256 else {
@@ -136,7 +140,7 @@ public enum MNIST {
                                 remedy: "Delete it and run again to download a fresh copy, or copy the original file there.")
             }
         }
-        return try IDXFile(bytes: bytes, expectedDimensions: dimensions, path: filePath)
+        return parsed
     }
 
     /// Pairs an image file with a label file.
@@ -161,8 +165,13 @@ public enum MNIST {
 
     /// Downloads one file into `folder`, trying each mirror; the file appears
     /// under its final name only once its contents have been checked.
-    static func download(_ file: File, into folder: String, log: (String) -> Void) throws {
+    static func download(_ file: File, into folder: String, mirrors: [String], log: (String) -> Void) throws {
         let destination = (folder as NSString).appendingPathComponent(file.name)
+        // Leftovers of an interrupted earlier download never carry the final name; clear them.
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in leftovers where name.hasPrefix(file.name + ".part-") {
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+        }
         let partial = destination + ".part-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: partial) }
         var failures: [String] = []

@@ -6,6 +6,8 @@
 // and draws in the terminal instead when asked:
 //     gnuplot -c figures/optimizers/mnist-loss.gp terminal
 
+import Foundation
+
 extension Figure {
     /// The gnuplot script that draws this figure.
     public var gnuplotScript: String {
@@ -14,8 +16,10 @@ extension Figure {
         s.append("#   gnuplot \(name).gp                  writes \(name).png and \(name).svg")
         s.append("#   gnuplot -c \(name).gp terminal      draws it in the terminal")
         s.append("")
-        s.append("# Work beside this script, where its data files are.")
-        s.append("script_dir = system(sprintf(\"dirname %s\", \"'\" . ARG0 . \"'\"))")
+        s.append("# Work beside this script, where its data files are: its path up to the last '/'.")
+        s.append("# (Found in gnuplot itself, not the shell, so any character in the path is safe.)")
+        s.append("script_dir = \".\"")
+        s.append("do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq \"/\") { script_dir = (i == 1) ? \"/\" : ARG0[1:i-1] } }")
         s.append("cd script_dir")
         s.append("mode = (ARGC > 0) ? ARG1 : \"files\"")
         s.append("targets = (mode eq \"terminal\") ? \"terminal\" : \"png svg\"")
@@ -48,8 +52,8 @@ extension Panel {
         s.append("set xrange \(range(xRange)); set yrange \(range(yRange))")
         s.append(showXTicks ? "set format x '% h'" : "set format x ''")
         s.append(showYTicks ? "set format y '% h'" : "set format y ''")
-        if logX { s.append("set logscale x; set format x \(showXTicks ? "'%g'" : "''")") }
-        if logY { s.append("set logscale y; set format y \(showYTicks ? "'%g'" : "''")") }
+        if logX { s.append("set logscale x; set format x \(showXTicks ? "'%g'" : "''")" + logTicks("x", xRange)) }
+        if logY { s.append("set logscale y; set format y \(showYTicks ? "'%g'" : "''")" + logTicks("y", yRange)) }
         switch legend {
         case .hidden: s.append("unset key")
         case .at(let position): s.append("set key \(position) opaque")
@@ -70,6 +74,19 @@ extension Panel {
             s.append("splot " + plots.joined(separator: ", \\\n        "))
         }
         return s
+    }
+
+    /// For a log axis over a fixed range of less than three decades, extra
+    /// labelled ticks at 2 and 5 times each power of ten (`; set xtics add (…)`):
+    /// gnuplot labels only the powers of ten, so an axis from 0.001 to 0.01
+    /// would show its two ends and nothing between.
+    func logTicks(_ axis: String, _ range: ClosedRange<Double>?) -> String {
+        guard let range, range.lowerBound > 0, range.upperBound < 1000 * range.lowerBound else { return "" }
+        let lowest = Int(log10(range.lowerBound).rounded(.down)), highest = Int(log10(range.upperBound).rounded(.up))
+        let ticks = (lowest ... highest).flatMap { exponent in
+            [2.0, 5.0].map { $0 * pow(10, Double(exponent)) }
+        }.filter { range.contains($0) }
+        return ticks.isEmpty ? "" : "; set \(axis)tics add (\(ticks.map(DataTable.format).joined(separator: ", ")))"
     }
 
     private func range(_ range: ClosedRange<Double>?) -> String {
