@@ -16,10 +16,19 @@ import Foundation
 ///   on the whole sets or on their first `evaluationSampleLimit` images.
 ///
 /// Evaluation runs in batches (`evaluationBatchSize`), so 10 000 test images
-/// never become one giant matrix.
+/// never become one giant matrix, and each set is converted to `Double` only
+/// once (see `EvaluationSet`): measuring 10 000 test images every epoch is
+/// most of the work in the overfitting and dropout chapters.
+///
+/// Printing: `verbose` prints what the book's verbose mode prints — a
+/// `train loss:<v>` line every iteration, `=== epoch:E, train acc:A, test acc:B ===`
+/// every epoch and the final test accuracy block; `printsTrainLoss: false`
+/// keeps all but the per-iteration loss lines. Not verbose, nothing is
+/// printed through `log` (a progress line goes to standard error instead).
 ///
 /// A loss that becomes NaN or infinite stops training: `diverged` is set and
-/// `train()` returns early instead of computing with garbage.
+/// `train()` returns 0 early instead of computing with garbage (a course
+/// addition: the book's Trainer trains on regardless).
 public final class Trainer {
     /// The network being trained.
     public let network: any Network
@@ -39,6 +48,8 @@ public final class Trainer {
     public let evaluationBatchSize: Int
     /// Print the loss every iteration and accuracy every epoch, as the book's verbose mode.
     public let verbose: Bool
+    /// In verbose mode, also print every iteration's `train loss:` line (the book does).
+    public let printsTrainLoss: Bool
     /// Where printed lines go (standard output by default).
     public let log: (String) -> Void
     /// Show a progress line on standard error when not verbose.
@@ -63,6 +74,14 @@ public final class Trainer {
     public private(set) var currentEpoch = 0
 
     private var generator: SeededGenerator
+    /// The sets measured every epoch, converted once (`nil`: too large to keep as `Double`s).
+    private let trainEvaluation: EvaluationSet?
+    private let testEvaluation: EvaluationSet?
+
+    /// Sets of up to this many images are kept as `Double` batches for the
+    /// per-epoch measurements; larger ones are converted batch by batch each
+    /// time (8 bytes a pixel: 20 000 MNIST images take 125 MB as `Double`s).
+    public static let cachedEvaluationLimit = 20_000
 
     /// A trainer with the book's defaults: 20 epochs, batches of 100, verbose.
     ///
@@ -76,16 +95,19 @@ public final class Trainer {
     ///   - evaluationSampleLimit: Measure on only this many images per set (`nil`: all).
     ///   - evaluationBatchSize: Rows per evaluation batch (1000).
     ///   - verbose: Print as the book's verbose mode does.
+    ///   - printsTrainLoss: In verbose mode, print every iteration's loss too (the book does).
     ///   - showsProgress: Show a progress line when not verbose.
     ///   - generator: Draws the mini-batches.
     ///   - log: Where printed lines go.
     public init(network: any Network, trainSet: Dataset, testSet: Dataset,
                 epochs: Int = 20, batchSize: Int = 100, optimizer: any Optimizer = SGD(learningRate: 0.01),
                 evaluationSampleLimit: Int? = nil, evaluationBatchSize: Int = 1000,
-                verbose: Bool = true, showsProgress: Bool = true,
+                verbose: Bool = true, printsTrainLoss: Bool = true, showsProgress: Bool = true,
                 generator: SeededGenerator, log: @escaping (String) -> Void = { print($0) }) {
         precondition(epochs >= 0 && batchSize > 0 && trainSet.count > 0,
                      "Trainer: epochs \(epochs), batch size \(batchSize) and training set size \(trainSet.count) must be positive")
+        precondition(evaluationBatchSize > 0 && (evaluationSampleLimit ?? 0) >= 0,
+                     "Trainer: evaluation batch size \(evaluationBatchSize) must be positive and the sample limit \(evaluationSampleLimit ?? 0) not negative")
         self.network = network
         self.trainSet = trainSet
         self.testSet = testSet
@@ -95,11 +117,19 @@ public final class Trainer {
         self.evaluationSampleLimit = evaluationSampleLimit
         self.evaluationBatchSize = evaluationBatchSize
         self.verbose = verbose
+        self.printsTrainLoss = printsTrainLoss
         self.showsProgress = showsProgress
         self.generator = generator
         self.log = log
         self.iterationsPerEpoch = Swift.max(Double(trainSet.count) / Double(batchSize), 1)
         self.maxIterations = Int(Double(epochs) * iterationsPerEpoch)
+        func prepared(_ dataset: Dataset) -> EvaluationSet? {
+            let count = Swift.min(evaluationSampleLimit ?? dataset.count, dataset.count)
+            return count <= Trainer.cachedEvaluationLimit
+                ? EvaluationSet(dataset, limit: count, batchSize: evaluationBatchSize) : nil
+        }
+        self.trainEvaluation = prepared(trainSet)
+        self.testEvaluation = prepared(testSet)
     }
 
     /// One iteration: batch, gradient, update, loss; and the epoch's evaluation when one is due.
@@ -110,13 +140,13 @@ public final class Trainer {
         optimizer.update(network.parameters)
         let loss = network.loss(x, labels: t, training: false)
         trainLoss.append(loss)
-        if verbose { log("train loss:\(loss)") }
+        if verbose && printsTrainLoss { log("train loss:\(loss)") }
         if !loss.isFinite { diverged = true }
 
         if Double(currentIteration).truncatingRemainder(dividingBy: iterationsPerEpoch) == 0 {
             currentEpoch += 1
-            let trainAccuracy = network.accuracy(on: trainSet, limit: evaluationSampleLimit, batchSize: evaluationBatchSize)
-            let testAccuracy = network.accuracy(on: testSet, limit: evaluationSampleLimit, batchSize: evaluationBatchSize)
+            let trainAccuracy = measure(trainSet, prepared: trainEvaluation)
+            let testAccuracy = measure(testSet, prepared: testEvaluation)
             self.trainAccuracy.append(trainAccuracy)
             self.testAccuracy.append(testAccuracy)
             if verbose {
@@ -126,20 +156,36 @@ public final class Trainer {
         currentIteration += 1
     }
 
+    /// The accuracy on a set, or on its first `evaluationSampleLimit` images:
+    /// from the prepared batches when there are some, else converting as it goes.
+    private func measure(_ dataset: Dataset, prepared: EvaluationSet?) -> Double {
+        if let prepared { return network.accuracy(on: prepared) }
+        return network.accuracy(on: dataset, limit: evaluationSampleLimit, batchSize: evaluationBatchSize)
+    }
+
     /// Runs every iteration (stopping early if the loss diverges) and returns
-    /// the accuracy on the whole test set.
+    /// the accuracy on the whole test set (0 if training diverged).
+    ///
+    /// - Parameter shared: A progress line shared with other trainers running
+    ///   at the same time, advanced once per iteration; `nil` gives this
+    ///   trainer its own line (when `showsProgress` and not `verbose`).
     @discardableResult
-    public func train() -> Double {
-        var progress = ProgressReporter("training", total: maxIterations, isEnabled: showsProgress && !verbose)
+    public func train(progress shared: SharedProgress? = nil) -> Double {
+        var progress = ProgressReporter("training", total: maxIterations,
+                                        isEnabled: shared == nil && showsProgress && !verbose)
         while currentIteration < maxIterations && !diverged {
             step()
             progress.update(currentIteration, detail: String(format: "loss %.3f", trainLoss.last ?? .nan))
+            shared?.advance()
         }
         if diverged {
             if verbose { log("The loss became \(trainLoss.last ?? .nan) at iteration \(currentIteration): training stopped (diverged).") }
             return 0
         }
-        let finalAccuracy = network.accuracy(on: testSet, batchSize: evaluationBatchSize)
+        // The book measures the whole test set here, whatever the sample limit.
+        let finalAccuracy = evaluationSampleLimit == nil
+            ? measure(testSet, prepared: testEvaluation)
+            : network.accuracy(on: testSet, batchSize: evaluationBatchSize)
         if verbose {
             log("=============== Final Test Accuracy ===============")
             log("test acc:\(finalAccuracy)")
@@ -150,7 +196,8 @@ public final class Trainer {
 
 extension Network {
     /// The accuracy on a data set (test mode), measured in batches so that no
-    /// huge matrix is ever built.
+    /// huge matrix is ever built; each batch is converted from bytes as it is
+    /// needed. To measure one set many times, prepare it once as an `EvaluationSet`.
     ///
     /// - Parameters:
     ///   - dataset: The images and labels.
@@ -162,7 +209,7 @@ extension Network {
         var correct = 0
         for start in stride(from: 0, to: count, by: batchSize) {
             let (x, t) = dataset.batch(start ..< Swift.min(start + batchSize, count))   // x: [batch, D]
-            let predicted = predict(x, training: false).argmaxOfEachRow()
+            let predicted = evaluationScores(x).argmaxOfEachRow()
             correct += zip(predicted, t).filter { $0 == $1 }.count
         }
         return Double(correct) / Double(count)

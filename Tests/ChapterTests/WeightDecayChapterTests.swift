@@ -1,0 +1,70 @@
+// WeightDecayChapterTests.swift — the weight-decay chapter, run with --quick.
+
+import Foundation
+import Testing
+
+@Suite("Chapter weight-decay")
+struct WeightDecayChapterTests {
+    @Test("--quick prints the book's epoch lines for λ = 0 and λ = 0.1 and writes the data and the script",
+          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    func quickRun() throws {
+        let output = try ChapterRunner.temporaryDirectory()
+        let run = try ChapterRunner.run("weight-decay", ["--quick", "--plot", "none", "--output", output])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("=== weight decay λ = 0 ==="))
+        #expect(run.output.contains("=== weight decay λ = 0.1 ==="))
+        // The book's format, epochs counted from 0: 11 measurements per run.
+        let epochLines = run.output.split(separator: "\n").filter { $0.hasPrefix("epoch:") }
+        #expect(epochLines.count == 2 * 11)
+        #expect(epochLines.first?.hasPrefix("epoch:0, train acc:") == true)
+        #expect(epochLines.last?.hasPrefix("epoch:10, train acc:") == true)
+        #expect(epochLines.allSatisfy { $0.contains(", train acc:") && $0.contains(", test acc:") })
+        for file in ["weight-decay.dat", "weight-decay.gp"] {
+            #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
+        }
+        // Per epoch: epoch, (train, test) × 2, gap × 2, ΣW² × 2.
+        let rows = ChapterRunner.dataRows("\(output)/weight-decay.dat")
+        #expect(rows.count == 11)
+        #expect(rows.map { $0.first } == (0 ... 10).map(Double.init))
+        #expect(rows.allSatisfy { $0.count == 9 && $0[1 ... 4].allSatisfy { $0 >= 0 && $0 <= 1 } })
+        #expect(rows.allSatisfy { abs($0[5] - ($0[1] - $0[2])) < 1e-9 && abs($0[6] - ($0[3] - $0[4])) < 1e-9 })
+        // Both runs start from the same weights; the decayed one ends with smaller ones.
+        let last = try #require(rows.last)
+        #expect(last[8] < last[7], "ΣW²: \(last[8]) with λ = 0.1, \(last[7]) without")
+        #expect(last[8] < rows[0][8])
+        // Three panels: accuracy for each λ on y 0..1 with a marker every 10 epochs, then the gaps.
+        let script = ChapterRunner.contents("\(output)/weight-decay.gp")
+        #expect(script.contains("multiplot layout 1,3"))
+        #expect(script.contains("set yrange [0:1]"))
+        #expect(script.contains("pi 10"))
+        #expect(script.contains("'λ = 0'") && script.contains("'λ = 0.1'"))
+    }
+
+    @Test("The same seed gives byte-identical data files; another seed other data",
+          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    func reproducible() throws {
+        let first = try ChapterRunner.temporaryDirectory(), second = try ChapterRunner.temporaryDirectory()
+        let other = try ChapterRunner.temporaryDirectory()
+        for (folder, seed) in [(first, "7"), (second, "7"), (other, "8")] {
+            let run = try ChapterRunner.run("weight-decay", ["--quick", "--epochs", "4", "--seed", seed,
+                                                             "--plot", "none", "--output", folder])
+            #expect(run.status == 0, "\(run.errors)")
+        }
+        let a = ChapterRunner.contents("\(first)/weight-decay.dat")
+        #expect(!a.isEmpty)
+        #expect(a == ChapterRunner.contents("\(second)/weight-decay.dat"))
+        #expect(a != ChapterRunner.contents("\(other)/weight-decay.dat"))
+    }
+
+    @Test("Bad input: --epochs 0 and --weight-decay 0 give a message, not a trace")
+    func badInput() throws {
+        let epochs = try ChapterRunner.run("weight-decay", ["--epochs", "0", "--plot", "none"])
+        #expect(epochs.status != 0)
+        #expect(epochs.errors.contains("--epochs must be at least 1"))
+
+        let lambda = try ChapterRunner.run("weight-decay", ["--weight-decay", "0", "--plot", "none"])
+        #expect(lambda.status != 0)
+        #expect(lambda.errors.contains("--weight-decay must be a positive number"))
+        #expect(!lambda.errors.contains("Fatal error"))
+    }
+}

@@ -1,0 +1,48 @@
+# weight-decay.gp — written by the course; edit freely and rerun, no retraining needed.
+#   gnuplot weight-decay.gp                  writes weight-decay.png and weight-decay.svg
+#   gnuplot -c weight-decay.gp terminal      draws it in the terminal
+
+# Work beside this script, where its data files are.
+script_dir = system(sprintf("dirname %s", "'" . ARG0 . "'"))
+cd script_dir
+mode = (ARGC > 0) ? ARG1 : "files"
+targets = (mode eq "terminal") ? "terminal" : "png svg"
+
+do for [target in targets] {
+  if (target eq "png") { set terminal pngcairo size 1500,500 noenhanced font 'Sans,10'; set output 'weight-decay.png' }
+  if (target eq "svg") { set terminal svg size 1500,500 noenhanced font 'Sans,10' background 'white'; set output 'weight-decay.svg' }
+  if (target eq "terminal") { set terminal dumb size 180,30 noenhanced; set output }
+  set multiplot layout 1,3 title '784-[100×6]-10 ReLU net on 300 MNIST images: overfitting without and with weight decay'
+  # — panel 'λ = 0: no weight decay' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'λ = 0: no weight decay'; set xlabel 'epochs'; set ylabel 'accuracy'
+  set xrange [0:200]; set yrange [0:1]
+  set format x '% h'
+  set format y '% h'
+  set key bottom right opaque
+  plot 'weight-decay.dat' using 1:2 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#1f77b4' title 'train', \
+       'weight-decay.dat' using 1:3 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#ff7f0e' title 'test'
+  # — panel 'λ = 0.1: weight decay' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'λ = 0.1: weight decay'; set xlabel 'epochs'; set ylabel 'accuracy'
+  set xrange [0:200]; set yrange [0:1]
+  set format x '% h'
+  set format y '% h'
+  set key bottom right opaque
+  plot 'weight-decay.dat' using 1:4 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#1f77b4' title 'train', \
+       'weight-decay.dat' using 1:5 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#ff7f0e' title 'test'
+  # — panel 'The gap: train minus test accuracy' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'The gap: train minus test accuracy'; set xlabel 'epochs'; set ylabel 'train − test accuracy'
+  set xrange [0:200]; set yrange [*:*]
+  set format x '% h'
+  set format y '% h'
+  set key top left opaque
+  plot 'weight-decay.dat' using 1:6 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#d62728' title 'λ = 0', \
+       'weight-decay.dat' using 1:7 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#2ca02c' title 'λ = 0.1'
+  unset multiplot
+  set output
+}
