@@ -1,0 +1,220 @@
+# best-trials.gp — written by the course; edit freely and rerun, no retraining needed.
+#   gnuplot best-trials.gp                  writes best-trials.png and best-trials.svg
+#   gnuplot -c best-trials.gp terminal      draws it in the terminal
+
+# Work beside this script, where its data files are: its path up to the last '/'.
+# (Found in gnuplot itself, not the shell, so any character in the path is safe.)
+script_dir = "."
+do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/" : ARG0[1:i-1] } }
+cd script_dir
+mode = (ARGC > 0) ? ARG1 : "files"
+targets = (mode eq "terminal") ? "terminal" : "png svg"
+
+do for [target in targets] {
+  if (target eq "png") { set terminal pngcairo size 1200,920 noenhanced font 'Sans,10'; set output 'best-trials.png' }
+  if (target eq "svg") { set terminal svg size 1200,920 noenhanced font 'Sans,10' background 'white'; set output 'best-trials.svg' }
+  if (target eq "terminal") { set terminal dumb size 200,80 noenhanced; set output }
+  set multiplot layout 4,5 title 'The best 20 of 100 trials: validation accuracy (solid) and training accuracy (dashed) over 50 epochs'
+  # — panel 'Best-1' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-1'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y '% h'
+  unset key
+  plot 'trial-curves.dat' using 1:58 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:59 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-2' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-2'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:66 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:67 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-3' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-3'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:118 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:119 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-4' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-4'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:164 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:165 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-5' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-5'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:2 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:3 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-6' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-6'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y '% h'
+  unset key
+  plot 'trial-curves.dat' using 1:10 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:11 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-7' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-7'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:80 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:81 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-8' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-8'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:190 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:191 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-9' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-9'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:6 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:7 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-10' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-10'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:100 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:101 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-11' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-11'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y '% h'
+  unset key
+  plot 'trial-curves.dat' using 1:106 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:107 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-12' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-12'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:46 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:47 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-13' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-13'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:98 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:99 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-14' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-14'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:166 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:167 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-15' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-15'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:188 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:189 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-16' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-16'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y '% h'
+  unset key
+  plot 'trial-curves.dat' using 1:86 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:87 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-17' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-17'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:108 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:109 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-18' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-18'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:170 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:171 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-19' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-19'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:62 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:63 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  # — panel 'Best-20' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'Best-20'; set xlabel ''; set ylabel ''
+  set xrange [0:49]; set yrange [0:1]
+  set format x ''
+  set format y ''
+  unset key
+  plot 'trial-curves.dat' using 1:102 with lines lw 1.5 lc rgb '#1f77b4' title 'validation', \
+       'trial-curves.dat' using 1:103 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
+  unset multiplot
+  set output
+}
