@@ -1,25 +1,34 @@
 // Matrix+Arithmetic.swift — the element-wise and row-wise operations the
 // layers need, and nothing more. Each is a plain loop: they cost little next
-// to the matrix products (see Matrix+BLAS.swift).
+// to the matrix products (see Matrix+BLAS.swift), as long as each makes one
+// pass over raw memory into a fresh result, which the compiler vectorises.
 
 extension Matrix {
     /// Applies `transform` to every element: `y[i, j] = f(x[i, j])`.
-    @inlinable
+    ///
+    /// Always inlined, so that each call site gets its own loop with
+    /// `transform` built in (a call per element would cost more than the work).
+    @inlinable @inline(__always)
     public func map(_ transform: (Double) -> Double) -> Matrix {
-        Matrix(rows: rows, columns: columns, elements: elements.map(transform))
+        elements.withUnsafeBufferPointer { x in
+            Matrix(rows: rows, columns: columns, writingEachElement: { y in
+                for i in 0 ..< y.count { y[i] = transform(x[i]) }
+            })
+        }
     }
 
-    /// Combines two matrices of the same shape element by element.
-    @inlinable
+    /// Combines two matrices of the same shape element by element:
+    /// `z[i, j] = combine(x[i, j], y[i, j])`. Always inlined, as `map`.
+    @inlinable @inline(__always)
     public func zip(_ other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
         checkSameShape(other, "Matrix.zip")
-        var result = self
-        result.elements.withUnsafeMutableBufferPointer { r in
-            other.elements.withUnsafeBufferPointer { o in
-                for i in 0 ..< r.count { r[i] = combine(r[i], o[i]) }
+        return elements.withUnsafeBufferPointer { x in
+            other.elements.withUnsafeBufferPointer { y in
+                Matrix(rows: rows, columns: columns, writingEachElement: { z in
+                    for i in 0 ..< z.count { z[i] = combine(x[i], y[i]) }
+                })
             }
         }
-        return result
     }
 
     /// Element-wise sum; the shapes must match.

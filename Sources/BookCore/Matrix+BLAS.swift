@@ -20,13 +20,18 @@ extension Matrix {
     /// - Parameters:
     ///   - a: Left factor `[m, k]` (or `[k, m]` with `transposeA`).
     ///   - b: Right factor `[k, n]` (or `[n, k]` with `transposeB`).
+    ///   - transposeA: Use `aᵀ` in place of `a`.
+    ///   - transposeB: Use `bᵀ` in place of `b`.
     /// - Returns: The product, `[m, n]`.
     /// - Precondition: the inner dimensions agree; the message names both shapes.
     public static func product(_ a: Matrix, _ b: Matrix,
                                transposeA: Bool = false, transposeB: Bool = false) -> Matrix {
         let m = transposeA ? a.columns : a.rows
+        let k = transposeA ? a.rows : a.columns
         let n = transposeB ? b.rows : b.columns
-        var c = Matrix(rows: m, columns: n)   // [m, n]
+        // BLAS writes every element of the result (beta = 0), so it needs no
+        // zero fill first, unless the inner dimension is 0 and nothing is written.
+        var c = k == 0 ? Matrix(rows: m, columns: n) : Matrix.unfilled(m, n)   // [m, n]
         multiply(a, b, into: &c, transposeA: transposeA, transposeB: transposeB)
         return c
     }

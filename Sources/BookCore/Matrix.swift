@@ -49,6 +49,30 @@ public struct Matrix: Equatable, Sendable {
         self.elements = elements
     }
 
+    /// A matrix whose elements are written by `write`, which must set every
+    /// one of the `rows * columns` slots it is given (row-major, as `elements`).
+    ///
+    /// Element-wise results and converted batches fill every element anyway;
+    /// this skips the zero fill that `init(rows:columns:)` would do first.
+    @inlinable @inline(__always)
+    init(rows: Int, columns: Int, writingEachElement write: (UnsafeMutableBufferPointer<Double>) -> Void) {
+        precondition(rows >= 0 && columns >= 0, "Matrix: negative shape [\(rows), \(columns)]")
+        let count = rows * columns
+        let elements = [Double](unsafeUninitializedCapacity: count) { slots, initialized in
+            write(slots)
+            initialized = count
+        }
+        self.init(rows: rows, columns: columns, elements: elements)
+    }
+
+    /// A matrix whose elements are arbitrary until written, for a result that
+    /// is overwritten whole at once: a BLAS product with `beta = 0` writes
+    /// every element of its output and never reads one.
+    @usableFromInline
+    static func unfilled(_ rows: Int, _ columns: Int) -> Matrix {
+        Matrix(rows: rows, columns: columns, writingEachElement: { _ in })
+    }
+
     /// A matrix from nested rows, for tests and small worked examples:
     /// `Matrix([[1, 2], [3, 4]])` is `[2, 2]`.
     ///

@@ -41,16 +41,24 @@ public struct Dataset: Sendable {
     private static let normalized: [Double] = (0 ... 255).map { Double(Float($0) / 255) }
 
     /// The images at `indices` as a `[B, D]` matrix in [0, 1], with their labels.
+    ///
+    /// Every element of the batch is written once, straight from the lookup
+    /// table: no zero fill first, no bounds check per pixel (the indices are
+    /// checked once each).
     public func batch(_ indices: [Int]) -> (x: Matrix, labels: [Int]) {
-        var x = Matrix(rows: indices.count, columns: features)      // [B, D]
-        let table = Dataset.normalized
-        x.elements.withUnsafeMutableBufferPointer { out in
+        for index in indices {
+            precondition(index >= 0 && index < count, "Dataset.batch: index \(index) outside 0..<\(count)")
+        }
+        let features = self.features
+        let x = Dataset.normalized.withUnsafeBufferPointer { table in
             pixels.withUnsafeBufferPointer { source in
-                for (row, index) in indices.enumerated() {
-                    precondition(index >= 0 && index < count, "Dataset.batch: index \(index) outside 0..<\(count)")
-                    let from = index * features, to = row * features
-                    for j in 0 ..< features { out[to + j] = table[Int(source[from + j])] }
-                }
+                Matrix(rows: indices.count, columns: features, writingEachElement: { out in   // [B, D]
+                    for (row, index) in indices.enumerated() {
+                        let image = source.baseAddress! + index * features
+                        let batchRow = out.baseAddress! + row * features
+                        for j in 0 ..< features { batchRow[j] = table[Int(image[j])] }
+                    }
+                })
             }
         }
         return (x, indices.map { Int(labels[$0]) })

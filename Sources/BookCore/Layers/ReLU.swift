@@ -4,25 +4,26 @@
 ///
 /// Backward: `dx = dout` where `x > 0`, else 0. At exactly `x = 0` the
 /// gradient is taken as 0, as the book's layer does.
+///
+/// The book keeps a mask of where `x ≤ 0`; this layer keeps its output `y`
+/// instead, which says the same thing (`y > 0` exactly where `x > 0`) and
+/// costs nothing extra: it is the matrix handed to the next layer anyway.
 public final class ReLU: Layer {
-    /// Where the last input was positive; there the gradient passes.
-    private var positive: [Bool] = []
+    /// The output of the last forward pass; the gradient passes where it is positive.
+    private var y = Matrix(rows: 0, columns: 0)
 
     /// A ReLU layer.
     public init() {}
 
     /// `y = max(0, x)`.
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
-        positive = x.elements.map { $0 > 0 }
-        return x.map { Swift.max($0, 0) }                 // [B, H]
+        y = x.map { Swift.max($0, 0) }                    // [B, H]
+        return y
     }
 
-    /// `dx = dout · [x > 0]`.
+    /// `dx = dout · [x > 0]`, that is `dout` where `y > 0`, else 0.
     public func backward(_ dout: Matrix) -> Matrix {
-        precondition(dout.count == positive.count,
-                     "ReLU.backward: dout \(dout.shape) does not match the last forward's \(positive.count) elements")
-        var dx = dout                                     // [B, H]
-        for i in 0 ..< dx.count where !positive[i] { dx.elements[i] = 0 }
-        return dx
+        dout.checkSameShape(y, "ReLU.backward (dout against the last forward's output)")
+        return dout.zip(y) { d, y in y > 0 ? d : 0 }     // [B, H]
     }
 }
