@@ -7,6 +7,11 @@ import PackageDescription
 /// The chapters, in reading order: (executable name, folder under Chapters/).
 let chapters: [(name: String, folder: String)] = [
     ("optimizers", "01-optimizers"),
+    ("weight-init", "02-weight-init"),
+    ("batch-norm", "03-batch-norm"),
+    ("weight-decay", "04-weight-decay"),
+    ("dropout", "05-dropout"),
+    ("hyperparameter-search", "06-hyperparameter-search"),
 ]
 
 let package = Package(
@@ -18,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Matrix products: OpenBLAS on Linux, Accelerate on macOS.
@@ -53,8 +59,33 @@ let package = Package(
         .executableTarget(
             name: $0.name,
             dependencies: ["BookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Chapters/\($0.folder)"
+            path: "Chapters/\($0.folder)",
+            exclude: ["README.md"]
         )
     },
     swiftLanguageModes: [.v6]
 )
+
+// Benchmarks (`make bench`, scripts/bench.sh): only with BOOK_BENCHMARKS=1 in
+// the environment, so that a plain `swift build` or `swift test` neither
+// fetches nor builds the benchmark package. CI builds them with
+//   BOOK_BENCHMARKS=1 swift build --target BookBenchmarks
+// so that they cannot rot. `dgemm-peak` measures the machine's large-DGEMM
+// speed, the limit the chapters are compared against.
+if Context.environment["BOOK_BENCHMARKS"] == "1" {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets += [
+        .executableTarget(
+            name: "BookBenchmarks",
+            dependencies: ["BookCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/BookBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "dgemm-peak",
+            dependencies: ["BookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/Tools/dgemm-peak"
+        ),
+    ]
+}
