@@ -1,0 +1,30 @@
+# mnist-loss.gp — written by the course; edit freely and rerun, no retraining needed.
+#   gnuplot mnist-loss.gp                  writes mnist-loss.png and mnist-loss.svg
+#   gnuplot -c mnist-loss.gp terminal      draws it in the terminal
+
+# Work beside this script, where its data files are.
+script_dir = system(sprintf("dirname %s", "'" . ARG0 . "'"))
+cd script_dir
+mode = (ARGC > 0) ? ARG1 : "files"
+targets = (mode eq "terminal") ? "terminal" : "png svg"
+
+do for [target in targets] {
+  if (target eq "png") { set terminal pngcairo size 800,560 noenhanced font 'Sans,10'; set output 'mnist-loss.png' }
+  if (target eq "svg") { set terminal svg size 800,560 noenhanced font 'Sans,10' background 'white'; set output 'mnist-loss.svg' }
+  if (target eq "terminal") { set terminal dumb size 100,30 noenhanced; set output }
+  set multiplot layout 1,1
+  # — panel 'MNIST, 784-100-100-100-100-10 ReLU net: smoothed training loss' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'MNIST, 784-100-100-100-100-10 ReLU net: smoothed training loss'; set xlabel 'iterations'; set ylabel 'loss'
+  set xrange [0:2000]; set yrange [0:1]
+  set format x '% h'
+  set format y '% h'
+  set key top right opaque
+  plot 'mnist-loss.dat' using 1:6 with linespoints lw 1.5 pi 100 ps 1 title 'SGD', \
+       'mnist-loss.dat' using 1:7 with linespoints lw 1.5 pi 100 ps 1 title 'Momentum', \
+       'mnist-loss.dat' using 1:8 with linespoints lw 1.5 pi 100 ps 1 title 'AdaGrad', \
+       'mnist-loss.dat' using 1:9 with linespoints lw 1.5 pi 100 ps 1 title 'Adam'
+  unset multiplot
+  set output
+}
