@@ -2,8 +2,10 @@
 #   gnuplot activations-tanh-xavier.gp                  writes activations-tanh-xavier.png and activations-tanh-xavier.svg
 #   gnuplot -c activations-tanh-xavier.gp terminal      draws it in the terminal
 
-# Work beside this script, where its data files are.
-script_dir = system(sprintf("dirname %s", "'" . ARG0 . "'"))
+# Work beside this script, where its data files are: its path up to the last '/'.
+# (Found in gnuplot itself, not the shell, so any character in the path is safe.)
+script_dir = "."
+do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/" : ARG0[1:i-1] } }
 cd script_dir
 mode = (ARGC > 0) ? ARG1 : "files"
 targets = (mode eq "terminal") ? "terminal" : "png svg"
