@@ -20,7 +20,7 @@ import Foundation
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-norm",
-        abstract: "Chapter 3: networks with and without batch normalization, over 16 starting weight scales.")
+        abstract: "Chapter 3: how batch normalization lets a network learn whatever its starting weight scale.")
 
     @OptionGroup var common: ChapterOptions
 

@@ -20,7 +20,7 @@ import Foundation
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weight-decay",
-        abstract: "Chapter 4: overfitting 300 MNIST images, without and with weight decay.")
+        abstract: "Chapter 4: overfitting, and how weight decay narrows the gap between training and test accuracy.")
 
     @OptionGroup var common: ChapterOptions
 
