@@ -60,7 +60,10 @@ extension Matrix {
         elements.withUnsafeMutableBufferPointer { s in
             vector.elements.withUnsafeBufferPointer { v in
                 for r in 0 ..< rows {
-                    for c in 0 ..< n { s[r * n + c] += v[c] }
+                    // One row at a time: the inner loop has no index arithmetic
+                    // to check for overflow, so the compiler vectorises it.
+                    let row = UnsafeMutableBufferPointer(rebasing: s[r * n ..< (r + 1) * n])
+                    for c in 0 ..< n { row[c] += v[c] }
                 }
             }
         }
@@ -75,7 +78,8 @@ extension Matrix {
         elements.withUnsafeBufferPointer { s in
             sums.elements.withUnsafeMutableBufferPointer { out in
                 for r in 0 ..< rows {
-                    for c in 0 ..< n { out[c] += s[r * n + c] }
+                    let row = UnsafeBufferPointer(rebasing: s[r * n ..< (r + 1) * n])   // as in addToEachRow
+                    for c in 0 ..< n { out[c] += row[c] }
                 }
             }
         }

@@ -13,6 +13,10 @@ extension Matrix {
     ///   - vector: A `[1, columns]` row vector.
     ///   - combine: The operation, e.g. `-`, `/`, `*`.
     /// - Returns: A matrix of this matrix's shape.
+    ///
+    /// Always inlined, so that each call site gets its own loop with `combine`
+    /// built in (as `map` and `zip`).
+    @inline(__always)
     public func combiningEachRow(with vector: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
         precondition(vector.rows == 1 && vector.columns == columns,
                      "Matrix.combiningEachRow: row vector \(vector.shape) does not fit rows of \(shape)")
@@ -21,7 +25,9 @@ extension Matrix {
         result.elements.withUnsafeMutableBufferPointer { r in
             vector.elements.withUnsafeBufferPointer { v in
                 for row in 0 ..< rows {
-                    for c in 0 ..< n { r[row * n + c] = combine(r[row * n + c], v[c]) }
+                    // One row at a time, so that the inner loop vectorises (see addToEachRow).
+                    let values = UnsafeMutableBufferPointer(rebasing: r[row * n ..< (row + 1) * n])
+                    for c in 0 ..< n { values[c] = combine(values[c], v[c]) }
                 }
             }
         }
