@@ -105,6 +105,7 @@ fi
 TIMEFORMAT=%R
 
 results=()
+failures=0
 for chapter in "${chapters[@]}"; do
   binary="$release/$chapter"
   if [[ ! -x "$binary" ]]; then
@@ -127,6 +128,7 @@ for chapter in "${chapters[@]}"; do
     echo "error: $chapter exited with status $status; the end of its log ($log):" >&2
     tail -20 "$log" >&2
     results+=("$chapter - - - failed")
+    failures=$((failures + 1))
     continue
   fi
   megabytes=-
@@ -167,3 +169,7 @@ for row in "${results[@]}"; do
 done
 echo
 echo "Logs and figures: $output (timings on a shared machine are noisy)"
+if [[ $failures -gt 0 ]]; then
+  echo "error: $failures chapter(s) failed; see their logs above." >&2
+  exit 1
+fi
