@@ -162,12 +162,11 @@ for i in stride(from: 0, to: iterations, by: printEvery) {
 }
 
 // How close to the machine this ran: the FLOPs of the matrix products, per second.
-var flopGenerator = SeededGenerator(seed: 0)
-let flopsPerStep = MultiLayerNet(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                 generator: &flopGenerator).productFLOPs(batchSize: batchSize)
+let flopsPerStep = MultiLayerNet.productFLOPs(inputSize: train.features, hiddenSizes: hiddenSizes,
+                                              outputSize: train.classes, batchSize: batchSize)
 let totalFLOPs = flopsPerStep * Double(iterations * mnistOptimizers.count)
-print(String(format: "Trained %d networks × %d iterations in %.1f s: %.1f GFLOP in matrix products, %.1f GFLOP/s",
-             mnistOptimizers.count, iterations, seconds, totalFLOPs / 1e9, totalFLOPs / 1e9 / seconds))
+print(String(format: "Trained %d networks × %d iterations in %.1f s: ", mnistOptimizers.count, iterations, seconds)
+      + MultiLayerNet.productSpeed(flops: totalFLOPs, seconds: seconds))
 
 // MARK: - 5. Figures
 

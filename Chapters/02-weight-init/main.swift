@@ -288,12 +288,11 @@ func compareOnMNIST(_ weightInits: [WeightInit]) async -> [[Double]] {
     let seconds = Date().timeIntervalSince(started)
 
     // How close to the machine this ran (as in chapter 1): the FLOPs of the matrix products, per second.
-    var flopGenerator = SeededGenerator(seed: 0)
-    let flopsPerStep = MultiLayerNet(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                     generator: &flopGenerator).productFLOPs(batchSize: batchSize)
+    let flopsPerStep = MultiLayerNet.productFLOPs(inputSize: train.features, hiddenSizes: hiddenSizes,
+                                                  outputSize: train.classes, batchSize: batchSize)
     let totalFLOPs = flopsPerStep * Double(iterations * weightInits.count)
-    print(String(format: "Trained %d networks × %d iterations in %.1f s: %.1f GFLOP in matrix products, %.1f GFLOP/s",
-                 weightInits.count, iterations, seconds, totalFLOPs / 1e9, totalFLOPs / 1e9 / seconds))
+    print(String(format: "Trained %d networks × %d iterations in %.1f s: ", weightInits.count, iterations, seconds)
+          + MultiLayerNet.productSpeed(flops: totalFLOPs, seconds: seconds))
 
     // What the book prints: every network's loss every 100 iterations.
     for i in stride(from: 0, to: iterations, by: printEvery) {

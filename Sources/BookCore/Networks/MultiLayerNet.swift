@@ -197,4 +197,22 @@ extension MultiLayerNet {
             return total + one * (forwardPasses + backwardProducts)
         }
     }
+
+    /// The same count for a plain network of these sizes, without building one.
+    public static func productFLOPs(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
+                                    batchSize: Int, lossAfterUpdate: Bool = true) -> Double {
+        let widths = [inputSize] + hiddenSizes + [outputSize]
+        let forwardPasses = lossAfterUpdate ? 2.0 : 1.0
+        return (1 ..< widths.count).reduce(0) { total, k in
+            let one = Matrix.productFLOPs(m: batchSize, k: widths[k - 1], n: widths[k])
+            let backwardProducts = k > 1 ? 2.0 : 1.0                  // the first layer skips dx
+            return total + one * (forwardPasses + backwardProducts)
+        }
+    }
+
+    /// What a chapter prints after its matrix products: `"735.6 GFLOP in
+    /// matrix products, 70.2 GFLOP/s"`. `make bench` reads the last figure.
+    public static func productSpeed(flops: Double, seconds: Double) -> String {
+        String(format: "%.1f GFLOP in matrix products, %.1f GFLOP/s", flops / 1e9, flops / 1e9 / seconds)
+    }
 }

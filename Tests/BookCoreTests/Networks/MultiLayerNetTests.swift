@@ -185,6 +185,18 @@ struct MultiLayerNetTests {
         #expect(net.productFLOPs(batchSize: 128) == 3 * first + 4 * second)
         #expect(net.productFLOPs(batchSize: 128, lossAfterUpdate: false) == 2 * first + 3 * second)
     }
+
+    @Test("The static productFLOPs agrees with a built network's count")
+    func staticFLOPs() {
+        var g = SeededGenerator(seed: 1)
+        let net = MultiLayerNet(inputSize: 784, hiddenSizes: [100, 50, 100], outputSize: 10, generator: &g)
+        for lossAfterUpdate in [true, false] {
+            #expect(MultiLayerNet.productFLOPs(inputSize: 784, hiddenSizes: [100, 50, 100], outputSize: 10,
+                                               batchSize: 100, lossAfterUpdate: lossAfterUpdate)
+                    == net.productFLOPs(batchSize: 100, lossAfterUpdate: lossAfterUpdate))
+        }
+        #expect(MultiLayerNet.productSpeed(flops: 3e11, seconds: 4) == "300.0 GFLOP in matrix products, 75.0 GFLOP/s")
+    }
 }
 
 /// The input of every ReLU layer of the network, on a forward pass of `x`.
