@@ -64,6 +64,27 @@ enum ChapterRunner {
                           errors: String(decoding: errorData.value, as: UTF8.self))
     }
 
+    /// Runs `chapter` three times with `arguments`: twice with `--seed 7`,
+    /// once with `--seed 8`, each into a fresh folder. Each of `files` must
+    /// come out non-empty, byte-identical in the two runs of seed 7, and
+    /// different with seed 8.
+    static func expectReproducible(_ chapter: String, _ arguments: [String], files: [String],
+                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let folders = try (0 ..< 3).map { _ in try temporaryDirectory(chapter) }
+        for (folder, seed) in zip(folders, ["7", "7", "8"]) {
+            let run = try run(chapter, arguments + ["--seed", seed, "--plot", "none", "--output", folder])
+            #expect(run.status == 0, "\(run.errors)", sourceLocation: sourceLocation)
+        }
+        for file in files {
+            let first = contents("\(folders[0])/\(file)")
+            #expect(!first.isEmpty, "\(file) is missing or empty", sourceLocation: sourceLocation)
+            #expect(first == contents("\(folders[1])/\(file)"), "\(file) differs between runs with one seed",
+                    sourceLocation: sourceLocation)
+            #expect(first != contents("\(folders[2])/\(file)"), "\(file) ignores the seed",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
     /// The text of a file, or "" if it is missing.
     static func contents(_ path: String) -> String {
         (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
