@@ -72,6 +72,8 @@ public final class Trainer {
     public private(set) var currentIteration = 0
     /// Epochs counted so far (the first evaluation makes it 1).
     public private(set) var currentEpoch = 0
+    /// Images measured so far: both sets at every epoch, and the final test.
+    public private(set) var imagesMeasured = 0
 
     private var generator: SeededGenerator
     /// The sets measured every epoch, converted once (`nil`: too large to keep as `Double`s).
@@ -145,8 +147,8 @@ public final class Trainer {
 
         if Double(currentIteration).truncatingRemainder(dividingBy: iterationsPerEpoch) == 0 {
             currentEpoch += 1
-            let trainAccuracy = measure(trainSet, prepared: trainEvaluation)
-            let testAccuracy = measure(testSet, prepared: testEvaluation)
+            let trainAccuracy = measure(trainSet, prepared: trainEvaluation, limit: evaluationSampleLimit)
+            let testAccuracy = measure(testSet, prepared: testEvaluation, limit: evaluationSampleLimit)
             self.trainAccuracy.append(trainAccuracy)
             self.testAccuracy.append(testAccuracy)
             if verbose {
@@ -156,11 +158,12 @@ public final class Trainer {
         currentIteration += 1
     }
 
-    /// The accuracy on a set, or on its first `evaluationSampleLimit` images:
-    /// from the prepared batches when there are some, else converting as it goes.
-    private func measure(_ dataset: Dataset, prepared: EvaluationSet?) -> Double {
+    /// The accuracy on a set, or on its first `limit` images: from the
+    /// prepared batches when there are some, else converting as it goes.
+    private func measure(_ dataset: Dataset, prepared: EvaluationSet?, limit: Int?) -> Double {
+        imagesMeasured += Swift.min(limit ?? dataset.count, dataset.count)
         if let prepared { return network.accuracy(on: prepared) }
-        return network.accuracy(on: dataset, limit: evaluationSampleLimit, batchSize: evaluationBatchSize)
+        return network.accuracy(on: dataset, limit: limit, batchSize: evaluationBatchSize)
     }
 
     /// Runs every iteration (stopping early if the loss diverges) and returns
@@ -183,14 +186,25 @@ public final class Trainer {
             return 0
         }
         // The book measures the whole test set here, whatever the sample limit.
-        let finalAccuracy = evaluationSampleLimit == nil
-            ? measure(testSet, prepared: testEvaluation)
-            : network.accuracy(on: testSet, batchSize: evaluationBatchSize)
+        let finalAccuracy = measure(testSet, prepared: evaluationSampleLimit == nil ? testEvaluation : nil, limit: nil)
         if verbose {
             log("=============== Final Test Accuracy ===============")
             log("test acc:\(finalAccuracy)")
         }
         return finalAccuracy
+    }
+}
+
+
+extension Trainer {
+    /// The floating-point operations of the matrix products so far: every
+    /// update's (`MultiLayerNet/productFLOPs(batchSize:lossAfterUpdate:)`,
+    /// with the loss after it) and one forward pass per measured image.
+    /// 0 for a network that is not a `MultiLayerNet`.
+    public var productFLOPs: Double {
+        guard let network = network as? MultiLayerNet else { return 0 }
+        return Double(currentIteration) * network.productFLOPs(batchSize: batchSize)
+            + network.forwardFLOPs(images: imagesMeasured)
     }
 }
 
