@@ -117,6 +117,8 @@ struct Run: Sendable {
     var testAccuracy: [Double] = []
     /// `Σₖ ‖Wₖ‖²`, the size the penalty acts on.
     var weightSquares: [Double] = []
+    /// The floating-point operations of its matrix products: updates and measurements.
+    var productFLOPs = 0.0
 }
 
 // The mini-batches are drawn once (stream 0 of the seed) and both runs train
@@ -146,6 +148,8 @@ let runs: [Run] = await concurrentMap(lambdas.count) { k in
         }
         progress.advance()
     }
+    run.productFLOPs = Double(batches.count) * network.productFLOPs(batchSize: batchSize, lossAfterUpdate: false)
+        + network.forwardFLOPs(images: run.trainAccuracy.count * (train.count + test.count))
     return run
 }
 let seconds = Date().timeIntervalSince(started)
@@ -157,8 +161,9 @@ for k in lambdas.indices {
         print("epoch:\(epoch), train acc:\(runs[k].trainAccuracy[epoch]), test acc:\(runs[k].testAccuracy[epoch])")
     }
 }
-print(String(format: "Trained %d networks × %d updates, measuring %d × (%d + %d) images, in %.1f s",
-             lambdas.count, updates, epochs, train.count, test.count, seconds))
+print(String(format: "Trained %d networks × %d updates, measuring %d × (%d + %d) images, in %.1f s: ",
+             lambdas.count, updates, epochs, train.count, test.count, seconds)
+      + MultiLayerNet.productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: seconds))
 for (k, run) in runs.enumerated() where run.weightSquares.contains(where: { !$0.isFinite }) {
     printError("warning: the run with \(lambdaLabel(k)) diverged (its weights became NaN or infinite): "
                + String(format: "each step multiplies them by 1 − η·λ = %g. Try a smaller --weight-decay.", 1 - learningRate * lambdas[k]))

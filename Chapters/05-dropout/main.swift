@@ -114,6 +114,8 @@ struct Run: Sendable {
     var diverged: Bool
     /// The Trainer's printed lines, in order.
     var lines: [String]
+    /// The floating-point operations of its matrix products: updates and measurements.
+    var productFLOPs: Double
 }
 
 // Both networks start from the same weights (stream 1 of the seed; the
@@ -138,7 +140,8 @@ let runs: [Run] = await concurrentMap(dropoutRatios.count) { k in
                           log: { lines.append($0) })
     let finalTestAccuracy = trainer.train(progress: progress)
     return Run(trainAccuracy: trainer.trainAccuracy, testAccuracy: trainer.testAccuracy,
-               finalTestAccuracy: finalTestAccuracy, diverged: trainer.diverged, lines: lines)
+               finalTestAccuracy: finalTestAccuracy, diverged: trainer.diverged, lines: lines,
+               productFLOPs: trainer.productFLOPs)
 }
 let seconds = Date().timeIntervalSince(started)
 
@@ -151,8 +154,9 @@ for (k, run) in runs.enumerated() {
     print("=== \(runLabel(k)) ===")
     run.lines.forEach { print($0) }
 }
-print(String(format: "Trained 2 networks × %d epochs, measuring %d + %d images per epoch, in %.1f s",
-             epochs, train.count, test.count, seconds))
+print(String(format: "Trained 2 networks × %d epochs, measuring %d + %d images per epoch, in %.1f s: ",
+             epochs, train.count, test.count, seconds)
+      + MultiLayerNet.productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: seconds))
 if let k = runs.firstIndex(where: \.diverged) {
     exitOnError { throw ValidationError("the run with \(runLabel(k)) diverged (its loss became NaN or infinite); try a smaller learning rate.") }
 }

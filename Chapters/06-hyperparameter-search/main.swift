@@ -158,6 +158,8 @@ struct Trial: Sendable {
     var diverged: Bool
     /// How many updates were made (fewer than planned if it diverged).
     var iterations: Int
+    /// The floating-point operations of its matrix products: updates and measurements.
+    var productFLOPs: Double
 
     /// What the trial is ranked by: the last validation accuracy, as the book; 0 if it diverged.
     var finalValidationAccuracy: Double { diverged ? 0 : validationAccuracy.last ?? 0 }
@@ -187,7 +189,8 @@ let trials: [Trial] = await concurrentMap(trialCount, maxConcurrent: jobs) { ind
     progress.advance(trainer.maxIterations - trainer.currentIteration)
     return Trial(number: number, weightDecay: weightDecay, learningRate: learningRate,
                  validationAccuracy: trainer.testAccuracy, trainingAccuracy: trainer.trainAccuracy,
-                 diverged: trainer.diverged, iterations: trainer.currentIteration)
+                 diverged: trainer.diverged, iterations: trainer.currentIteration,
+                 productFLOPs: trainer.productFLOPs)
 }
 let seconds = Date().timeIntervalSince(started)
 
@@ -211,8 +214,9 @@ for (position, trial) in ranked.prefix(shownTrials).enumerated() {
     print("Best-\(position + 1)(val acc:\(trial.finalValidationAccuracy)) | lr:\(trial.learningRate), weight decay:\(trial.weightDecay)")
 }
 let divergedCount = trials.filter(\.diverged).count
-print(String(format: "Ran %d trials × %d epochs (%d updates each) in %.1f s, at most %d at a time; %d diverged",
-             trialCount, epochs, iterationsPerTrial, seconds, min(jobs, trialCount), divergedCount))
+print(String(format: "Ran %d trials × %d epochs (%d updates each) in %.1f s, at most %d at a time; %d diverged; ",
+             trialCount, epochs, iterationsPerTrial, seconds, min(jobs, trialCount), divergedCount)
+      + MultiLayerNet.productSpeed(flops: trials.reduce(0) { $0 + $1.productFLOPs }, seconds: seconds))
 
 // MARK: - 5. Figures and the table of trials
 
