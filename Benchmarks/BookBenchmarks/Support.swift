@@ -29,14 +29,6 @@ func randomMatrix(_ rows: Int, _ columns: Int, stream: UInt64 = 0) -> Matrix {
     return Matrix.randomNormal(rows, columns, using: &generator)   // [rows, columns]
 }
 
-/// The FLOPs of one test-mode forward pass of `rows` images: `2·k·n` per
-/// affine layer `[k, n]` and image.
-func forwardFLOPs(_ network: MultiLayerNet, rows: Int) -> Double {
-    network.affineLayers.reduce(0) { total, affine in
-        total + Matrix.productFLOPs(m: rows, k: affine.weight.value.rows, n: affine.weight.value.columns)
-    }
-}
-
 /// The data the training benchmarks use: MNIST where the chapters find it
 /// (`MNIST_DIR`, else the download cache) when all four files are there —
 /// nothing is downloaded — else random images of the same shapes (60 000

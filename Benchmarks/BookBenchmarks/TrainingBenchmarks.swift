@@ -67,7 +67,7 @@ func registerTrainerEpoch() {
               configuration: .init(maxIterations: 200)) { (benchmark: Benchmark, trainer: Trainer) in
         let network = trainer.network as! MultiLayerNet
         let flops = Double(updatesPerEpoch) * network.productFLOPs(batchSize: batchSize)
-            + forwardFLOPs(network, rows: trainer.trainSet.count + trainer.testSet.count)
+            + network.forwardFLOPs(images: trainer.trainSet.count + trainer.testSet.count)
         benchmark.startMeasurement()
         // The Trainer measures at iterations 0, 3, 6, …: each call makes one
         // measurement and three updates, whatever came before.
@@ -107,8 +107,8 @@ func registerHyperparameterTrial() {
                               verbose: false, showsProgress: false, generator: generator)
         let measurements = Double(trainer.maxIterations) / trainer.iterationsPerEpoch
         let flops = Double(trainer.maxIterations) * network.productFLOPs(batchSize: batchSize)
-            + measurements * forwardFLOPs(network, rows: sets.train.count + sets.validation.count)
-            + forwardFLOPs(network, rows: sets.validation.count)            // the final accuracy
+            + measurements * network.forwardFLOPs(images: sets.train.count + sets.validation.count)
+            + network.forwardFLOPs(images: sets.validation.count)            // the final accuracy
         benchmark.startMeasurement()
         measure(benchmark, flops: flops) { blackHole(trainer.train()) }
     } setup: {

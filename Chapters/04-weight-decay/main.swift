@@ -144,7 +144,7 @@ let runs: [Run] = await concurrentMap(lambdas.count) { k in
         if i % iterationsPerEpoch == 0 {                                  // after the update, as the book
             run.trainAccuracy.append(network.accuracy(on: trainSet))
             run.testAccuracy.append(network.accuracy(on: testSet))
-            run.weightSquares.append(network.affineLayers.reduce(0) { $0 + $1.weight.value.sumOfSquares() })
+            run.weightSquares.append(network.sumOfSquaredWeights())
         }
         progress.advance()
     }

@@ -151,11 +151,16 @@ public class MultiLayerNet: Network {
         return activations                                           // [B, C]
     }
 
+    /// `Σₖ ‖Wₖ‖²`: the size of every weight matrix (not the biases), what
+    /// weight decay acts on.
+    public func sumOfSquaredWeights() -> Double {
+        affineLayers.reduce(0) { $0 + $1.weight.value.sumOfSquares() }
+    }
+
     /// `½·λ·Σₖ ‖Wₖ‖²`, the weight-decay term of the loss (0 when λ = 0).
     public func weightDecayPenalty() -> Double {
         guard weightDecay > 0 else { return 0 }
-        let squares = affineLayers.reduce(0) { $0 + $1.weight.value.sumOfSquares() }
-        return 0.5 * weightDecay * squares
+        return 0.5 * weightDecay * sumOfSquaredWeights()
     }
 
     /// Mean cross-entropy of the batch plus the weight-decay penalty.
@@ -180,47 +185,5 @@ public class MultiLayerNet: Network {
             }
         }
         return loss
-    }
-}
-
-extension MultiLayerNet {
-    /// The floating-point operations of the matrix products in one training
-    /// step on a batch of `batchSize`: forward (`x·W`), backward (`xᵀ·dout`,
-    /// and `dout·Wᵀ` for every layer but the first), and — with
-    /// `lossAfterUpdate` — the extra forward pass the book makes to record the
-    /// loss. Element-wise work is left out; it is a few percent.
-    public func productFLOPs(batchSize: Int, lossAfterUpdate: Bool = true) -> Double {
-        affineLayers.reduce(0) { total, affine in
-            let one = Matrix.productFLOPs(m: batchSize, k: affine.weight.value.rows, n: affine.weight.value.columns)
-            let forwardPasses = lossAfterUpdate ? 2.0 : 1.0
-            let backwardProducts = affine.computesInputGradient ? 2.0 : 1.0
-            return total + one * (forwardPasses + backwardProducts)
-        }
-    }
-
-    /// The floating-point operations of the matrix products of one forward
-    /// pass of `images` images, as measuring accuracy makes: `Σₖ 2·images·n_in·n_out`.
-    public func forwardFLOPs(images: Int) -> Double {
-        affineLayers.reduce(0) { total, affine in
-            total + Matrix.productFLOPs(m: images, k: affine.weight.value.rows, n: affine.weight.value.columns)
-        }
-    }
-
-    /// The same count for a plain network of these sizes, without building one.
-    public static func productFLOPs(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
-                                    batchSize: Int, lossAfterUpdate: Bool = true) -> Double {
-        let widths = [inputSize] + hiddenSizes + [outputSize]
-        let forwardPasses = lossAfterUpdate ? 2.0 : 1.0
-        return (1 ..< widths.count).reduce(0) { total, k in
-            let one = Matrix.productFLOPs(m: batchSize, k: widths[k - 1], n: widths[k])
-            let backwardProducts = k > 1 ? 2.0 : 1.0                  // the first layer skips dx
-            return total + one * (forwardPasses + backwardProducts)
-        }
-    }
-
-    /// What a chapter prints after its matrix products: `"735.6 GFLOP in
-    /// matrix products, 70.2 GFLOP/s"`. `make bench` reads the last figure.
-    public static func productSpeed(flops: Double, seconds: Double) -> String {
-        String(format: "%.1f GFLOP in matrix products, %.1f GFLOP/s", flops / 1e9, flops / 1e9 / seconds)
     }
 }

@@ -119,7 +119,7 @@ struct MultiLayerNetExtendTests {
         let lambda = 0.1
         let (decayed, x, labels) = Self.makeNet(batchNorm: true, weightDecay: lambda)
         let (plain, _, _) = Self.makeNet(batchNorm: true, weightDecay: 0)
-        let squares = decayed.affineLayers.reduce(0) { $0 + $1.weight.value.sumOfSquares() }
+        let squares = decayed.sumOfSquaredWeights()
         #expect(isClose(decayed.loss(x, labels: labels, training: true),
                         plain.loss(x, labels: labels, training: true) + 0.5 * lambda * squares))
         decayed.gradient(x, labels: labels)

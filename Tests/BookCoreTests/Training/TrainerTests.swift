@@ -227,7 +227,7 @@ struct TrainerTests {
             var g = SeededGenerator(seed: 12)
             let network = MultiLayerNet(inputSize: 6, hiddenSizes: [20, 20], outputSize: 3,
                                         weightDecay: weightDecay, generator: &g)
-            let squares = { network.affineLayers.reduce(0) { $0 + $1.weight.value.sumOfSquares() } }
+            let squares = { network.sumOfSquaredWeights() }
             let start = squares()
             let trainer = Trainer(network: network, trainSet: data, testSet: data, epochs: 100, batchSize: 10,
                                   optimizer: SGD(learningRate: 0.1), verbose: false, showsProgress: false,
