@@ -40,9 +40,15 @@ public final class Affine: Layer {
     /// `W` then `b`.
     public var parameters: [Parameter] { [weight, bias] }
 
-    /// `out = x · W + b`.
+    /// `out = x · W + b`, keeping `x` for the backward pass.
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
         self.x = x                                                 // [B, D]
+        return output(x)                                           // [B, H]
+    }
+
+    /// `out = x · W + b` alone, keeping nothing: for measuring, where no
+    /// backward pass follows.
+    public func output(_ x: Matrix) -> Matrix {
         var out = Matrix.product(x, weight.value)                  // [B, H]
         out.addToEachRow(bias.value)                               // [B, H]
         return out

@@ -5,7 +5,7 @@
 // their time goes there, so measuring is made cheap in two ways:
 // - the images are turned into `Double` batches once, not at every measurement;
 // - the test-mode forward pass skips the bookkeeping that only backpropagation
-//   needs (ReLU's record of where x > 0, a fresh zero-filled matrix per layer).
+//   needs (the input each affine layer keeps, ReLU's copy of its output).
 // What remains is one BLAS product per affine layer and batch.
 
 /// A data set turned once into `Double` batches `[batchSize, D]`, ready to be
@@ -48,7 +48,7 @@ extension Network {
     /// measuring only: nothing is kept for a backward pass.
     ///
     /// For a `MultiLayerNet` (and `MultiLayerNetExtend`) each affine layer
-    /// writes its product straight into a new matrix (no zero fill first) and
+    /// computes its output without keeping its input (`Affine.output`) and
     /// each ReLU clamps that matrix in place; other layers (batch
     /// normalization, dropout) run their own test-mode forward. Other networks
     /// use `predict`.
@@ -58,7 +58,7 @@ extension Network {
         for layer in network.layers {
             switch layer {
             case let affine as Affine:
-                activations = affineOutput(activations, affine)                   // [B, H]
+                activations = affine.output(activations)                          // [B, H]
             case is ReLU:
                 activations.clampNegativesToZero()                                // [B, H]
             default:
@@ -67,19 +67,6 @@ extension Network {
         }
         return activations                                                    // [B, C]
     }
-}
-
-/// `x · W + b` as `Affine.forward` computes it (the same BLAS call, then the
-/// bias), into a matrix that BLAS fills without reading: no zero fill first.
-private func affineOutput(_ x: Matrix, _ affine: Affine) -> Matrix {
-    let weight = affine.weight.value                                          // [D, H]
-    let count = x.rows * weight.columns
-    let unfilled = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-    var out = Matrix(rows: x.rows, columns: weight.columns, elements: unfilled)   // [B, H]
-    // beta = 0: BLAS writes every element of `out` and never reads the old ones.
-    Matrix.multiply(x, weight, into: &out)                                    // [B, H]
-    out.addToEachRow(affine.bias.value)                                       // [B, H]
-    return out
 }
 
 extension Matrix {
