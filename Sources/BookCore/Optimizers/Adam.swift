@@ -47,22 +47,11 @@ public struct Adam: Optimizer {
         let t = Double(step)
         let correctedRate = learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t))
         let beta1 = self.beta1, beta2 = self.beta2, epsilon = Self.epsilon
-        // The first moment is updated here, the second moment inside the loop below.
-        forEachParameter(parameters, &m) { _, g, m in
-            for i in 0 ..< g.count { m[i] += (1 - beta1) * (g[i] - m[i]) }
-        }
-        for (k, parameter) in parameters.enumerated() {
-            parameter.gradient.elements.withUnsafeBufferPointer { g in
-                parameter.value.elements.withUnsafeMutableBufferPointer { W in
-                    m[k].elements.withUnsafeBufferPointer { m in
-                        v[k].elements.withUnsafeMutableBufferPointer { v in
-                            for i in 0 ..< W.count {
-                                v[i] += (1 - beta2) * (g[i] * g[i] - v[i])
-                                W[i] -= correctedRate * m[i] / (v[i].squareRoot() + epsilon)
-                            }
-                        }
-                    }
-                }
+        forEachParameter(parameters, &m, &v) { W, g, m, v in
+            for i in 0 ..< W.count {
+                m[i] += (1 - beta1) * (g[i] - m[i])
+                v[i] += (1 - beta2) * (g[i] * g[i] - v[i])
+                W[i] -= correctedRate * m[i] / (v[i].squareRoot() + epsilon)
             }
         }
     }

@@ -45,3 +45,22 @@ func forEachParameter(_ parameters: [Parameter], _ state: inout [Matrix],
         }
     }
 }
+
+/// The same with two state buffers per parameter (Adam's `m` and `v`), so
+/// that an update with two running averages also touches each element once.
+@inline(__always)
+func forEachParameter(_ parameters: [Parameter], _ first: inout [Matrix], _ second: inout [Matrix],
+                      _ body: (UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>,
+                               UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) {
+    precondition(second.count == parameters.count,
+                 "Optimizer: \(parameters.count) parameters but state for \(second.count); pass the same list every call")
+    for (parameter, state) in zip(parameters, second) {
+        parameter.value.checkSameShape(state, "Optimizer state of \(parameter.name)")
+    }
+    // The one-state walk visits the parameters in order; `index` follows it.
+    var index = 0
+    forEachParameter(parameters, &first) { p, g, s in
+        second[index].elements.withUnsafeMutableBufferPointer { t in body(p, g, s, t) }
+        index += 1
+    }
+}
