@@ -1,7 +1,9 @@
 // swift-tools-version: 6.1
 //
-// The package of the course: one library (`BookCore`) that every chapter
-// shares, one executable per chapter in reading order, and the tests.
+// The package of the course: the subject (`BookCore`: matrices, layers,
+// networks, optimizers, the trainer, MNIST), what running a chapter needs
+// (`ChapterKit`: flags, figures, progress, concurrency), one executable per
+// chapter in reading order, and the tests.
 import PackageDescription
 
 /// The chapters, in reading order: (executable name, folder under Chapters/).
@@ -19,6 +21,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "BookCore", targets: ["BookCore"]),
+        .library(name: "ChapterKit", targets: ["ChapterKit"]),
     ] + chapters.map { .executable(name: $0.name, targets: [$0.name]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,7 +45,6 @@ let package = Package(
             dependencies: [
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
                 "CZlib",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: [
@@ -54,19 +56,33 @@ let package = Package(
                 .unsafeFlags(["-Xcc", "-fno-math-errno"]),
             ]
         ),
+        // What running a chapter needs and the subject does not: flags,
+        // figures and gnuplot, progress, running networks side by side, the
+        // speed line.
+        .target(
+            name: "ChapterKit",
+            dependencies: [
+                "BookCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "BookCoreTests",
             dependencies: ["BookCore"]
         ),
+        .testTarget(
+            name: "ChapterKitTests",
+            dependencies: ["ChapterKit"]
+        ),
         // Runs each chapter binary with --quick and checks the files it writes.
         .testTarget(
             name: "ChapterTests",
-            dependencies: ["BookCore"] + chapters.map { .target(name: $0.name) }
+            dependencies: ["BookCore", "ChapterKit"] + chapters.map { .target(name: $0.name) }
         ),
     ] + chapters.map {
         .executableTarget(
             name: $0.name,
-            dependencies: ["BookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Chapters/\($0.folder)",
             exclude: ["README.md"]
         )

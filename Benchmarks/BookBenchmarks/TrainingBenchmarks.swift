@@ -81,7 +81,7 @@ func registerTrainerEpoch() {
         // Epochs enough for any number of benchmark iterations; each step measures when one is due.
         return Trainer(network: network, trainSet: benchmarkData.train.prefix(trainingImages),
                        testSet: benchmarkData.test, epochs: 100_000, batchSize: batchSize,
-                       optimizer: SGD(learningRate: 0.01), verbose: false, showsProgress: false,
+                       optimizer: SGD(learningRate: 0.01), verbose: false,
                        generator: generator)
     }
 }
@@ -104,7 +104,7 @@ func registerHyperparameterTrial() {
                                     weightDecay: 1e-7, generator: &generator)
         let trainer = Trainer(network: network, trainSet: sets.train, testSet: sets.validation, epochs: epochs,
                               batchSize: batchSize, optimizer: SGD(learningRate: 0.005),
-                              verbose: false, showsProgress: false, generator: generator)
+                              verbose: false, generator: generator)
         let measurements = Double(trainer.maxIterations) / trainer.iterationsPerEpoch
         let flops = Double(trainer.maxIterations) * network.productFLOPs(batchSize: batchSize)
             + measurements * network.forwardFLOPs(images: sets.train.count + sets.validation.count)

@@ -12,6 +12,7 @@
 
 import ArgumentParser
 import BookCore
+import ChapterKit
 import Foundation
 
 // MARK: - 1. Settings
@@ -166,7 +167,7 @@ let flopsPerStep = MultiLayerNet.productFLOPs(inputSize: train.features, hiddenS
                                               outputSize: train.classes, batchSize: batchSize)
 let totalFLOPs = flopsPerStep * Double(iterations * mnistOptimizers.count)
 print(String(format: "Trained %d networks × %d iterations in %.1f s: ", mnistOptimizers.count, iterations, seconds)
-      + MultiLayerNet.productSpeed(flops: totalFLOPs, seconds: seconds))
+      + productSpeed(flops: totalFLOPs, seconds: seconds))
 
 // MARK: - 5. Figures
 

@@ -14,6 +14,7 @@
 
 import ArgumentParser
 import BookCore
+import ChapterKit
 import Foundation
 
 // MARK: - 1. Settings
@@ -292,7 +293,7 @@ func compareOnMNIST(_ weightInits: [WeightInit]) async -> [[Double]] {
                                                   outputSize: train.classes, batchSize: batchSize)
     let totalFLOPs = flopsPerStep * Double(iterations * weightInits.count)
     print(String(format: "Trained %d networks × %d iterations in %.1f s: ", weightInits.count, iterations, seconds)
-          + MultiLayerNet.productSpeed(flops: totalFLOPs, seconds: seconds))
+          + productSpeed(flops: totalFLOPs, seconds: seconds))
 
     // What the book prints: every network's loss every 100 iterations.
     for i in stride(from: 0, to: iterations, by: printEvery) {

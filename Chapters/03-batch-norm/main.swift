@@ -13,6 +13,7 @@
 
 import ArgumentParser
 import BookCore
+import ChapterKit
 import Foundation
 
 // MARK: - 1. Settings

@@ -13,6 +13,7 @@
 
 import ArgumentParser
 import BookCore
+import ChapterKit
 import Foundation
 
 // MARK: - 1. Settings
@@ -163,7 +164,7 @@ for k in lambdas.indices {
 }
 print(String(format: "Trained %d networks × %d updates, measuring %d × (%d + %d) images, in %.1f s: ",
              lambdas.count, updates, epochs, train.count, test.count, seconds)
-      + MultiLayerNet.productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: seconds))
+      + productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: seconds))
 for (k, run) in runs.enumerated() where run.weightSquares.contains(where: { !$0.isFinite }) {
     printError("warning: the run with \(lambdaLabel(k)) diverged (its weights became NaN or infinite): "
                + String(format: "each step multiplies them by 1 − η·λ = %g. Try a smaller --weight-decay.", 1 - learningRate * lambdas[k]))

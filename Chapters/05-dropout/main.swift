@@ -15,6 +15,7 @@
 
 import ArgumentParser
 import BookCore
+import ChapterKit
 import Foundation
 
 // MARK: - 1. Settings
@@ -138,7 +139,7 @@ let runs: [Run] = await concurrentMap(dropoutRatios.count) { k in
                           verbose: true, printsTrainLoss: options.verbose,
                           generator: SeededGenerator(seed: options.common.seed, stream: 0),
                           log: { lines.append($0) })
-    let finalTestAccuracy = trainer.train(progress: progress)
+    let finalTestAccuracy = trainer.train { progress.advance() }
     return Run(trainAccuracy: trainer.trainAccuracy, testAccuracy: trainer.testAccuracy,
                finalTestAccuracy: finalTestAccuracy, diverged: trainer.diverged, lines: lines,
                productFLOPs: trainer.productFLOPs)
@@ -156,7 +157,7 @@ for (k, run) in runs.enumerated() {
 }
 print(String(format: "Trained 2 networks × %d epochs, measuring %d + %d images per epoch, in %.1f s: ",
              epochs, train.count, test.count, seconds)
-      + MultiLayerNet.productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: seconds))
+      + productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: seconds))
 if let k = runs.firstIndex(where: \.diverged) {
     exitOnError { throw ValidationError("the run with \(runLabel(k)) diverged (its loss became NaN or infinite); try a smaller learning rate.") }
 }

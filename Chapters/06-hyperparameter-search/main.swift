@@ -15,6 +15,7 @@
 
 import ArgumentParser
 import BookCore
+import ChapterKit
 import Foundation
 
 // MARK: - 1. Settings
@@ -184,7 +185,7 @@ let trials: [Trial] = await concurrentMap(trialCount, maxConcurrent: jobs) { ind
     let trainer = Trainer(network: network, trainSet: train, testSet: validation, epochs: epochs,
                           batchSize: batchSize, optimizer: optimizerName.make(learningRate: learningRate),
                           verbose: false, generator: generator)
-    trainer.train(progress: progress)
+    trainer.train { progress.advance() }
     // A diverged trial stops early; count its remaining updates as done.
     progress.advance(trainer.maxIterations - trainer.currentIteration)
     return Trial(number: number, weightDecay: weightDecay, learningRate: learningRate,
@@ -216,7 +217,7 @@ for (position, trial) in ranked.prefix(shownTrials).enumerated() {
 let divergedCount = trials.filter(\.diverged).count
 print(String(format: "Ran %d trials × %d epochs (%d updates each) in %.1f s, at most %d at a time; %d diverged; ",
              trialCount, epochs, iterationsPerTrial, seconds, min(jobs, trialCount), divergedCount)
-      + MultiLayerNet.productSpeed(flops: trials.reduce(0) { $0 + $1.productFLOPs }, seconds: seconds))
+      + productSpeed(flops: trials.reduce(0) { $0 + $1.productFLOPs }, seconds: seconds))
 
 // MARK: - 5. Figures and the table of trials
 

@@ -5,6 +5,8 @@
 // generator through every experiment instead: the same `--seed` gives the
 // same initial weights, the same mini-batches and the same figures.
 
+import Foundation
+
 /// A small, fast pseudo-random generator: xoshiro256** (Blackman & Vigna 2018),
 /// seeded through SplitMix64 as its authors recommend.
 ///
@@ -129,7 +131,6 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 }
 
-import Foundation
 
 // Foundation's functions under private names, so the generator reads cleanly.
 @inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }

@@ -91,7 +91,7 @@ public enum MNIST {
     /// - Throws: `DataError` naming the file, what was wrong and what to do.
     public static func load(directory explicit: String? = nil, verifyDigests: Bool = true,
                             mirrors: [String] = MNIST.mirrors,
-                            log: (String) -> Void = { printError($0) }) throws -> (train: Dataset, test: Dataset) {
+                            log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> (train: Dataset, test: Dataset) {
         let (folder, chosenByUser) = directory(explicit: explicit)
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {

@@ -36,12 +36,6 @@ extension MultiLayerNet {
         }
     }
 
-    /// What a chapter prints after its matrix products: `"735.6 GFLOP in
-    /// matrix products, 70.2 GFLOP/s"`. `make bench` reads the last figure.
-    public static func productSpeed(flops: Double, seconds: Double) -> String {
-        String(format: "%.1f GFLOP in matrix products, %.1f GFLOP/s", flops / 1e9, flops / 1e9 / seconds)
-    }
-
     /// The count for affine layers of these shapes: each product of a layer
     /// costs `2·batchSize·inputs·outputs`.
     private static func productFLOPs(layers: [(inputs: Int, outputs: Int, computesInputGradient: Bool)],

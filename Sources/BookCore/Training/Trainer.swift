@@ -24,7 +24,7 @@ import Foundation
 /// `train loss:<v>` line every iteration, `=== epoch:E, train acc:A, test acc:B ===`
 /// every epoch and the final test accuracy block; `printsTrainLoss: false`
 /// keeps all but the per-iteration loss lines. Not verbose, nothing is
-/// printed through `log` (a progress line goes to standard error instead).
+/// printed through `log`; `train(afterEachIteration:)` lets the caller show progress.
 ///
 /// A loss that becomes NaN or infinite stops training: `diverged` is set and
 /// `train()` returns 0 early instead of computing with garbage (a course
@@ -52,8 +52,6 @@ public final class Trainer {
     public let printsTrainLoss: Bool
     /// Where printed lines go (standard output by default).
     public let log: (String) -> Void
-    /// Show a progress line on standard error when not verbose.
-    public let showsProgress: Bool
 
     /// `max(trainSize / batchSize, 1)`, a real number as in the book.
     public let iterationsPerEpoch: Double
@@ -98,13 +96,12 @@ public final class Trainer {
     ///   - evaluationBatchSize: Rows per evaluation batch (1000).
     ///   - verbose: Print as the book's verbose mode does.
     ///   - printsTrainLoss: In verbose mode, print every iteration's loss too (the book does).
-    ///   - showsProgress: Show a progress line when not verbose.
     ///   - generator: Draws the mini-batches.
     ///   - log: Where printed lines go.
     public init(network: any Network, trainSet: Dataset, testSet: Dataset,
                 epochs: Int = 20, batchSize: Int = 100, optimizer: any Optimizer = SGD(learningRate: 0.01),
                 evaluationSampleLimit: Int? = nil, evaluationBatchSize: Int = 1000,
-                verbose: Bool = true, printsTrainLoss: Bool = true, showsProgress: Bool = true,
+                verbose: Bool = true, printsTrainLoss: Bool = true,
                 generator: SeededGenerator, log: @escaping (String) -> Void = { print($0) }) {
         precondition(epochs >= 0 && batchSize > 0 && trainSet.count > 0,
                      "Trainer: epochs \(epochs), batch size \(batchSize) and training set size \(trainSet.count) must be positive")
@@ -120,7 +117,6 @@ public final class Trainer {
         self.evaluationBatchSize = evaluationBatchSize
         self.verbose = verbose
         self.printsTrainLoss = printsTrainLoss
-        self.showsProgress = showsProgress
         self.generator = generator
         self.log = log
         self.iterationsPerEpoch = Swift.max(Double(trainSet.count) / Double(batchSize), 1)
@@ -169,17 +165,13 @@ public final class Trainer {
     /// Runs every iteration (stopping early if the loss diverges) and returns
     /// the accuracy on the whole test set (0 if training diverged).
     ///
-    /// - Parameter shared: A progress line shared with other trainers running
-    ///   at the same time, advanced once per iteration; `nil` gives this
-    ///   trainer its own line (when `showsProgress` and not `verbose`).
+    /// - Parameter afterEachIteration: Called after every iteration, e.g. to
+    ///   advance a progress line.
     @discardableResult
-    public func train(progress shared: SharedProgress? = nil) -> Double {
-        var progress = ProgressReporter("training", total: maxIterations,
-                                        isEnabled: shared == nil && showsProgress && !verbose)
+    public func train(afterEachIteration: () -> Void = {}) -> Double {
         while currentIteration < maxIterations && !diverged {
             step()
-            progress.update(currentIteration, detail: String(format: "loss %.3f", trainLoss.last ?? .nan))
-            shared?.advance()
+            afterEachIteration()
         }
         if diverged {
             if verbose { log("The loss became \(trainLoss.last ?? .nan) at iteration \(currentIteration): training stopped (diverged).") }

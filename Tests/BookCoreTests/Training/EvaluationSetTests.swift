@@ -44,7 +44,7 @@ struct EvaluationSetTests {
                                           useDropout: true, dropoutRatio: 0.2, generator: &g)
         let data = learnableDataset(count: 40, seed: 23)
         let trainer = Trainer(network: network, trainSet: data, testSet: data, epochs: 5, batchSize: 10,
-                              verbose: false, showsProgress: false, generator: SeededGenerator(seed: 24))
+                              verbose: false, generator: SeededGenerator(seed: 24))
         trainer.train()                                                      // running statistics move
         let x = data.all.x                                                    // [N, D]
         #expect(network.evaluationScores(x) == network.predict(x, training: false))

@@ -11,7 +11,7 @@ private func countingTrainer(_ network: CountingNetwork, train: Dataset, test: D
                              printsTrainLoss: Bool = true, log: LineLog = LineLog()) -> Trainer {
     Trainer(network: network, trainSet: train, testSet: test, epochs: epochs, batchSize: batchSize,
             optimizer: SGD(learningRate: 1), evaluationSampleLimit: limit, evaluationBatchSize: evaluationBatchSize,
-            verbose: verbose, printsTrainLoss: printsTrainLoss, showsProgress: false,
+            verbose: verbose, printsTrainLoss: printsTrainLoss,
             generator: SeededGenerator(seed: 3), log: log.sink)
 }
 
@@ -140,7 +140,7 @@ struct TrainerTests {
         var g = SeededGenerator(seed: 12)
         let network = MultiLayerNet(inputSize: 6, hiddenSizes: [20, 20], outputSize: 3, generator: &g)
         let trainer = Trainer(network: network, trainSet: data, testSet: data.prefix(20), epochs: 2, batchSize: 10,
-                              evaluationSampleLimit: 15, verbose: false, showsProgress: false,
+                              evaluationSampleLimit: 15, verbose: false,
                               generator: SeededGenerator(seed: 13))
         trainer.train()
         // 6 updates; epochs after updates 1 and 4 measure 15 + 15 images each; the final test all 20.
@@ -150,7 +150,7 @@ struct TrainerTests {
         let update = 3.0 * 2400 + 4 * 9200
         #expect(trainer.productFLOPs == 6 * update + 80 * 1160)
         let other = Trainer(network: CountingNetwork(), trainSet: data, testSet: data, epochs: 1,
-                            verbose: false, showsProgress: false, generator: SeededGenerator(seed: 1))
+                            verbose: false, generator: SeededGenerator(seed: 1))
         other.train()
         #expect(other.productFLOPs == 0, "no count for a network that is not a MultiLayerNet")
     }
@@ -192,7 +192,7 @@ struct TrainerTests {
         let log = LineLog()
         let trainer = Trainer(network: network, trainSet: data, testSet: data, epochs: 200, batchSize: 10,
                               optimizer: SGD(learningRate: 1e30), verbose: true, printsTrainLoss: false,
-                              showsProgress: false, generator: SeededGenerator(seed: 7), log: log.sink)
+                              generator: SeededGenerator(seed: 7), log: log.sink)
         let final = trainer.train()
         #expect(trainer.diverged)
         #expect(trainer.trainLoss.last.map { !$0.isFinite } == true)
@@ -210,7 +210,7 @@ struct TrainerTests {
         let network = MultiLayerNet(inputSize: 6, hiddenSizes: [20, 20, 20], outputSize: 3, generator: &g)
         let data = learnableDataset(count: 60, seed: 6)
         let trainer = Trainer(network: network, trainSet: data, testSet: data, epochs: 100, batchSize: 10,
-                              optimizer: Adam(learningRate: 0.01), verbose: false, showsProgress: false,
+                              optimizer: Adam(learningRate: 0.01), verbose: false,
                               generator: SeededGenerator(seed: 7))
         let final = trainer.train()
         #expect(!trainer.diverged && trainer.currentIteration == trainer.maxIterations)
@@ -230,7 +230,7 @@ struct TrainerTests {
             let squares = { network.sumOfSquaredWeights() }
             let start = squares()
             let trainer = Trainer(network: network, trainSet: data, testSet: data, epochs: 100, batchSize: 10,
-                                  optimizer: SGD(learningRate: 0.1), verbose: false, showsProgress: false,
+                                  optimizer: SGD(learningRate: 0.1), verbose: false,
                                   generator: SeededGenerator(seed: 13))
             trainer.train()
             #expect(!trainer.diverged)

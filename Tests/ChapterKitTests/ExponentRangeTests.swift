@@ -1,7 +1,8 @@
 // ExponentRangeTests.swift — reading `--lr-range low,high`, and the messages for bad input.
 
 import ArgumentParser
-@testable import BookCore
+import BookCore
+@testable import ChapterKit
 import Testing
 
 @Suite("parseExponentRange")

@@ -1,5 +1,6 @@
 // FigureWriter.swift — writing data and scripts to a folder, and rendering them.
 
+import BookCore
 import Foundation
 
 /// Writes a chapter's figures under one folder and renders them with gnuplot.

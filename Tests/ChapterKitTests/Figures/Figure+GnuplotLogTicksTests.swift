@@ -1,6 +1,7 @@
 // Figure+GnuplotLogTicksTests.swift — log axes label more than their powers of ten when they are narrow.
 
-@testable import BookCore
+import BookCore
+@testable import ChapterKit
 import Testing
 
 @Suite("Log-axis ticks")

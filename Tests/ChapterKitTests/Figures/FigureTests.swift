@@ -1,6 +1,7 @@
 // FigureTests.swift — data files, gnuplot scripts, and (with gnuplot) the rendered pictures.
 
-@testable import BookCore
+import BookCore
+@testable import ChapterKit
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 // OptimizerName.swift — choosing an optimizer by name, as the book's Trainer does.
 
 import ArgumentParser
+import BookCore
 
 /// The optimizers by the names the book's `Trainer` accepts (case-insensitive):
 /// `sgd`, `momentum`, `nesterov`, `adagrad`, `rmsprop`, `adam`.

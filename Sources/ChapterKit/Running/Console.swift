@@ -1,5 +1,6 @@
 // Console.swift — printing for people: errors, and progress on long runs.
 
+import BookCore
 import Foundation
 
 /// Prints a line to standard error (where errors and progress go, so that

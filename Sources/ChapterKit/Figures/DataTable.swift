@@ -1,5 +1,6 @@
 // DataTable.swift — the numbers behind a figure, as a gnuplot data file.
 
+import BookCore
 import Foundation
 
 /// Columns of numbers with a commented header: the `.dat` half of a figure.

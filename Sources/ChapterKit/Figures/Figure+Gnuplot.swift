@@ -6,6 +6,7 @@
 // and draws in the terminal instead when asked:
 //     gnuplot -c figures/optimizers/mnist-loss.gp terminal
 
+import BookCore
 import Foundation
 
 extension Figure {

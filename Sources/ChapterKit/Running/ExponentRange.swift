@@ -1,6 +1,7 @@
 // ExponentRange.swift — a range of powers of ten, given on the command line.
 
 import ArgumentParser
+import BookCore
 import Foundation
 
 /// The exponents a flag such as `--lr-range -6,-2` allows: powers of ten

@@ -6,6 +6,9 @@
 // of work makes its own network and its own generator from its index, so the
 // results do not depend on which core ran what, or in which order.
 
+import BookCore
+import Foundation
+
 /// Runs `body(i)` for every index, at most `maxConcurrent` at a time, and
 /// returns the results in index order.
 ///
@@ -32,5 +35,3 @@ public func concurrentMap<T: Sendable>(_ count: Int,
         return results.map { $0! }
     }
 }
-
-import Foundation

@@ -1,6 +1,7 @@
 // ChapterOptions.swift — the flags every chapter shares.
 
 import ArgumentParser
+import BookCore
 import Foundation
 
 /// How a chapter shows its figures after writing them.

@@ -1,6 +1,7 @@
 // ConcurrencyTests.swift — concurrentMap: results in index order, whatever finishes first.
 
-@testable import BookCore
+import BookCore
+@testable import ChapterKit
 import Foundation
 import Testing
 

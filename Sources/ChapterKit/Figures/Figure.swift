@@ -1,5 +1,7 @@
 // Figure.swift — what a figure shows, independent of how it is drawn.
 
+import BookCore
+
 /// One curve, bar set or point cloud of a panel, read from a data file.
 public struct Series: Sendable {
     /// How a series is drawn.
