@@ -74,6 +74,12 @@ let package = Package(
             name: "ChapterKitTests",
             dependencies: ["ChapterKit"]
         ),
+        // Computes every chapter's findings from the data committed under
+        // figures/ and checks each claim the chapters make.
+        .testTarget(
+            name: "FindingsTests",
+            dependencies: ["BookCore", "ChapterKit"] + chapters.map { .target(name: $0.name) }
+        ),
         // Runs each chapter binary with --quick and checks the files it writes.
         .testTarget(
             name: "ChapterTests",

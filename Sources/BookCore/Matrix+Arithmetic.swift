@@ -31,15 +31,6 @@ extension Matrix {
         }
     }
 
-    /// Element-wise sum; the shapes must match.
-    public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zip(rhs, +) }
-    /// Element-wise difference; the shapes must match.
-    public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zip(rhs, -) }
-    /// Element-wise (Hadamard) product; the shapes must match.
-    public static func * (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zip(rhs, *) }
-    /// Every element times a number.
-    public static func * (lhs: Double, rhs: Matrix) -> Matrix { rhs.map { lhs * $0 } }
-
     /// Adds `alpha · other` to this matrix in place (BLAS calls it axpy).
     public mutating func add(_ other: Matrix, scaledBy alpha: Double = 1) {
         checkSameShape(other, "Matrix.add")
@@ -55,7 +46,7 @@ extension Matrix {
     /// NumPy calls this broadcasting: `[B, H] + [1, H]`.
     public mutating func addToEachRow(_ vector: Matrix) {
         precondition(vector.rows == 1 && vector.columns == columns,
-                     "Matrix.addToEachRow: row vector \(vector.shape) does not fit rows of \(shape)")
+                     "Matrix.addToEachRow: row vector \(vector.shapeDescription) does not fit rows of \(shape)")
         let n = columns
         elements.withUnsafeMutableBufferPointer { s in
             vector.elements.withUnsafeBufferPointer { v in

@@ -51,9 +51,9 @@ extension Matrix {
         let kB = transposeB ? b.columns : b.rows
         let n = transposeB ? b.rows : b.columns
         precondition(k == kB,
-                     "Matrix product: inner dimensions differ: \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "")")
+                     "Matrix product: inner dimensions differ: \(a.shapeDescription)\(transposeA ? "ᵀ" : "") · \(b.shapeDescription)\(transposeB ? "ᵀ" : "")")
         precondition(c.rows == m && c.columns == n,
-                     "Matrix product: result \(c.shape) does not fit [\(m), \(n)] from \(a.shape) · \(b.shape)")
+                     "Matrix product: result \(c.shapeDescription) does not fit [\(m), \(n)] from \(a.shapeDescription) · \(b.shapeDescription)")
         if m == 0 || n == 0 { return }
         if k == 0 {
             // An empty sum: the product is zero.

@@ -99,8 +99,11 @@ public struct Matrix: Equatable, Sendable {
     /// The number of elements, `rows * columns`.
     @inlinable public var count: Int { rows * columns }
 
-    /// The shape as the course writes it in comments, e.g. `"[128, 784]"`.
-    public var shape: String { "[\(rows), \(columns)]" }
+    /// The shape, as NumPy's `x.shape`: `(rows: 128, columns: 784)`.
+    public var shape: (rows: Int, columns: Int) { (rows, columns) }
+
+    /// The shape as the course writes it in comments and messages, e.g. `"[128, 784]"`.
+    public var shapeDescription: String { "[\(rows), \(columns)]" }
 
     /// Element at row `row`, column `column`.
     @inlinable
@@ -134,7 +137,7 @@ public struct Matrix: Equatable, Sendable {
 extension Matrix: CustomStringConvertible {
     /// A readable rendering: the shape, then up to 6 rows of up to 8 values.
     public var description: String {
-        var lines = ["Matrix \(shape)"]
+        var lines = ["Matrix \(shapeDescription)"]
         for r in 0 ..< Swift.min(rows, 6) {
             let values = (0 ..< Swift.min(columns, 8)).map { c in
                 String(format: "% .4f", self[r, c])

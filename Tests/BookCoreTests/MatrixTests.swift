@@ -14,7 +14,8 @@ struct MatrixTests {
         #expect(m.rows == 2 && m.columns == 3)
         #expect(m.count == 6)
         #expect(m.elements == [Double](repeating: 1.5, count: 6))
-        #expect(m.shape == "[2, 3]")
+        #expect(m.shape == (rows: 2, columns: 3))
+        #expect(m.shapeDescription == "[2, 3]")
         #expect(Matrix.zeros(3, 4).elements == [Double](repeating: 0, count: 12))
         #expect(Matrix.zeros(0, 5).count == 0)
     }

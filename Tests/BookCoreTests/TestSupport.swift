@@ -12,7 +12,7 @@ func isClose(_ a: Double, _ b: Double, tolerance: Double = 1e-12) -> Bool {
 
 /// The largest element-wise difference `|a − b|` of two matrices of one shape.
 func maxAbsoluteDifference(_ a: Matrix, _ b: Matrix) -> Double {
-    #expect(a.rows == b.rows && a.columns == b.columns, "shapes \(a.shape) and \(b.shape) differ")
+    #expect(a.rows == b.rows && a.columns == b.columns, "shapes \(a.shapeDescription) and \(b.shapeDescription) differ")
     return Swift.zip(a.elements, b.elements).reduce(0) { Swift.max($0, abs($1.0 - $1.1)) }
 }
 

@@ -19,7 +19,7 @@ public final class Affine: Layer {
     public let bias: Parameter
     /// Whether `backward` computes `dx`. Off for a network's first layer.
     public var computesInputGradient: Bool
-    /// The input of the last forward pass, kept for `dW = xᵀ · dout`.
+    /// The input of the last training-mode forward pass, kept for `dW = xᵀ · dout`.
     private var x = Matrix(rows: 0, columns: 0)
 
     /// An affine layer with the given starting weights and bias.
@@ -31,7 +31,7 @@ public final class Affine: Layer {
     ///   - computesInputGradient: `false` for the first layer of a network.
     public init(weight: Matrix, bias: Matrix, index: Int = 1, computesInputGradient: Bool = true) {
         precondition(bias.rows == 1 && bias.columns == weight.columns,
-                     "Affine: bias \(bias.shape) does not fit weight \(weight.shape); it must be [1, \(weight.columns)]")
+                     "Affine: bias \(bias.shapeDescription) does not fit weight \(weight.shapeDescription); it must be [1, \(weight.columns)]")
         self.weight = Parameter(name: "W\(index)", value: weight)
         self.bias = Parameter(name: "b\(index)", value: bias)
         self.computesInputGradient = computesInputGradient
@@ -40,15 +40,11 @@ public final class Affine: Layer {
     /// `W` then `b`.
     public var parameters: [Parameter] { [weight, bias] }
 
-    /// `out = x · W + b`, keeping `x` for the backward pass.
+    /// `out = x · W + b`; in training mode it keeps `x` for the backward
+    /// pass, in test mode it keeps nothing (measuring 10 000 images then
+    /// holds no extra copy of them).
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
-        self.x = x                                                 // [B, D]
-        return output(x)                                           // [B, H]
-    }
-
-    /// `out = x · W + b` alone, keeping nothing: for measuring, where no
-    /// backward pass follows.
-    public func output(_ x: Matrix) -> Matrix {
+        if training { self.x = x }                                 // [B, D]
         var out = Matrix.product(x, weight.value)                  // [B, H]
         out.addToEachRow(bias.value)                               // [B, H]
         return out

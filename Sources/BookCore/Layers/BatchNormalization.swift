@@ -75,28 +75,25 @@ public final class BatchNormalization: Layer {
     /// averages) or with the running averages (test), then scales and shifts.
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
         precondition(x.columns == gamma.value.columns,
-                     "BatchNormalization.forward: input \(x.shape) does not have the layer's \(gamma.value.columns) features")
+                     "BatchNormalization.forward: input \(x.shapeDescription) does not have the layer's \(gamma.value.columns) features")
         let normalized: Matrix
         if training {
-            precondition(x.rows > 0, "BatchNormalization.forward: an empty batch \(x.shape) has no statistics")
-            let mean = x.columnMeans()                                                  // μ, [1, H]
-            let centered = x.combiningEachRow(with: mean, -)                            // xc = x − μ, [B, H]
-            let variance = (centered * centered).columnMeans()                          // σ² = mean(xc²), [1, H]
-            let standardDeviation = variance.map { ($0 + Self.epsilon).squareRoot() }   // std = √(σ² + ε), [1, H]
-            normalized = centered.combiningEachRow(with: standardDeviation, /)          // x̂ = xc / std, [B, H]
-            runningMean = momentum * runningMean + (1 - momentum) * mean                // μ̄, [1, H]
-            runningVariance = momentum * runningVariance + (1 - momentum) * variance    // σ̄², [1, H]
+            precondition(x.rows > 0, "BatchNormalization.forward: an empty batch \(x.shapeDescription) has no statistics")
+            let mean = x.columnMeans()                                      // μ = mean(x), [1, H]
+            let centered = x - mean                                         // xc = x − μ, [B, H]
+            let variance = (centered * centered).columnMeans()              // σ² = mean(xc²), [1, H]
+            let standardDeviation = sqrt(variance + Self.epsilon)           // std = √(σ² + ε), [1, H]
+            normalized = centered / standardDeviation                       // x̂ = xc / std, [B, H]
+            runningMean = momentum * runningMean + (1 - momentum) * mean    // μ̄, [1, H]
+            runningVariance = momentum * runningVariance + (1 - momentum) * variance   // σ̄², [1, H]
             self.centered = centered
             self.standardDeviation = standardDeviation
             self.normalized = normalized
         } else {
-            let centered = x.combiningEachRow(with: runningMean, -)                     // x − μ̄, [B, H]
-            let standardDeviation = runningVariance.map { ($0 + Self.epsilon).squareRoot() }   // √(σ̄² + ε), [1, H]
-            normalized = centered.combiningEachRow(with: standardDeviation, /)          // x̂, [B, H]
+            let centered = x - runningMean                                  // x − μ̄, [B, H]
+            normalized = centered / sqrt(runningVariance + Self.epsilon)    // x̂, [B, H]
         }
-        var out = normalized.combiningEachRow(with: gamma.value, *)                     // γ·x̂, [B, H]
-        out.addToEachRow(beta.value)                                                    // γ·x̂ + β, [B, H]
-        return out
+        return gamma.value * normalized + beta.value                        // γ·x̂ + β, [B, H]
     }
 
     // The backward pass walks the forward steps in reverse. Write g for the
@@ -119,17 +116,16 @@ public final class BatchNormalization: Layer {
     /// batch statistics of the last training-mode forward pass.
     public func backward(_ dout: Matrix) -> Matrix {
         dout.checkSameShape(normalized, "BatchNormalization.backward (dout against the last training forward)")
-        let batchSize = Double(dout.rows)
-        beta.gradient = dout.columnSums()                                                  // ∂L/∂β = Σ g, [1, H]
-        gamma.gradient = (normalized * dout).columnSums()                                  // ∂L/∂γ = Σ x̂·g, [1, H]
-        let dNormalized = dout.combiningEachRow(with: gamma.value, *)                      // ∂L/∂x̂ = γ·g, [B, H]
-        var dCentered = dNormalized.combiningEachRow(with: standardDeviation, /)           // ∂L/∂xc = ∂L/∂x̂ / std, [B, H]
-        let dStandardDeviation = (dNormalized * centered).columnSums()
-            .zip(standardDeviation) { sum, std in -sum / (std * std) }                    // ∂L/∂std, [1, H]
-        let dVariance = dStandardDeviation.zip(standardDeviation) { d, std in 0.5 * d / std }   // ∂L/∂σ², [1, H]
-        let throughVariance = centered.combiningEachRow(with: dVariance, *)                // xc·∂L/∂σ², [B, H]
-        dCentered.add(throughVariance, scaledBy: 2 / batchSize)                            // ∂L/∂xc += (2/B)·xc·∂L/∂σ², [B, H]
-        let dMean = dCentered.columnSums()                                                 // Σ ∂L/∂xc (= −∂L/∂μ), [1, H]
-        return dCentered.combiningEachRow(with: dMean) { d, m in d - m / batchSize }       // ∂L/∂x, [B, H]
+        let batchSize = Double(dout.rows)                                  // B
+        beta.gradient = dout.columnSums()                                  // ∂L/∂β = Σ g, [1, H]
+        gamma.gradient = (normalized * dout).columnSums()                  // ∂L/∂γ = Σ x̂·g, [1, H]
+        let dNormalized = gamma.value * dout                               // ∂L/∂x̂ = γ·g, [B, H]
+        var dCentered = dNormalized / standardDeviation                    // ∂L/∂xc = ∂L/∂x̂ / std, [B, H]
+        let dStandardDeviation = -(dNormalized * centered).columnSums()
+            / (standardDeviation * standardDeviation)                      // ∂L/∂std, [1, H]
+        let dVariance = 0.5 * dStandardDeviation / standardDeviation       // ∂L/∂σ², [1, H]
+        dCentered += (2 / batchSize) * (centered * dVariance)              // ∂L/∂xc += (2/B)·xc·∂L/∂σ², [B, H]
+        let dMean = dCentered.columnSums()                                 // Σ ∂L/∂xc (= −∂L/∂μ), [1, H]
+        return dCentered - dMean / batchSize                               // ∂L/∂x, [B, H]
     }
 }

@@ -9,16 +9,17 @@
 /// instead, which says the same thing (`y > 0` exactly where `x > 0`) and
 /// costs nothing extra: it is the matrix handed to the next layer anyway.
 public final class ReLU: Layer {
-    /// The output of the last forward pass; the gradient passes where it is positive.
+    /// The output of the last training-mode forward pass; the gradient passes where it is positive.
     private var y = Matrix(rows: 0, columns: 0)
 
     /// A ReLU layer.
     public init() {}
 
-    /// `y = max(0, x)`.
+    /// `y = max(0, x)`; kept for the backward pass in training mode only.
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
-        y = x.map { Swift.max($0, 0) }                    // [B, H]
-        return y
+        let out = x.map { Swift.max($0, 0) }              // [B, H]
+        if training { y = out }
+        return out
     }
 
     /// `dx = dout · [x > 0]`, that is `dout` where `y > 0`, else 0.

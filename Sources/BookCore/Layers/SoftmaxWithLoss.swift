@@ -43,7 +43,7 @@ public final class SoftmaxWithLoss {
     /// The mean cross-entropy of `probabilities` `[B, C]` against `labels`.
     public static func crossEntropy(_ probabilities: Matrix, _ labels: [Int]) -> Double {
         precondition(labels.count == probabilities.rows,
-                     "crossEntropy: \(labels.count) labels for probabilities \(probabilities.shape)")
+                     "crossEntropy: \(labels.count) labels for probabilities \(probabilities.shapeDescription)")
         var total = 0.0
         for (i, label) in labels.enumerated() {
             precondition(label >= 0 && label < probabilities.columns,

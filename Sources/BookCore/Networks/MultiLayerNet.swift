@@ -58,37 +58,23 @@ public enum WeightInit: Sendable, Equatable, CustomStringConvertible {
 /// With `weightDecay` λ > 0 the loss gains the L2 penalty `½·λ·Σ‖Wₖ‖²` over
 /// every weight matrix (not the biases), and each weight gradient gains `λ·Wₖ`.
 ///
-/// `MultiLayerNetExtend` builds on the same machinery and inserts batch
-/// normalization and dropout layers (see `init(inputSize:hiddenSizes:…:extraLayers:)`).
+/// `MultiLayerNetExtend` is the same network with batch normalization and
+/// dropout layers chosen by its arguments.
 public class MultiLayerNet: Network {
     /// The layers in forward order, the softmax-with-loss excluded.
     public let layers: [any Layer]
     /// The affine layers, in order; their weights are what weight decay acts on.
     public let affineLayers: [Affine]
+    /// The batch-normalization layers, in order (none in a plain network).
+    public let batchNormLayers: [BatchNormalization]
+    /// The dropout layers, in order (none in a plain network).
+    public let dropoutLayers: [Dropout]
     /// The closing softmax-with-loss layer.
     public let lastLayer = SoftmaxWithLoss()
     /// The L2 weight-decay strength λ (0 for none).
     public let weightDecay: Double
     /// Every learnable parameter, in layer order.
     public let parameters: [Parameter]
-
-    /// Layers a subclass inserts around each hidden layer's activation.
-    public struct ExtraLayers {
-        /// Made for hidden layer `k` (1-based), placed between its Affine and its activation.
-        public var afterAffine: ((Int, Int) -> (any Layer)?)
-        /// Made for hidden layer `k` (1-based), placed right after its activation.
-        public var afterActivation: ((Int, Int) -> (any Layer)?)
-
-        /// No extra layers: the plain `MultiLayerNet`.
-        public static var none: ExtraLayers { ExtraLayers(afterAffine: { _, _ in nil }, afterActivation: { _, _ in nil }) }
-
-        /// Extra layers made by two closures of `(layer number, width)`.
-        public init(afterAffine: @escaping (Int, Int) -> (any Layer)?,
-                    afterActivation: @escaping (Int, Int) -> (any Layer)?) {
-            self.afterAffine = afterAffine
-            self.afterActivation = afterActivation
-        }
-    }
 
     /// A network with random starting weights.
     ///
@@ -105,19 +91,28 @@ public class MultiLayerNet: Network {
                             weightDecay: Double = 0, generator: inout SeededGenerator) {
         self.init(inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
                   activation: activation, weightInit: weightInit, weightDecay: weightDecay,
-                  extraLayers: .none, generator: &generator)
+                  useBatchNorm: false, dropout: nil, generator: &generator)
     }
 
-    /// The designated initialiser, with hooks for extra layers (used by subclasses).
-    public init(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
-                activation: Activation, weightInit: WeightInit, weightDecay: Double,
-                extraLayers: ExtraLayers, generator: inout SeededGenerator) {
+    /// The network with every option: the layers of hidden layer `k` are
+    /// `Affine_k → [BatchNormalization_k] → activation → [Dropout_k]`.
+    ///
+    /// - Parameters:
+    ///   - useBatchNorm: Insert batch normalization after each hidden affine layer.
+    ///   - dropout: Insert dropout with this ratio after each hidden activation;
+    ///     layer `k` draws its masks from stream `k` of `seed`.
+    ///   - generator: Draws the starting weights.
+    init(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
+         activation: Activation, weightInit: WeightInit, weightDecay: Double,
+         useBatchNorm: Bool, dropout: (ratio: Double, seed: UInt64)?, generator: inout SeededGenerator) {
         precondition(inputSize > 0 && outputSize > 0 && hiddenSizes.allSatisfy { $0 > 0 },
                      "MultiLayerNet: sizes must be positive, got \(inputSize)-\(hiddenSizes)-\(outputSize)")
         precondition(weightDecay >= 0, "MultiLayerNet: weight decay \(weightDecay) must not be negative")
         let widths = [inputSize] + hiddenSizes + [outputSize]
         var layers: [any Layer] = []
         var affineLayers: [Affine] = []
+        var batchNormLayers: [BatchNormalization] = []
+        var dropoutLayers: [Dropout] = []
         for k in 1 ..< widths.count {
             let inputs = widths[k - 1], outputs = widths[k]
             let sigma = weightInit.standardDeviation(inputs: inputs)
@@ -128,15 +123,23 @@ public class MultiLayerNet: Network {
             let affine = Affine(weight: weight, bias: bias, index: k, computesInputGradient: k > 1)
             affineLayers.append(affine)
             layers.append(affine)
-            let isHidden = k < widths.count - 1
-            if isHidden {
-                if let extra = extraLayers.afterAffine(k, outputs) { layers.append(extra) }
-                layers.append(activation.makeLayer())
-                if let extra = extraLayers.afterActivation(k, outputs) { layers.append(extra) }
+            guard k < widths.count - 1 else { break }               // the output layer has no activation
+            if useBatchNorm {
+                let batchNorm = BatchNormalization(features: outputs, index: k)
+                batchNormLayers.append(batchNorm)
+                layers.append(batchNorm)
+            }
+            layers.append(activation.makeLayer())
+            if let dropout {
+                let layer = Dropout(ratio: dropout.ratio, generator: SeededGenerator(seed: dropout.seed, stream: UInt64(k)))
+                dropoutLayers.append(layer)
+                layers.append(layer)
             }
         }
         self.layers = layers
         self.affineLayers = affineLayers
+        self.batchNormLayers = batchNormLayers
+        self.dropoutLayers = dropoutLayers
         self.weightDecay = weightDecay
         // Parameters in layer order: W1, b1, (gamma1, beta1,) W2, b2, …
         self.parameters = layers.flatMap { $0.parameters }

@@ -10,7 +10,7 @@
 ///
 /// Everything else — the forward pass, the loss, backpropagation, the weight
 /// decay `½·λ·Σ‖Wₖ‖²` (affine weights only: not biases, not `γ`/`β`) — is
-/// `MultiLayerNet`'s, reached through its `ExtraLayers` hooks. The
+/// `MultiLayerNet`'s: this class only chooses the layers. The
 /// `training` flag of `predict`, `loss` and `accuracy` picks the behaviour of
 /// both layers, with the book's quirks kept: `loss` and `accuracy` default to
 /// test mode (no dropout, running statistics), while `gradient` and the
@@ -55,22 +55,9 @@ public final class MultiLayerNetExtend: MultiLayerNet {
         usesDropout = useDropout
         self.dropoutRatio = dropoutRatio
         let dropoutSeed = generator.next()
-        let extraLayers = ExtraLayers(
-            afterAffine: { k, width in
-                useBatchNorm ? BatchNormalization(features: width, index: k) : nil
-            },
-            afterActivation: { k, _ in
-                useDropout ? Dropout(ratio: dropoutRatio, generator: SeededGenerator(seed: dropoutSeed, stream: UInt64(k)))
-                           : nil
-            })
         super.init(inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
                    activation: activation, weightInit: weightInit, weightDecay: weightDecay,
-                   extraLayers: extraLayers, generator: &generator)
+                   useBatchNorm: useBatchNorm, dropout: useDropout ? (dropoutRatio, dropoutSeed) : nil,
+                   generator: &generator)
     }
-
-    /// The batch-normalization layers, in order (empty without batch normalization).
-    public var batchNormLayers: [BatchNormalization] { layers.compactMap { $0 as? BatchNormalization } }
-
-    /// The dropout layers, in order (empty without dropout).
-    public var dropoutLayers: [Dropout] { layers.compactMap { $0 as? Dropout } }
 }

@@ -19,13 +19,21 @@ public protocol Network: AnyObject {
     /// in every parameter's `gradient`. Returns the loss of that forward pass.
     @discardableResult
     func gradient(_ x: Matrix, labels: [Int]) -> Double
+
+    /// The floating-point operations of the matrix products of one training
+    /// step on a batch of `batchSize` (see the Speed article).
+    func productFLOPs(batchSize: Int, lossAfterUpdate: Bool) -> Double
+
+    /// The floating-point operations of the matrix products of one forward
+    /// pass of `images` images, as measuring accuracy makes.
+    func forwardFLOPs(images: Int) -> Double
 }
 
 extension Network {
     /// The fraction of rows whose highest score is at the right label
     /// (test mode unless `training` says otherwise).
     public func accuracy(_ x: Matrix, labels: [Int], training: Bool = false) -> Double {
-        precondition(labels.count == x.rows, "accuracy: \(labels.count) labels for input \(x.shape)")
+        precondition(labels.count == x.rows, "accuracy: \(labels.count) labels for input \(x.shapeDescription)")
         guard x.rows > 0 else { return 0 }
         let predicted = predict(x, training: training).argmaxOfEachRow()
         let correct = zip(predicted, labels).filter { $0 == $1 }.count

@@ -4,8 +4,8 @@
 // 10 000 test images after every epoch: 201 or 301 times per run. Almost all
 // their time goes there, so measuring is made cheap in two ways:
 // - the images are turned into `Double` batches once, not at every measurement;
-// - the test-mode forward pass skips the bookkeeping that only backpropagation
-//   needs (the input each affine layer keeps, ReLU's copy of its output).
+// - the test-mode forward pass (`predict(x, training: false)`) keeps nothing
+//   for a backward pass: no layer holds on to its input or output.
 // What remains is one BLAS product per affine layer and batch.
 
 /// A data set turned once into `Double` batches `[batchSize, D]`, ready to be
@@ -38,43 +38,9 @@ extension Network {
         guard set.count > 0 else { return 0 }
         var correct = 0
         for (x, labels) in set.batches {
-            let predicted = evaluationScores(x).argmaxOfEachRow()                 // B classes
+            let predicted = predict(x, training: false).argmaxOfEachRow()         // B classes
             for (guess, label) in Swift.zip(predicted, labels) where guess == label { correct += 1 }
         }
         return Double(correct) / Double(set.count)
-    }
-
-    /// The scores `[B, C]` of `predict(x, training: false)`, bit for bit, for
-    /// measuring only: nothing is kept for a backward pass.
-    ///
-    /// For a `MultiLayerNet` (and `MultiLayerNetExtend`) each affine layer
-    /// computes its output without keeping its input (`Affine.output`) and
-    /// each ReLU clamps that matrix in place; other layers (batch
-    /// normalization, dropout) run their own test-mode forward. Other networks
-    /// use `predict`.
-    public func evaluationScores(_ x: Matrix) -> Matrix {
-        guard let network = self as? MultiLayerNet else { return predict(x, training: false) }
-        var activations = x                                                   // [B, D]
-        for layer in network.layers {
-            switch layer {
-            case let affine as Affine:
-                activations = affine.output(activations)                          // [B, H]
-            case is ReLU:
-                activations.clampNegativesToZero()                                // [B, H]
-            default:
-                activations = layer.forward(activations, training: false)        // [B, H]
-            }
-        }
-        return activations                                                    // [B, C]
-    }
-}
-
-extension Matrix {
-    /// `x ← max(x, 0)` element by element, in place: ReLU's forward without
-    /// the mask its backward pass needs.
-    fileprivate mutating func clampNegativesToZero() {
-        elements.withUnsafeMutableBufferPointer { p in
-            for i in 0 ..< p.count { p[i] = Swift.max(p[i], 0) }
-        }
     }
 }

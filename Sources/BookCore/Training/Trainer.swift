@@ -66,6 +66,13 @@ public final class Trainer {
     public private(set) var testAccuracy: [Double] = []
     /// Whether training stopped because the loss became NaN or infinite.
     public private(set) var diverged = false
+
+    /// The divergence as an error to throw (`nil` while the loss is finite);
+    /// `run` names the run in the message.
+    public func divergence(run: String) -> TrainingDiverged? {
+        guard diverged else { return nil }
+        return TrainingDiverged(run: run, iteration: currentIteration - 1, loss: trainLoss.last ?? .nan)
+    }
     /// Iterations done so far.
     public private(set) var currentIteration = 0
     /// Epochs counted so far (the first evaluation makes it 1).
@@ -190,12 +197,10 @@ public final class Trainer {
 
 extension Trainer {
     /// The floating-point operations of the matrix products so far: every
-    /// update's (`MultiLayerNet/productFLOPs(batchSize:lossAfterUpdate:)`,
-    /// with the loss after it) and one forward pass per measured image.
-    /// 0 for a network that is not a `MultiLayerNet`.
+    /// update's (`Network/productFLOPs(batchSize:lossAfterUpdate:)`, with
+    /// the loss after it) and one forward pass per measured image.
     public var productFLOPs: Double {
-        guard let network = network as? MultiLayerNet else { return 0 }
-        return Double(currentIteration) * network.productFLOPs(batchSize: batchSize)
+        Double(currentIteration) * network.productFLOPs(batchSize: batchSize, lossAfterUpdate: true)
             + network.forwardFLOPs(images: imagesMeasured)
     }
 }
@@ -215,7 +220,7 @@ extension Network {
         var correct = 0
         for start in stride(from: 0, to: count, by: batchSize) {
             let (x, t) = dataset.batch(start ..< Swift.min(start + batchSize, count))   // x: [batch, D]
-            let predicted = evaluationScores(x).argmaxOfEachRow()
+            let predicted = predict(x, training: false).argmaxOfEachRow()
             correct += zip(predicted, t).filter { $0 == $1 }.count
         }
         return Double(correct) / Double(count)

@@ -35,10 +35,12 @@ public struct Series: Sendable {
     /// Which data set of the file, for files holding several separated by two blank lines.
     public var index: Int?
 
-    /// A series of columns `x` and `y` (1-based) of `file`.
-    public init(file: String, x: Int = 1, y: Int, title: String = "", style: Style = .lines,
+    /// A series of the columns named `x` and `y` of `table` (a missing name traps,
+    /// naming the columns the table has).
+    public init(_ table: DataTable, x: String, y: String, title: String = "", style: Style = .lines,
                 dashed: Bool = false, color: String? = nil) {
-        self.init(file: file, using: "\(x):\(y)", title: title, style: style, dashed: dashed, color: color)
+        self.init(file: table.fileName, using: "\(table.column(x)):\(table.column(y))", title: title,
+                  style: style, dashed: dashed, color: color)
     }
 
     /// A series with a free-form `using` specification (e.g. `1:2:3` for coloured points).

@@ -31,10 +31,10 @@ public struct FigureWriter: Sendable {
         (directory as NSString).appendingPathComponent(fileName)
     }
 
-    /// Writes `table` as `fileName` (atomically: a reader never sees half a file).
+    /// Writes `table` as its `fileName` (atomically: a reader never sees half a file).
     @discardableResult
-    public func write(_ table: DataTable, as fileName: String) throws -> String {
-        try writeText(table.text, as: fileName)
+    public func write(_ table: DataTable) throws -> String {
+        try writeText(table.text, as: table.fileName)
     }
 
     /// Writes a figure's gnuplot script as `<name>.gp`.

@@ -26,7 +26,7 @@ struct DatasetTests {
     @Test("batch gathers rows in the given order, repeats allowed, with their labels")
     func batchOrder() {
         let (x, labels) = small.batch([3, 0, 3])
-        #expect(x.shape == "[3, 3]")
+        #expect(x.shape == (rows: 3, columns: 3))
         #expect(labels == [1, 2, 1])
         #expect(x.row(0) == [1, Double(Float(128) / 255), 0])
         #expect(x.row(1) == [0, Double(Float(1) / 255), Double(Float(2) / 255)])
@@ -49,7 +49,7 @@ struct DatasetTests {
     @Test("oneHotLabels puts one 1 per row at the label; labelCounts counts each class")
     func oneHotAndCounts() {
         let t = small.oneHotLabels()
-        #expect(t.shape == "[4, 3]")
+        #expect(t.shape == (rows: 4, columns: 3))
         #expect(t.elements == [0, 0, 1,
                                1, 0, 0,
                                0, 0, 1,

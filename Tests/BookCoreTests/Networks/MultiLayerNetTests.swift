@@ -23,11 +23,11 @@ struct MultiLayerNetTests {
         #expect(net.layers[0] is Affine && net.layers[1] is Sigmoid && net.layers[2] is Affine
             && net.layers[3] is Sigmoid && net.layers[4] is Affine)
         #expect(net.parameters.map(\.name) == ["W1", "b1", "W2", "b2", "W3", "b3"])
-        #expect(net.parameters.map(\.value.shape) == ["[6, 5]", "[1, 5]", "[5, 4]", "[1, 4]", "[4, 3]", "[1, 3]"])
+        #expect(net.parameters.map(\.value.shapeDescription) == ["[6, 5]", "[1, 5]", "[5, 4]", "[1, 4]", "[4, 3]", "[1, 3]"])
         #expect(net.parameterCount == 6 * 5 + 5 + 5 * 4 + 4 + 4 * 3 + 3)
         #expect(net.affineLayers.map(\.computesInputGradient) == [false, true, true])
         #expect(net.affineLayers.allSatisfy { $0.bias.value.elements.allSatisfy { $0 == 0 } })
-        #expect(net.predict(Matrix(rows: 7, columns: 6), training: false).shape == "[7, 3]")
+        #expect(net.predict(Matrix(rows: 7, columns: 6), training: false).shape == (rows: 7, columns: 3))
 
         var h = SeededGenerator(seed: 1)
         let relu = MultiLayerNet(inputSize: 6, hiddenSizes: [5], outputSize: 3, generator: &h)

@@ -1,0 +1,3 @@
+// Findings.swift — probe
+import ChapterKit
+func probeFindings() -> [Finding] { [Finding("optimizers.probe", "probe", holds: true)] }

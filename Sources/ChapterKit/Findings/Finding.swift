@@ -1,0 +1,59 @@
+// Finding.swift — what a chapter saw, as a sentence with its numbers and
+// the claim it supports, checked.
+//
+// A chapter's last section computes its findings from the data it has just
+// written and prints them. The findings tests compute the same findings from
+// the data committed under figures/, so a sentence of the chapter that the
+// data contradicts fails `make test`.
+
+import Foundation
+
+/// One observation of a chapter: a named claim, the sentence that states it
+/// with the numbers measured, and whether the numbers bear it out.
+///
+/// Prose cites a finding by its `id` as `[finding: id]`; the findings tests
+/// check that every cited id exists and holds.
+public struct Finding: Sendable, CustomStringConvertible {
+    /// A short stable name, `chapter.what`, e.g. `"optimizers.valley-sgd-closest"`.
+    public var id: String
+    /// The sentence, with the numbers it rests on.
+    public var statement: String
+    /// Whether the data bear the claim out.
+    public var holds: Bool
+
+    /// A finding; `holds` is the claim checked against the numbers.
+    public init(_ id: String, _ statement: String, holds: Bool) {
+        self.id = id
+        self.statement = statement
+        self.holds = holds
+    }
+
+    /// `✓ id: statement` (or `✗` when the claim does not hold).
+    public var description: String { "\(holds ? "✓" : "✗") [\(id)] \(statement)" }
+}
+
+/// Whether `value` is "about" `target`, as a reader would accept: within
+/// `tolerance` either side ("about 0.75" with tolerance 0.05 means 0.70 to 0.80).
+public func isAbout(_ value: Double, _ target: Double, tolerance: Double) -> Bool {
+    abs(value - target) <= tolerance
+}
+
+/// `value` with `digits` decimals, for a finding's sentence.
+public func decimal(_ value: Double, _ digits: Int = 3) -> String {
+    String(format: "%.\(digits)f", value)
+}
+
+/// Prints a chapter's findings under a heading, one per line.
+///
+/// - Returns: Whether every finding holds (a chapter run with other flags may
+///   legitimately see otherwise; it prints, and does not fail).
+@discardableResult
+public func printFindings(_ findings: [Finding]) -> Bool {
+    print("What we saw:")
+    for finding in findings { print("  \(finding)") }
+    let failing = findings.filter { !$0.holds }
+    if !failing.isEmpty {
+        print("  (\(failing.count) of \(findings.count) claims do not hold for this run: the story was written for the default flags.)")
+    }
+    return failing.isEmpty
+}

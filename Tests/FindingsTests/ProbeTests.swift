@@ -1,0 +1,3 @@
+@testable import optimizers
+import Testing
+@Test func probe() { #expect(probeFindings().count == 1) }
