@@ -57,3 +57,19 @@ public func printFindings(_ findings: [Finding]) -> Bool {
     }
     return failing.isEmpty
 }
+
+extension FigureWriter {
+    /// Writes the findings as `findings.txt`, one per line: `id`, `holds` or
+    /// `fails`, and the statement, separated by tabs. The course site shows
+    /// each cited finding's statement from this file; the findings tests
+    /// check that it matches what the committed data give.
+    @discardableResult
+    public func write(_ findings: [Finding]) throws -> String {
+        try writeText(findingsText(findings), as: "findings.txt")
+    }
+}
+
+/// The text of `findings.txt` (see `FigureWriter.write(_:)`).
+public func findingsText(_ findings: [Finding]) -> String {
+    findings.map { "\($0.id)\t\($0.holds ? "holds" : "fails")\t\($0.statement)\n" }.joined()
+}

@@ -1,3 +1,0 @@
-@testable import optimizers
-import Testing
-@Test func probe() { #expect(probeFindings().count == 1) }
