@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the course site: the DocC catalog Sources/BookCore/Documentation.docc
-# plus every public BookCore symbol, as a static site (swift-docc-plugin).
+# Builds the course site: the DocC catalog Sources/BookCore/Documentation.docc,
+# a page per chapter rendered from its main.swift (scripts/literate.py), and
+# every public BookCore symbol, as a static site (swift-docc-plugin).
 #
 #   scripts/docs.sh            build the site into docs-site/ (make docs)
 #   scripts/docs.sh --check    build it into a temporary folder and fail on any
@@ -40,7 +41,12 @@ figures="${FIGURES:-figures}"
 scratch=()
 [[ -n "${SCRATCH_PATH:-}" ]] && scratch=(--scratch-path "$SCRATCH_PATH")
 
-# --- 1. Copy the figures into the catalog ------------------------------------
+# --- 1. The chapter pages, from the chapters' sources --------------------------
+# Each chapter's page is rendered from its main.swift (scripts/literate.py):
+# the story is told once, in the source. The pages are git-ignored.
+python3 scripts/literate.py "$catalog" "$figures"
+
+# --- 2. Copy the figures into the catalog ------------------------------------
 chapters=()
 for folder in Chapters/*/; do
   folder="${folder%/}"
@@ -59,7 +65,7 @@ for chapter in "${chapters[@]}"; do
 done
 echo "docs: copied $copied figures from $figures/ into $resources"
 
-# --- 2. Every figure an article shows must exist -----------------------------
+# --- 3. Every figure an article shows must exist -----------------------------
 problems=0
 referenced="$(grep -ohE '!\[[^]]*\]\([A-Za-z0-9_.-]+\)' "$catalog"/*.md | sed -E 's/.*\(([^)]*)\)/\1/' | sort -u)"
 for image in $referenced; do
@@ -93,7 +99,7 @@ if [[ $problems -gt 0 ]]; then
   exit 1
 fi
 
-# --- 3. Build the site ---------------------------------------------------------
+# --- 4. Build the site ---------------------------------------------------------
 if [[ $mode == check ]]; then
   output="$(mktemp -d)"
 else

@@ -190,6 +190,20 @@ exitOnError {
 }
 
 // MARK: - 7. What we saw
+//
+// In the valley the lesson is the shape of each path, not who ends nearest.
+// SGD crosses the valley floor at every step [finding: optimizers.valley-sgd-zigzag],
+// yet ends nearer the minimum than Momentum and Adam, which are still swinging;
+// AdaGrad, which damps y at once and glides along x, ends nearest of all
+// [finding: optimizers.valley-closest]. Momentum rolls past the minimum like a
+// ball in a bowl [finding: optimizers.valley-momentum-overshoots].
+//
+// On MNIST, SGD learns slowest by far [finding: optimizers.mnist-sgd-slowest];
+// with the book's defaults AdaGrad ends lowest [finding: optimizers.mnist-lowest].
+// The race shows how much of that is the learning rate: every optimizer has a
+// good η of its own, and the best of all is an adaptive one
+// [finding: optimizers.race-winner]; AdaGrad trains well over the widest span
+// of η, SGD over the narrowest [finding: optimizers.race-forgiving].
 
 let findings = optimizersFindings(tables)
 printFindings(findings)
