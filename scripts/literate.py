@@ -56,13 +56,16 @@ def prose_markdown(lines, findings, source):
     out, pre = [], []
     errors = []
 
+    measured = []
+
     def cite(match):
         finding = findings.get(match.group(1))
         if finding is None:
             errors.append(f"{source}: cites [finding: {match.group(1)}], which findings.txt does not hold")
-            return match.group(0)
+            return ""
         holds, statement = finding
-        return f"(*measured:* {statement}{'' if holds else ' — this claim does not hold for the committed data'})"
+        measured.append(statement + ("" if holds else " (This claim does not hold for the committed data.)"))
+        return ""
 
     def flush_pre():
         if pre:
@@ -74,16 +77,29 @@ def prose_markdown(lines, findings, source):
     def flush_paragraph():
         if paragraph:
             text = FINDING.sub(cite, " ".join(paragraph))
+            text = re.sub(r"\s+([.,;:)])", r"\1", text)
             if text.startswith("Worked answer"):
                 text = "> Tip: " + text
             out.append(text)
+            if measured:
+                out.append("> Note: **Measured.** " + "\n>\n> ".join(measured))
+                measured.clear()
             paragraph.clear()
 
     for line in lines:
-        if line.startswith("  ") or re.search(r"\S {3,}\S", line):
+        stripped = line.strip()
+        gap = re.search(r"\S {3,}\S", stripped)
+        in_item = bool(paragraph) and bool(re.match(r"^(\d+\. |Worked answer)", paragraph[0]))
+        if stripped.startswith("Worked answer"):
+            flush_paragraph()
+            flush_pre()
+            paragraph.append(stripped)
+        elif in_item and line.startswith(" ") and stripped and not gap:
+            paragraph.append(stripped)          # an exercise or an answer goes on
+        elif line.startswith("  ") or gap:
             flush_paragraph()
             pre.append(line)
-        elif line.strip() == "":
+        elif stripped == "":
             flush_paragraph()
             flush_pre()
         else:
@@ -91,7 +107,7 @@ def prose_markdown(lines, findings, source):
             # A numbered exercise starts its own paragraph.
             if re.match(r"^\d+\. ", line):
                 flush_paragraph()
-            paragraph.append(line.strip())
+            paragraph.append(stripped)
     flush_paragraph()
     flush_pre()
     return "\n\n".join(out), errors

@@ -6,7 +6,6 @@
 // surfaces, and what do Momentum, AdaGrad and Adam change?
 //
 // Run:   swift run -c release optimizers          (or: make optimizers)
-// Tests: run it with --quick and check the files it writes.
 //
 // Shapes in comments: B batch (128 here), D input features (784 = 28×28),
 // H hidden units (100), C classes (10).
@@ -25,16 +24,12 @@ struct Options: ParsableCommand {
         discussion: "Runs the optimizers for 30 steps on the valley f(x, y) = x²/20 + y², trains one MNIST network with each on the same mini-batches, then races all six over a range of learning rates.")
 
     @OptionGroup var common: ChapterOptions
-
     @Option(help: "Training iterations of the MNIST comparison (the book: 2000; --quick: 60).")
     var iterations: Int?
-
     @Option(help: ArgumentHelp("The optimizers of the MNIST comparison, with the book's defaults.", valueName: "names"))
     var optimizers = "sgd,momentum,adagrad,adam"
-
     @Option(help: ArgumentHelp("Where the valley walk starts.", valueName: "x,y"))
     var valleyStart = "-7,2"
-
     func validate() throws {
         if let iterations { try validatePositive(iterations, flag: "--iterations") }
         _ = try parseOptimizerNames(optimizers, flag: "--optimizers")
@@ -76,7 +71,8 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 //
 // SGD's trouble shows on f(x, y) = x²/20 + y²: a long shallow valley. The
 // gradient (x/10, 2y) points mostly across the valley, not along it, so SGD
-// steps from wall to wall while it creeps along. Momentum lets steps along the
+// steps from wall to wall while it creeps along [finding: optimizers.valley-sgd-zigzag].
+// Momentum lets steps along the
 // valley add up; AdaGrad shrinks the step in y, where gradients have been
 // large; Adam does both.
 
@@ -114,7 +110,7 @@ for (optimizer, path) in zip(valleyOptimizers, paths) {
     let last = path[path.count - 1]
     print(String(format: "%-9@ last position (%7.3f, %7.3f)   f = %.4f", optimizer.name, last.0, last.1, valley(last.0, last.1)))
 }
-// Exercise 3's walk, from just above the valley floor.
+// And the same walk from just above the valley floor (y = 0.1), where it barely slopes across.
 let floorPaths = valleyOptimizers.map { walk($0, from: (valleyStart.x, 0.1)) }
 
 // MARK: - 4. Experiment 2: the optimizers on MNIST (Figure 6-9)
@@ -157,8 +153,7 @@ let losses = comparison.results
 
 // What the book prints: every optimizer's loss every 100 iterations.
 for i in stride(from: 0, to: iterations, by: printEvery) {
-    print("===========iteration:\(i)===========")
-    for (k, optimizer) in mnistOptimizers.enumerated() { print("\(optimizer.name):\(losses[k][i])") }
+    print("===========iteration:\(i)===========" + mnistOptimizers.indices.map { "\n\(mnistOptimizers[$0].name):\(losses[$0][i])" }.joined())
 }
 let flopsPerStep = MultiLayerNet.productFLOPs(inputSize: train.features, hiddenSizes: hiddenSizes,
                                               outputSize: train.classes, batchSize: batchSize)
@@ -184,10 +179,8 @@ let race = await trainSideBySide("race", count: racePairs.count, stepsEach: race
 // MARK: - 6. Figures
 
 let tables = makeTables()
-exitOnError {
-    for table in tables.all { try writer.write(table) }
-    try options.common.show(makeFigures(tables), with: writer)
-}
+exitOnError { for table in tables.all { try writer.write(table) } }
+exitOnError { try options.common.show(makeFigures(tables), with: writer) }
 
 // MARK: - 7. What we saw
 //
@@ -203,7 +196,7 @@ exitOnError {
 // The race shows how much of that is the learning rate: every optimizer has a
 // good η of its own, and the best of all is an adaptive one
 // [finding: optimizers.race-winner]; AdaGrad trains well over the widest span
-// of η, SGD over the narrowest [finding: optimizers.race-forgiving].
+// of η, SGD over one of the narrowest [finding: optimizers.race-forgiving].
 
 let findings = optimizersFindings(tables)
 printFindings(findings)
@@ -216,20 +209,23 @@ exitOnError { try writer.write(findings) }
 //    Where do they land?
 //
 //    Worked answer (try first): the race already ran both at their default
-//    η = 0.01 on the same batches. RMSprop lands among the adaptive methods,
-//    Nesterov beside Momentum [finding: optimizers.exercise-rmsprop-nesterov].
+//    η = 0.01 on the same batches. RMSprop ends near Adam at Adam's default,
+//    far below SGD; Nesterov, which looks one step ahead, ends a little
+//    below Momentum [finding: optimizers.exercise-rmsprop-nesterov].
 //
 // 2. Give SGD a learning rate of 0.1. Does it catch up? What happens at 1.0?
 //
-//    Worked answer (try first): the race has SGD at both. At η = 0.1 its loss
-//    falls far below what η = 0.01 reaches; at 1.0 it has left the
-//    well-behaved range [finding: optimizers.exercise-sgd-rates].
+//    Worked answer (try first): the race has SGD at both. At η = 0.1 SGD
+//    catches up: it ends below Momentum at Momentum's default. At 1.0 its
+//    loss stays near ln 10 ≈ 2.3, the loss of a network that guesses: the
+//    steps are too large to settle [finding: optimizers.exercise-sgd-rates].
 //
 // 3. Start the valley walk just above the valley floor:
 //    `optimizers --valley-start -7,0.1`. Which optimizers change most, and why?
 //
 //    Worked answer (try first): the chapter walks from (−7, 0.1) too
-//    (valley-floor.png). With almost no slope across the valley, SGD no
-//    longer zig-zags, and AdaGrad, whose steps in y shrink with the squares
-//    of past y-gradients, keeps large steps in x
+//    (valley-floor.png). Every x moves exactly as before: each optimizer
+//    updates each coordinate on its own, and the x-gradient is unchanged.
+//    What changes is y. AdaGrad's first step has size η = 1.5 whatever the
+//    slope, so it throws y from 0.1 far across the valley
 //    [finding: optimizers.exercise-valley-floor].
