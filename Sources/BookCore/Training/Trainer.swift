@@ -5,7 +5,7 @@ import Foundation
 /// The book's `Trainer`: trains a network with mini-batches drawn with
 /// replacement and measures accuracy once per epoch.
 ///
-/// The arithmetic follows the book exactly (see the facts file, §8):
+/// The arithmetic follows the book's Trainer exactly:
 /// - iterations per epoch = `max(trainSize / batchSize, 1)`, a real number;
 /// - iterations in all = `Int(epochs · iterationsPerEpoch)`;
 /// - each iteration: draw a batch with replacement, compute the gradient,

@@ -4,7 +4,7 @@
 // same fixed gradient g = (0.5, −1, 0) at every step. The third element, with
 // a zero gradient, must never move (AdaGrad, RMSprop and Adam divide 0 by
 // √0 + 1e-7 there, which is why the book adds 1e-7). The expected values are
-// written out as the arithmetic of the book's update formulas (facts file §7),
+// written out as the arithmetic of the book's update formulas (each optimizer's doc comment states them),
 // with the rounded results in comments.
 
 @testable import BookCore

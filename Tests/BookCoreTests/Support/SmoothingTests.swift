@@ -3,7 +3,7 @@
 @testable import BookCore
 import Testing
 
-/// The book's normalised window, np.kaiser(11, 2)/sum, to 8 digits (facts file §9).
+/// The book's normalised window, NumPy's np.kaiser(11, 2) divided by its sum, to 8 digits.
 private let bookWeights = [0.05244517, 0.07309418, 0.09177804, 0.1066608, 0.11624519, 0.11955325,
                            0.11624519, 0.1066608, 0.09177804, 0.07309418, 0.05244517]
 
