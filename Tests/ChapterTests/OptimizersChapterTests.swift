@@ -15,7 +15,8 @@ struct OptimizersChapterTests {
         for name in ["SGD", "Momentum", "AdaGrad", "Adam"] {
             #expect(run.output.contains("\(name):"))
         }
-        for file in ["valley-paths.dat", "valley-surface.dat", "mnist-loss.dat", "valley-paths.gp", "mnist-loss.gp"] {
+        for file in ["valley-paths.dat", "valley-floor.dat", "valley-surface.dat", "mnist-loss.dat", "race.dat",
+                     "findings.txt", "valley-paths.gp", "mnist-loss.gp", "race.gp"] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
         // 30 positions per optimizer, starting at (−7, 2) for all four.
@@ -26,12 +27,37 @@ struct OptimizersChapterTests {
         let losses = ChapterRunner.dataRows("\(output)/mnist-loss.dat")
         #expect(losses.count == 60)
         #expect(losses.allSatisfy { $0.count == 9 && $0.allSatisfy(\.isFinite) })
+        // From just above the floor: the same x as from the start, y starting at 0.1.
+        let floor = ChapterRunner.dataRows("\(output)/valley-floor.dat")
+        #expect(floor.count == 30 && floor.first == [0, -7, 0.1, -7, 0.1, -7, 0.1, -7, 0.1])
+        #expect(zip(floor, path).allSatisfy { f, p in [1, 3, 5, 7].allSatisfy { f[$0] == p[$0] } })
+        // The race: 7 learning rates from 0.001 to 1, a column per optimizer, every loss positive (or NaN).
+        let race = ChapterRunner.dataRows("\(output)/race.dat")
+        #expect(race.count == 7 && race.allSatisfy { $0.count == 7 })
+        #expect(abs(race[0][0] - 0.001) < 1e-12 && abs(race[6][0] - 1) < 1e-12)
+        #expect(race.allSatisfy { $0.dropFirst().allSatisfy { $0.isNaN || $0 > 0 } })
+        // Every finding is printed and written.
+        #expect(run.output.contains("What we saw:") && run.output.contains("[optimizers.race-winner]"))
     }
 
     @Test("The same seed gives byte-identical data files; another seed other data",
           .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func reproducible() throws {
         try ChapterRunner.expectReproducible("optimizers", ["--quick", "--iterations", "15"], files: ["mnist-loss.dat"])
+    }
+
+    @Test("--optimizers and --valley-start choose the comparison and the walk; a bad one is named",
+          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    func exerciseFlags() throws {
+        let output = try ChapterRunner.temporaryDirectory()
+        let run = try ChapterRunner.run("optimizers", ["--quick", "--plot", "none", "--output", output,
+                                                       "--optimizers", "sgd,rmsprop,nesterov", "--valley-start", "-5,1"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("RMSprop:") && run.output.contains("Nesterov:") && !run.output.contains("Adam:"))
+        #expect(ChapterRunner.dataRows("\(output)/mnist-loss.dat").first?.count == 7)
+        #expect(ChapterRunner.dataRows("\(output)/valley-paths.dat").first == [0, -5, 1, -5, 1, -5, 1, -5, 1])
+        let bad = try ChapterRunner.run("optimizers", ["--plot", "none", "--optimizers", "sgd,lion"])
+        #expect(bad.status != 0 && bad.errors.contains("'lion' is not an optimizer"))
     }
 
     @Test("Bad input: a negative --iterations and a missing data folder give a message, not a trace")
