@@ -1,9 +1,10 @@
 // Chapter 3 — Batch Normalization: can we stop caring about the initial weight scale?
+// (the book: section 6.3, Figures 6-18 and 6-19)
 //
 // Question: chapter 2 showed that the scale of the starting weights decides
 // whether a deep network learns at all. Batch normalization re-centres and
 // re-scales the inputs of every hidden layer, on every mini-batch. Does that
-// make the starting scale matter less — and does it make learning faster?
+// make the starting scale matter less, and does it make learning faster?
 //
 // Run:   swift run -c release batch-norm          (or: make batch-norm)
 // Tests: run it with --quick and check the files it writes.
@@ -21,34 +22,40 @@ import Foundation
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-norm",
-        abstract: "Chapter 3: how batch normalization lets a network learn whatever its starting weight scale.")
+        abstract: "Chapter 3: how batch normalization lets a network learn whatever its starting weight scale.",
+        discussion: "Trains a 784-[100×5]-10 ReLU net with and without batch norm at 16 weight scales; then why it helps and where it stops.")
 
     @OptionGroup var common: ChapterOptions
-
-    @Option(help: "Accuracy measurements per weight scale, one every 10 iterations (the book: 20; --quick: 4).")
+    @Option(help: "Accuracy measurements per weight scale, one every 1000/B iterations (the book: 20; --quick: 4).")
     var epochs: Int?
-
+    @Option(help: "SGD's learning rate η in the 16-scale experiment (the book: 0.01).")
+    var learningRate = 0.01
+    @Option(help: "Mini-batch size B in the 16-scale experiment; an epoch stays 1000 images (the book: 100).")
+    var batchSize = 100
     func validate() throws {
         if let epochs { try validatePositive(epochs, flag: "--epochs") }
+        try validatePositive(batchSize, flag: "--batch-size", minimum: 2)
+        guard learningRate.isFinite && learningRate > 0 else {
+            throw ValidationError("--learning-rate must be a positive number, got \(learningRate).")
+        }
     }
 }
 
 let options = Options.parseOrExit()
 let quick = options.common.quick
-
+let seed = options.common.seed
 // The book trains on the first 1000 training images only: 16 scales × 2
-// networks then train in seconds, and a slow start shows clearly.
+// networks then train quickly, and a slow start shows clearly.
 let trainingImages = 1000
 // The book's loop: mini-batches of 100 drawn with replacement, SGD with η = 0.01.
-let batchSize = 100
-let learningRate = 0.01
+let batchSize = options.batchSize
+let learningRate = options.learningRate
 // An "epoch" is 1000 / 100 = 10 iterations; accuracy on all 1000 images is
 // measured after iterations 0, 10, 20, … and the run stops after the 20th
 // measurement (191 updates per network), exactly as the book's loop does.
 let iterationsPerEpoch = max(trainingImages / batchSize, 1)
 let epochs = options.epochs ?? (quick ? 4 : 20)
-// Five hidden layers of 100 ReLU units: deeper than chapter 2's net, so a bad
-// scale compounds over one more layer.
+// Five hidden layers of 100 ReLU units: one more than chapter 2's network.
 let hiddenSizes = [100, 100, 100, 100, 100]
 // The book's 16 weight scales: σ = logspace(0, −4, 16), from 1 down to 0.0001,
 // evenly spaced in log σ. Each one is the σ of every weight matrix, W = σ·randn.
@@ -56,26 +63,18 @@ let scaleCount = 16
 let scales = (0 ..< scaleCount).map { pow(10, -4 * Double($0) / Double(scaleCount - 1)) }
 // --quick runs four of them (1, 0.086, 0.0022, 0.0001); the files have the same shape.
 let scaleIndices = quick ? [0, 4, 10, 15] : Array(0 ..< scaleCount)
-// The scale of the single-panel figure, chosen after looking at the grid (part 6):
-// σ ≈ 0.086 (scale 5 of 16) lies just below the scales where the plain network
-// learns well. It does start to learn there, but only just, while the
-// batch-normalized network reaches about 0.9: the same network, learning far
-// faster — the book's first point about batch normalization.
+// The single-panel figure's scale, σ ≈ 0.086 (scale 5 of 16), chosen after
+// looking at the grid: just below the scales where the plain network learns
+// [finding: batch-norm.plain-learns-near-he] [finding: batch-norm.single-scale].
 let singleScaleIndex = 4
-
-// One thread per product; the 16 scales run side by side instead (and the
-// same seed then gives the same bits every run).
-BLAS.setThreads(1)
+// Going further: the batch sizes and learning rates tried, all from He's
+// start; every batch size sees the same 20 000 images (--quick: 2000).
+let sweepBatchSizes = quick ? [4, 100] : [2, 4, 8, 16, 32, 100]
+let sweepImages = quick ? 2000 : 20_000
+let sweepRates = [0.01, 0.1, 0.5]
 let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "batch-norm")) }
 
-// MARK: - 2. Data
-
-let (fullTrain, _) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
-let train = fullTrain.prefix(trainingImages)
-let (trainX, trainLabels) = train.all                                   // trainX: [N, D]
-print("MNIST: the first \(train.count) training images of \(fullTrain.count), \(train.features) pixels each")
-
-// MARK: - 3. The idea: normalize every feature over the batch
+// MARK: - 2. The idea: normalize every feature over the batch
 //
 // For a hidden layer's affine output x [B, H], batch normalization works on
 // each column (each unit) separately (Ioffe & Szegedy 2015):
@@ -86,172 +85,201 @@ print("MNIST: the first \(train.count) training images of \(fullTrain.count), \(
 // Whatever the scale of the weights, x̂ has mean 0 and variance 1, so the
 // next layer sees a signal of sensible size; γ and β (learned, starting at 1
 // and 0) let the network undo the normalization where that helps. At test
-// time μ and σ² are replaced by running averages kept during training.
+// time μ and σ² are replaced by running averages kept during training
+// (μ̄ ← 0.9·μ̄ + 0.1·μ, starting at 0; the same for σ²).
 //
-// Here is the first hidden layer of a σ = 1 network on one batch: far too
-// large before, unit-sized after.
+// The steps, on the first hidden layer of a σ = 1 network and a batch of
+// random inputs: far too large before, unit-sized after, as BookCore's layer.
 
-var ideaGenerator = SeededGenerator(seed: options.common.seed, stream: 1000)
-let ideaX = train.batch(Array(0 ..< batchSize)).x                        // [B, D]
-let ideaWeight = Matrix.randomNormal(train.features, hiddenSizes[0], standardDeviation: 1,
-                                     using: &ideaGenerator)              // [D, H]
-let ideaAffine = Affine(weight: ideaWeight, bias: Matrix(rows: 1, columns: hiddenSizes[0]))
-let beforeNormalization = ideaAffine.forward(ideaX, training: true)     // [B, H]
-let ideaBatchNorm = BatchNormalization(features: hiddenSizes[0])
-let afterNormalization = ideaBatchNorm.forward(beforeNormalization, training: true)   // [B, H]
+var ideaGenerator = SeededGenerator(seed: seed, stream: 1000)
+let ideaX = Matrix.randomNormal(100, 784, standardDeviation: 1, using: &ideaGenerator)             // [B, D]
+let ideaW = Matrix.randomNormal(784, hiddenSizes[0], standardDeviation: 1, using: &ideaGenerator)   // [D, H]
+let affineOutput = Matrix.product(ideaX, ideaW)                          // [B, H]
+let mean = affineOutput.columnMeans()                                    // [1, H]
+let centered = affineOutput - mean                                       // [B, H]
+let variance = (centered * centered).columnMeans()                       // [1, H]
+let normalized = centered / sqrt(variance + BatchNormalization.epsilon)  // [B, H]
+let layerOutput = BatchNormalization(features: hiddenSizes[0]).forward(affineOutput, training: true)   // [B, H]
+print(String(format: "One layer, σ = 1: a unit's spread over the batch is %.1f before, %.2f after; BatchNormalization agrees to %.0e",
+             sqrt(variance).sum() / Double(hiddenSizes[0]), sqrt((normalized * normalized).columnMeans()).sum() / Double(hiddenSizes[0]),
+             (normalized - layerOutput).map(abs).elements.max()!))
 
-/// The average over the columns of each column's mean and standard deviation over the batch.
-func columnSpread(_ m: Matrix) -> (mean: Double, standardDeviation: Double) {
-    let mean = m.columnMeans()                                           // [1, H]
-    let variance = m.combiningEachRow(with: mean, -).map { $0 * $0 }.columnMeans()   // [1, H]
-    let count = Double(m.columns)
-    return (mean.sum() / count, variance.map { $0.squareRoot() }.sum() / count)
-}
-let before = columnSpread(beforeNormalization), after = columnSpread(afterNormalization)
-print(String(format: "First hidden layer, σ = 1: per unit, mean %.2f and spread %.2f before batch norm; %.2f and %.2f after",
-             before.mean, before.standardDeviation, after.mean, after.standardDeviation))
+// MARK: - 3. Data: the first 1000 training images, and 2000 test images for the sweeps
 
-// MARK: - 4. Experiment: 16 weight scales, each with and without batch normalization
+let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
+let train = fullTrain.prefix(trainingImages)
+let (trainX, trainLabels) = train.all                                   // trainX: [N, D]
+let testSet = EvaluationSet(fullTest.prefix(2000))                     // 2 batches of [1000, D]
+print("MNIST: the first \(train.count) training images of \(fullTrain.count), \(train.features) pixels each")
 
-/// Each network's training accuracy at every measurement.
-struct ScaleResult: Sendable {
-    var plain: [Double] = []
-    var batchNorm: [Double] = []
-}
+// MARK: - 4. Experiment: 16 weight scales, with and without batch normalization (the book: 6.3.2, Figure 6-19)
 
-let progress = SharedProgress("training", total: scaleIndices.count * epochs)
-let started = Date()
-let results: [ScaleResult] = await concurrentMap(scaleIndices.count) { k in
-    // Scale i draws its mini-batches from stream 2i of the seed and its
-    // starting weights from stream 2i + 1, so it does not depend on which
-    // other scales ran, or when.
-    let i = scaleIndices[k]
-    var batchGenerator = SeededGenerator(seed: options.common.seed, stream: UInt64(2 * i))
-    let weightGenerator = SeededGenerator(seed: options.common.seed, stream: UInt64(2 * i + 1))
+/// A network without and one with batch normalization, from the same start.
+struct Pair { let plain: MultiLayerNetExtend, batchNorm: MultiLayerNetExtend }
+
+/// Trains a pair on the same batches for `updates` SGD steps, calling
+/// `measure` after the update of iterations 0, `measureEvery`, 2·`measureEvery`, ….
+/// Batches come from stream `stream` of the seed, weights from `stream + 1`.
+@discardableResult
+func trainPair(init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
+               updates: Int, measureEvery: Int, measure: (Pair) -> Void) -> Pair {
+    var batchGenerator = SeededGenerator(seed: seed, stream: stream)
     // The book draws each network's weights separately; here both start from
     // the same weights (two copies of one generator), so that the curves
-    // differ only by batch normalization — a deliberate difference.
-    var plainGenerator = weightGenerator, batchNormGenerator = weightGenerator
-    let plain = MultiLayerNetExtend(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                    weightInit: .standardDeviation(scales[i]), generator: &plainGenerator)
-    let batchNorm = MultiLayerNetExtend(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                        weightInit: .standardDeviation(scales[i]), useBatchNorm: true,
-                                        generator: &batchNormGenerator)
+    // differ only by batch normalization: a deliberate difference.
+    var plainGenerator = SeededGenerator(seed: seed, stream: stream + 1), batchNormGenerator = plainGenerator
+    let pair = Pair(plain: MultiLayerNetExtend(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+                                               weightInit: weightInit, generator: &plainGenerator),
+                    batchNorm: MultiLayerNetExtend(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+                                                   weightInit: weightInit, useBatchNorm: true, generator: &batchNormGenerator))
     var optimizer = SGD(learningRate: learningRate)                      // stateless: one serves both, as in the book
-    var result = ScaleResult()
-    var iteration = 0
-    while result.plain.count < epochs {
-        let indices = batchGenerator.choice(train.count, count: batchSize)
-        let (x, t) = train.batch(indices)                                // x: [B, D], t: B labels
-        for network in [batchNorm, plain] {                              // both on the same batch
+    for iteration in 0 ..< updates {
+        let (x, t) = train.batch(batchGenerator.choice(train.count, count: batchSize))   // x: [B, D], t: B labels
+        for network in [pair.batchNorm, pair.plain] {                    // both on the same batch
             network.gradient(x, labels: t)                               // training mode
             optimizer.update(network.parameters)
         }
-        // The book measures after the update of iterations 0, 10, 20, …, in
-        // test mode: batch normalization then uses its running averages.
-        if iteration % iterationsPerEpoch == 0 {
-            result.plain.append(plain.accuracy(trainX, labels: trainLabels))
-            result.batchNorm.append(batchNorm.accuracy(trainX, labels: trainLabels))
-            progress.advance()
-        }
-        iteration += 1
+        if iteration % measureEvery == 0 { measure(pair) }               // after the update, as the book
     }
-    return result
+    return pair
 }
-let seconds = Date().timeIntervalSince(started)
 
+/// Accuracy curves of a pair, and ‖W1‖ of the batch-norm network.
+struct Curves: Sendable { var plain: [Double] = [], batchNorm: [Double] = [], batchNormW1: [Double] = [] }
+
+/// The book's loop: measures training accuracy on the 1000 images every epoch, in test mode
+/// (batch normalization then uses its running averages).
+func accuracyCurves(init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
+                    step: () -> Void) -> Curves {
+    let perEpoch = max(trainingImages / batchSize, 1)
+    var curves = Curves()
+    trainPair(init: weightInit, learningRate: learningRate, batchSize: batchSize, stream: stream,
+              updates: (epochs - 1) * perEpoch + 1, measureEvery: perEpoch) { pair in
+        curves.plain.append(pair.plain.accuracy(trainX, labels: trainLabels))
+        curves.batchNorm.append(pair.batchNorm.accuracy(trainX, labels: trainLabels))
+        curves.batchNormW1.append(pair.batchNorm.affineLayers[0].weight.value.sumOfSquares().squareRoot())
+        step()
+    }
+    return curves
+}
+
+// Scale i draws its batches from stream 2i of the seed and its weights from
+// stream 2i + 1, so it does not depend on which other scales ran, or when.
+let scaleRuns = await trainSideBySide("16 scales", count: scaleIndices.count, stepsEach: epochs) { k, step in
+    accuracyCurves(init: .standardDeviation(scales[scaleIndices[k]]), learningRate: learningRate,
+                   batchSize: batchSize, stream: UInt64(2 * scaleIndices[k]), step: step)
+}
 // What the book prints, scale by scale, in order (whatever order they finished in).
 for (k, i) in scaleIndices.enumerated() {
     print("============== \(i + 1)/\(scaleCount) ==============")
     for epoch in 0 ..< epochs {
-        print("epoch:\(epoch) | \(results[k].plain[epoch]) - \(results[k].batchNorm[epoch])")
+        print("epoch:\(epoch) | \(scaleRuns.results[k].plain[epoch]) - \(scaleRuns.results[k].batchNorm[epoch])")
     }
 }
 print(String(format: "Trained %d networks × %d updates in %.1f s", 2 * scaleIndices.count,
-             (epochs - 1) * iterationsPerEpoch + 1, seconds))
+             (epochs - 1) * iterationsPerEpoch + 1, scaleRuns.seconds))
 
-// MARK: - 5. Figures
+// MARK: - 5. Going further: why it works, and where it stops helping
+//
+// Why: with batch normalization after it, the loss does not depend on the
+// scale of W1 (multiplying W1 by c multiplies x·W1 and its batch mean and
+// spread by c, and x̂ is unchanged), but the gradient with respect to W1
+// scales by 1/c. So an SGD step of fixed η moves W1 by a fraction η·‖g‖/‖W1‖
+// that falls as 1/c²: the scale of W sets the effective learning rate.
+// We multiply W1 of a fresh He-initialised network by c and measure.
 
-/// `W:0.5412`: the book's panel title, to 4 significant digits.
-func scaleLabel(_ i: Int) -> String { "W:" + String(format: "%.4g", scales[i]) }
+/// Loss and ‖∂L/∂W1‖ of a fresh He-initialised pair on one batch, with W1 multiplied by each factor c.
+func measureScaleInvariance(factors: [Double]) -> [(c: Double, plain: (Double, Double), batchNorm: (Double, Double))] {
+    let (x, t) = train.batch(Array(0 ..< 100))                          // x: [B, D]
+    let pair = trainPair(init: .he, learningRate: 0.01, batchSize: 100, stream: 300, updates: 0, measureEvery: 1) { _ in }
+    return factors.map { c in
+        func lossAndGradient(_ network: MultiLayerNet) -> (Double, Double) {
+            let w1 = network.affineLayers[0].weight
+            let original = w1.value                                      // [D, H]
+            w1.value = original * c
+            let loss = network.gradient(x, labels: t)                    // training mode: batch statistics
+            defer { w1.value = original }
+            return (loss, w1.gradient.sumOfSquares().squareRoot())
+        }
+        return (c, lossAndGradient(pair.plain), lossAndGradient(pair.batchNorm))
+    }
+}
+let invariance = measureScaleInvariance(factors: [0.1, 0.3, 1, 3, 10])
 
-var table = DataTable("batch-norm: training accuracy (1000 images) per epoch, without and with batch normalization, per weight scale",
-                      columns: ["epoch"] + scaleIndices.flatMap { ["\(scaleLabel($0)) normal", "\(scaleLabel($0)) BN"] })
-for epoch in 0 ..< epochs {
-    table.append([Double(epoch)] + results.flatMap { [$0.plain[epoch], $0.batchNorm[epoch]] })
+// Where: batch statistics of a few images are noisy, and at test time the
+// running averages stand in for them. Each batch size below sees the same
+// 20 000 images from He's start, so the smaller batches take more, smaller
+// steps; we measure on 2000 test images at the end.
+let batchSweep = await trainSideBySide("batch sizes", count: sweepBatchSizes.count, stepsEach: 1) { k, step in
+    let size = sweepBatchSizes[k], updates = sweepImages / size
+    let pair = trainPair(init: .he, learningRate: 0.01, batchSize: size, stream: 100,
+                         updates: updates, measureEvery: updates) { _ in }
+    step()
+    return [pair.plain.accuracy(on: testSet), pair.batchNorm.accuracy(on: testSet)]
 }
 
-// The book's colours: batch normalization solid blue, the plain network dashed orange.
-func curves(_ k: Int, titled: Bool) -> [Series] {
-    [Series(file: "batch-norm-scales.dat", x: 1, y: 3 + 2 * k, title: titled ? "Batch Normalization" : "",
-            style: .lines, color: "#1f77b4"),
-     Series(file: "batch-norm-scales.dat", x: 1, y: 2 + 2 * k, title: titled ? "Normal (without BatchNorm)" : "",
-            style: .lines, dashed: true, color: "#ff7f0e")]
+// And a larger learning rate: from He's start, does batch normalization let
+// the network take bigger steps and learn faster than without? We also
+// follow ‖W1‖ of the normalized network, which sets its effective step.
+let rateSweep = await trainSideBySide("learning rates", count: sweepRates.count, stepsEach: epochs) { k, step in
+    accuracyCurves(init: .he, learningRate: sweepRates[k], batchSize: 100, stream: 200, step: step)
 }
 
-let gridColumns = scaleIndices.count >= 16 ? 4 : 2
-let gridRows = (scaleIndices.count + gridColumns - 1) / gridColumns
-let epochRange = 0 ... Double(max(epochs - 1, 1))
-let gridPanels = scaleIndices.enumerated().map { k, i in
-    let isBottom = k / gridColumns == gridRows - 1, isLeft = k % gridColumns == 0
-    let isLast = k == scaleIndices.count - 1
-    var panel = Panel(title: scaleLabel(i), xLabel: isBottom ? "epochs" : "", yLabel: isLeft ? "accuracy" : "",
-                      xRange: epochRange, yRange: 0 ... 1, series: curves(k, titled: isLast))
-    panel.showXTicks = isBottom
-    panel.showYTicks = isLeft
-    // The book puts the legend at the lower right of the last panel; the top
-    // right keeps it off the curves there.
-    panel.legend = isLast ? .at("top right") : .hidden
-    return panel
-}
-let gridFigure = Figure(name: "batch-norm-scales",
-                        title: "Training accuracy with (solid) and without (dashed) batch normalization, per weight scale σ",
-                        panels: gridPanels, layout: (gridRows, gridColumns), size: (1200, 1000))
+// MARK: - 6. Figures
 
-// The single comparison: the chosen scale if it ran, else the first that did.
-let singleK = scaleIndices.firstIndex(of: singleScaleIndex) ?? 0
-var singlePanel = Panel(title: "Weight scale σ = \(String(format: "%.4g", scales[scaleIndices[singleK]])): with and without batch normalization",
-                        xLabel: "epochs", yLabel: "accuracy", xRange: epochRange, yRange: 0 ... 1,
-                        series: curves(singleK, titled: true))
-singlePanel.legend = .at("bottom right")
-let singleFigure = Figure(name: "batch-norm-single", panel: singlePanel)
-
+let tables = makeTables()
 exitOnError {
-    try writer.write(table, as: "batch-norm-scales.dat")
-    try options.common.show([gridFigure, singleFigure], with: writer)
+    for table in tables.all { try writer.write(table) }
+    try options.common.show(makeFigures(tables), with: writer)
 }
 
-// MARK: - 6. What we saw
-//
-// At 14 of the 16 scales the solid curve (batch normalization) ends higher
-// than the dashed one, and at most of them it rises much sooner. The plain
-// network learns well only at σ ≈ 0.16 – 0.29, near He's σ for the 100-unit
-// layers (√(2/100) ≈ 0.14); there it is even a little ahead. Everywhere else
-// it stalls near 0.1, which is guessing one class: at σ ≥ 0.5 its activations
-// blow up layer after layer, at σ ≤ 0.05 they shrink to nothing over five
-// layers. With batch normalization every hidden layer's input is rescaled to
-// unit size, and the same network climbs at every scale — to about 1.0 for
-// σ between 0.002 and 0.03, and to 0.4 – 0.8 at the extremes. The starting
-// scale still matters, but much less. (Seeds 1, 2 and 3 all give this picture.)
-//
-// The single panel, σ ≈ 0.086: the plain network only begins to move in
-// 190 updates, while the normalized one reaches about 0.9.
-//
-// One quirk of the book shows at epoch 0: accuracy is measured in test mode
-// after a single update, when the running averages (started at zero, momentum
-// 0.9) hold only a tenth of the batch statistics, so the first BN point is
-// near chance whatever the scale.
+// MARK: - 7. What we saw
 
-let finalPlain = results.map { $0.plain[epochs - 1] }, finalBatchNorm = results.map { $0.batchNorm[epochs - 1] }
-let ahead = zip(finalBatchNorm, finalPlain).filter { $0 > $1 }.count
-let lowest = finalBatchNorm.indices.min { finalBatchNorm[$0] < finalBatchNorm[$1] }!
-print("Batch normalization ends higher at \(ahead) of \(scaleIndices.count) scales. Below 0.2 at the end (chance is about 0.1): "
-      + "\(finalPlain.filter { $0 < 0.2 }.count) without it, \(finalBatchNorm.filter { $0 < 0.2 }.count) with it "
-      + String(format: "(its lowest: %.2f at σ = %.4g).", finalBatchNorm[lowest], scales[scaleIndices[lowest]]))
+let findings = batchNormFindings(tables)
+printFindings(findings)
+exitOnError { try writer.write(findings) }
 
-// Exercises:
-// 1. Give the plain network He initialisation (weightInit: .he) at every scale's
-//    place. How close does it get to the batch-normalized curves?
-// 2. Raise the learning rate to 0.1. Which networks gain, and which diverge?
-// 3. Measure in training mode (accuracy(..., training: true)). Why does the
-//    first BN point change most?
+// The grid: batch normalization ends higher at most scales
+// [finding: batch-norm.ahead-at-most-scales] and gets there sooner
+// [finding: batch-norm.sooner-at-most-scales]. The plain network learns only
+// near He's scale [finding: batch-norm.plain-learns-near-he] (chapter 2's
+// exploding or vanishing activations are the likely cause: a hypothesis here,
+// not measured), and there it is clearly ahead
+// [finding: batch-norm.plain-ahead-where-well-scaled]: normalization rescues
+// bad scales, it does not improve a good one. With it the network climbs at
+// every scale [finding: batch-norm.climbs-everywhere]; the single panel shows
+// one scale close up [finding: batch-norm.single-scale]. The first BN point
+// is near chance [finding: batch-norm.first-point-near-chance]: one update in,
+// the running averages (from zero, momentum 0.9) hold a tenth of the batch's.
+//
+// Going further: scaling W1 by c leaves the loss alone
+// [finding: batch-norm.loss-ignores-scale] and divides the gradient by c
+// [finding: batch-norm.gradient-scales-inversely]. A scale-invariant loss has
+// its gradient perpendicular to W, so every SGD step lengthens W1
+// [finding: batch-norm.weights-grow], by a few percent here: too little to
+// be the whole story. Normalization does allow larger steps: at η = 0.5 it
+// learns the 1000 images while the plain network lurches
+// [finding: batch-norm.larger-rate]. From a good start it buys no test
+// accuracy at this budget [finding: batch-norm.batch-sizes-no-lead], and with
+// two images per batch it collapses [finding: batch-norm.small-batches]: x̂
+// of each unit is then ±1 whatever the images, and (our hypothesis) the
+// running averages used at test time describe a different layer.
+
+// MARK: - 8. Exercises
+//
+// 1. Give both networks He's start, σ = √(2/n). How close does the plain one come?
+//    Worked answer (try first): the η = 0.01 panel of learning-rate.png does
+//    this: the plain network ends within about 0.1 of the normalized one
+//    [finding: batch-norm.exercise-he-plain]. A good start is most of the gain.
+//
+// 2. `batch-norm --learning-rate 0.1`: which networks gain, which fall apart?
+//    Worked answer (try first): it prints the book's lines at η = 0.1 and
+//    redraws the grid. Near He's scale learning-rate.png shows what to
+//    expect: the normalized network reaches 0.9 in fewer epochs, and at 0.5
+//    only it stays stable [finding: batch-norm.larger-rate]. Look for plain
+//    networks that learned at 0.01 and stall at 0.1.
+//
+// 3. `batch-norm --batch-size 2` (an epoch stays 1000 images, 500 updates).
+//    Worked answer (try first): batch-size.png ran B = 2 from He's start:
+//    the normalized network ends near chance while the plain one learns
+//    [finding: batch-norm.small-batches]: two images give every unit x̂ = ±1.

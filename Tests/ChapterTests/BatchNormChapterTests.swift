@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Chapter batch-norm")
 struct BatchNormChapterTests {
-    @Test("--quick prints the book's lines for 4 of the 16 scales and writes the data and both scripts",
+    @Test("--quick prints the book's lines for 4 of the 16 scales and writes every data file",
           .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
         let output = try ChapterRunner.temporaryDirectory()
@@ -19,7 +19,8 @@ struct BatchNormChapterTests {
         #expect(epochLines.count == 4 * 4)
         #expect(epochLines.first?.hasPrefix("epoch:0 | ") == true)
         #expect(epochLines.allSatisfy { $0.contains(" | ") && $0.contains(" - ") })
-        for file in ["batch-norm-scales.dat", "batch-norm-scales.gp", "batch-norm-single.gp"] {
+        for file in ["batch-norm-scales.dat", "scale-invariance.dat", "batch-size.dat", "learning-rate.dat", "findings.txt",
+                     "batch-norm-scales.gp", "batch-norm-single.gp", "scale-invariance.gp", "batch-size.gp", "learning-rate.gp"] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
         // One row per epoch: the epoch, then (plain, BN) accuracy for each of the 4 scales.
@@ -27,28 +28,38 @@ struct BatchNormChapterTests {
         #expect(rows.count == 4)
         #expect(rows.map { $0.first } == [0, 1, 2, 3])
         #expect(rows.allSatisfy { $0.count == 9 && $0.dropFirst().allSatisfy { $0 >= 0 && $0 <= 1 } })
-        // The grid: a panel per scale titled W:<scale>, BN solid, the plain network dashed, y from 0 to 1.
-        let script = ChapterRunner.contents("\(output)/batch-norm-scales.gp")
-        #expect(script.contains("multiplot layout 2,2"))
-        for title in ["'W:1'", "'W:0.08577'", "'W:0.002154'", "'W:0.0001'"] {
-            #expect(script.contains("set title \(title)"), "no panel \(title)")
-        }
-        #expect(script.contains("set yrange [0:1]"))
-        #expect(script.contains("dt 2"))
-        #expect(script.contains("'Batch Normalization'"))
-        #expect(ChapterRunner.contents("\(output)/batch-norm-single.gp").contains("0.08577"))
+        // Scale invariance: c, two losses, two gradient norms, the 1/c reference. The BN loss does not move with c,
+        // and its gradient follows 1/c.
+        let invariance = ChapterRunner.dataRows("\(output)/scale-invariance.dat")
+        #expect(invariance.map { $0[0] } == [0.1, 0.3, 1, 3, 10])
+        #expect(invariance.allSatisfy { $0.count == 6 && abs($0[2] - invariance[0][2]) < 1e-3 })
+        #expect(invariance.allSatisfy { abs($0[4] / $0[5] - 1) < 0.01 })
+        // Batch sizes 4 and 100 with --quick: the same 2000 images each, two accuracies in [0, 1].
+        let batches = ChapterRunner.dataRows("\(output)/batch-size.dat")
+        #expect(batches.map { $0[0] } == [4, 100])
+        #expect(batches.allSatisfy { $0.count == 4 && $0[0] * $0[1] == 2000 && $0[2 ... 3].allSatisfy { $0 >= 0 && $0 <= 1 } })
+        // Learning rates 0.01, 0.1, 0.5: per epoch (plain, BN, |W1|) each.
+        let rates = ChapterRunner.dataRows("\(output)/learning-rate.dat")
+        #expect(rates.count == 4)
+        #expect(rates.allSatisfy { $0.count == 10 && $0[9] > 0 })
     }
 
     @Test("The same seed gives byte-identical data, whichever scale finishes first; another seed other data",
           .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func reproducible() throws {
-        try ChapterRunner.expectReproducible("batch-norm", ["--quick", "--epochs", "2"], files: ["batch-norm-scales.dat"])
+        try ChapterRunner.expectReproducible("batch-norm", ["--quick", "--epochs", "2"], files: ["batch-norm-scales.dat", "scale-invariance.dat", "batch-size.dat", "learning-rate.dat"])
     }
 
-    @Test("Bad input: --epochs 0 gives a message, not a trace")
+    @Test("Bad input: --epochs 0, --batch-size 1 and --learning-rate 0 give a message, not a trace")
     func badInput() throws {
         let run = try ChapterRunner.run("batch-norm", ["--epochs", "0", "--plot", "none"])
         #expect(run.status != 0)
         #expect(run.errors.contains("--epochs must be at least 1"))
+        let batch = try ChapterRunner.run("batch-norm", ["--batch-size", "1", "--plot", "none"])
+        #expect(batch.status != 0)
+        #expect(batch.errors.contains("--batch-size must be at least 2"))
+        let rate = try ChapterRunner.run("batch-norm", ["--learning-rate", "0", "--plot", "none"])
+        #expect(rate.status != 0)
+        #expect(rate.errors.contains("--learning-rate must be a positive number"))
     }
 }
