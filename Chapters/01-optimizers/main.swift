@@ -28,7 +28,7 @@ struct Options: ParsableCommand {
     var iterations: Int?
     @Option(help: ArgumentHelp("The optimizers of the MNIST comparison, with the book's defaults.", valueName: "names"))
     var optimizers = "sgd,momentum,adagrad,adam"
-    @Option(help: ArgumentHelp("Where the valley walk starts.", valueName: "x,y"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Where the valley walk starts.", valueName: "x,y"))
     var valleyStart = "-7,2"
     func validate() throws {
         if let iterations { try validatePositive(iterations, flag: "--iterations") }
