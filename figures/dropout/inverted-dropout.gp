@@ -1,0 +1,33 @@
+# inverted-dropout.gp — written by the course; edit freely and rerun, no retraining needed.
+#   gnuplot inverted-dropout.gp                  writes inverted-dropout.png and inverted-dropout.svg
+#   gnuplot -c inverted-dropout.gp terminal      draws it in the terminal
+
+# Work beside this script, where its data files are: its path up to the last '/'.
+# (Found in gnuplot itself, not the shell, so any character in the path is safe.)
+script_dir = "."
+do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/" : ARG0[1:i-1] } }
+cd script_dir
+mode = (ARGC > 0) ? ARG1 : "files"
+targets = (mode eq "terminal") ? "terminal" : "png svg"
+
+do for [target in targets] {
+  if (target eq "png") { set terminal pngcairo size 900,600 noenhanced font 'Sans,10'; set output 'inverted-dropout.png' }
+  if (target eq "svg") { set terminal svg size 900,600 noenhanced font 'Sans,10' background 'white'; set output 'inverted-dropout.svg' }
+  if (target eq "terminal") { set terminal dumb size 100,30 noenhanced; set output }
+  set multiplot layout 1,1
+  # — panel 'The same network, weights, batches and masks: the book''s dropout (solid) and inverted dropout (dashed), r = 0.2' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'The same network, weights, batches and masks: the book''s dropout (solid) and inverted dropout (dashed), r = 0.2'; set xlabel 'epochs'; set ylabel 'accuracy'
+  set xrange [0:300]; set yrange [0:1]
+  set format x '% h'
+  set format y '% h'
+  set key bottom right opaque
+  plot 'dropout.dat' using 1:2 with lines lw 1.5 lc rgb '#1f77b4' title 'train, book''s dropout', \
+       'dropout.dat' using 1:3 with lines lw 1.5 lc rgb '#ff7f0e' title 'test, book''s dropout', \
+       'inverted-dropout.dat' using 1:2 with lines lw 1.5 dt 2 lc rgb '#1f77b4' title 'train, inverted dropout', \
+       'inverted-dropout.dat' using 1:3 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'test (first 2000), inverted dropout', \
+       'dropout.dat' using 1:5 with lines lw 1.5 lc rgb '#7f7f7f' title 'test, no dropout'
+  unset multiplot
+  set output
+}
