@@ -6,15 +6,14 @@ import Testing
 
 @Suite("Chapter weight-init")
 struct WeightInitChapterTests {
-    /// The seven histogram figures, in the chapter's order.
-    static let histogramNames = [
-        "activations-sigmoid-std-1", "activations-sigmoid-std-0.01", "activations-sigmoid-xavier",
-        "activations-tanh-xavier",
-        "activations-relu-std-0.01", "activations-relu-xavier", "activations-relu-he",
-    ]
+    /// The seven configurations, in the chapter's order.
+    static let keys = ["sigmoid-std-1", "sigmoid-std-0.01", "sigmoid-xavier", "tanh-xavier",
+                       "relu-std-0.01", "relu-xavier", "relu-he"]
+    /// The seven histogram figures.
+    static let histogramNames = keys.map { "activations-\($0)" }
 
-    /// Checks the seven histogram data files and scripts in `folder`.
-    static func checkHistograms(in folder: String) {
+    /// Checks the data files of the random-layer experiments in `folder` (layers of `width`).
+    static func checkRandomLayers(in folder: String, width: Int = 100) {
         for name in histogramNames {
             for file in [name + ".dat", name + ".gp"] {
                 #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "missing \(file)")
@@ -24,26 +23,31 @@ struct WeightInitChapterTests {
             #expect(rows.count == 30, "\(name): \(rows.count) rows")
             #expect(rows.allSatisfy { $0.count == 6 }, "\(name): a row without 6 columns")
             let layerTotals = (1 ... 5).map { column in rows.reduce(0) { $0 + $1[column] } }
-            let script = ChapterRunner.contents("\(folder)/\(name).gp")
-            #expect(script.contains("set multiplot layout 1,5"))
-            for layer in 1 ... 5 { #expect(script.contains("'\(layer)-layer"), "\(name): no title \(layer)-layer") }
+            let outputs = Double(1000 * width)
             if name.contains("relu") {
-                // Only the positive outputs are counted, about half; the titles give the zeros' share.
-                #expect(layerTotals.allSatisfy { (40_000 ... 60_000).contains($0) }, "\(name): \(layerTotals)")
-                #expect(script.contains("zeros"))
+                // Only the positive outputs are counted, about half.
+                #expect(layerTotals.allSatisfy { (0.4 * outputs ... 0.6 * outputs).contains($0) }, "\(name): \(layerTotals)")
             } else {
-                // Sigmoid and tanh outputs all fall in their range: every one of the 1000 × 100 is counted.
-                #expect(layerTotals == [100_000, 100_000, 100_000, 100_000, 100_000], "\(name): \(layerTotals)")
+                // Sigmoid and tanh outputs all fall in their range: every one of the 1000 × n is counted.
+                #expect(layerTotals.allSatisfy { $0 == outputs }, "\(name): \(layerTotals)")
             }
         }
-        // Sigmoid with σ = 1: the end bins hold most of the outputs; with σ = 0.01 the middle ones do.
-        let saturated = ChapterRunner.dataRows("\(folder)/activations-sigmoid-std-1.dat")
-        #expect(saturated[0][1] + saturated[29][1] > 50_000)
-        let bunched = ChapterRunner.dataRows("\(folder)/activations-sigmoid-std-0.01.dat")
-        #expect((13 ... 16).reduce(0) { $0 + bunched[$1][5] } > 99_000)   // layer 5, 0.43 … 0.57
+        // Per layer: 1 layer column, then 6 quantities for each of the 7 configurations.
+        let layers = ChapterRunner.dataRows("\(folder)/layers.dat")
+        #expect(layers.count == 5 && layers.allSatisfy { $0.count == 1 + 6 * 7 })
+        #expect(layers.map { $0[0] } == [1, 2, 3, 4, 5])
+        #expect(layers.allSatisfy { $0.allSatisfy { $0.isFinite && $0 >= 0 } })
+        // The backward pass starts from the same standard-normal ∂L/∂a₅ for all: RMS about 1.
+        #expect((0 ..< 7).allSatisfy { abs(layers[4][1 + 6 * $0 + 4] - 1) < 0.05 })
+        // Exercise 2: a spread at width n and at 1000 per configuration.
+        let width = ChapterRunner.dataRows("\(folder)/exercise-width.dat")
+        #expect(width.count == 5 && width.allSatisfy { $0.count == 1 + 2 * 7 && $0.allSatisfy { $0 > 0 } })
+        for file in ["layers.dat", "exercise-width.dat", "findings.txt", "forward-backward.gp", "exercise-width.gp"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "missing \(file)")
+        }
     }
 
-    @Test("--quick: eight figures, the book's printed blocks, and std=0.01 stuck at ln 10",
+    @Test("--quick: every data file, the book's printed blocks, and std=0.01 stuck at ln 10",
           .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
         let output = try ChapterRunner.temporaryDirectory()
@@ -60,18 +64,17 @@ struct WeightInitChapterTests {
         #expect(stuck.count == 3)
         #expect(stuck.allSatisfy { abs($0 - log(10)) < 0.01 }, "\(stuck)")
 
-        Self.checkHistograms(in: output)
-        for file in ["mnist-loss.dat", "mnist-loss.gp"] {
-            #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
-        }
-        // One row per iteration: iteration, 3 raw and 3 smoothed losses, all finite.
+        Self.checkRandomLayers(in: output)
+        // One row per iteration: iteration, 3 raw and 3 smoothed losses, all finite; Adam's: raw and smoothed.
         let losses = ChapterRunner.dataRows("\(output)/mnist-loss.dat")
         #expect(losses.count == 60)
         #expect(losses.allSatisfy { $0.count == 7 && $0.allSatisfy(\.isFinite) })
-        #expect(ChapterRunner.contents("\(output)/mnist-loss.gp").contains("set yrange [0:2.5]"))
+        let adam = ChapterRunner.dataRows("\(output)/exercise-adam.dat")
+        #expect(adam.count == 60 && adam.allSatisfy { $0.count == 3 && $0.allSatisfy(\.isFinite) })
+        #expect(run.output.contains("What we saw:") && run.output.contains("[weight-init.exercise-adam]"))
     }
 
-    @Test("--histograms-only needs no data and writes the seven histogram figures only")
+    @Test("--histograms-only needs no data and writes the random-layer files only")
     func histogramsOnly() throws {
         let output = try ChapterRunner.temporaryDirectory()
         // A data folder that does not exist: the run must not look at it.
@@ -80,25 +83,42 @@ struct WeightInitChapterTests {
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("sigmoid, σ = 1"))
         #expect(!run.output.contains("iteration:"))
-        Self.checkHistograms(in: output)
-        #expect(!FileManager.default.fileExists(atPath: "\(output)/mnist-loss.dat"))
-        #expect(!FileManager.default.fileExists(atPath: "\(output)/mnist-loss.gp"))
+        Self.checkRandomLayers(in: output)
+        for file in ["mnist-loss.dat", "exercise-adam.dat"] {
+            #expect(!FileManager.default.fileExists(atPath: "\(output)/\(file)"), "\(file) written")
+        }
     }
 
-    @Test("The same seed gives byte-identical histograms; another seed does not")
+    @Test("--width sets the random layers' width (exercise 2)")
+    func width() throws {
+        let output = try ChapterRunner.temporaryDirectory()
+        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--width", "50", "--plot", "none", "--output", output])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("√(1/50)"))
+        Self.checkRandomLayers(in: output, width: 50)
+    }
+
+    @Test("The same seed gives byte-identical data files; another seed does not")
     func reproducible() throws {
-        try ChapterRunner.expectReproducible("weight-init", ["--histograms-only"], files: Self.histogramNames.map { "\($0).dat" })
+        try ChapterRunner.expectReproducible("weight-init", ["--histograms-only"],
+                                             files: Self.histogramNames.map { "\($0).dat" } + ["layers.dat", "exercise-width.dat"])
     }
 
-    @Test("Bad input: a zero --iterations, or --iterations with --histograms-only, gives a message")
+    @Test("Bad input: a zero --iterations or --width, --iterations with --histograms-only, an unknown optimizer")
     func badInput() throws {
         let zero = try ChapterRunner.run("weight-init", ["--iterations", "0", "--plot", "none"])
         #expect(zero.status != 0)
         #expect(zero.errors.contains("--iterations must be at least 1"))
 
+        let narrow = try ChapterRunner.run("weight-init", ["--width", "0", "--plot", "none"])
+        #expect(narrow.status != 0 && narrow.errors.contains("--width must be at least 1"))
+
         let both = try ChapterRunner.run("weight-init", ["--histograms-only", "--iterations", "5", "--plot", "none"])
         #expect(both.status != 0)
         #expect(both.errors.contains("--histograms-only skips"))
         #expect(!both.errors.contains("Fatal error"))
+
+        let unknown = try ChapterRunner.run("weight-init", ["--optimizer", "lion", "--plot", "none"])
+        #expect(unknown.status != 0 && !unknown.errors.contains("Fatal error"))
     }
 }
