@@ -49,28 +49,34 @@ struct HyperparameterSearchChapterTests {
             #expect(line.hasPrefix("val acc:\(row[5]) | lr:\(row[3]), weight decay:\(row[4])"))
         }
 
-        for file in ["trials.csv", "trials.dat", "trial-curves.dat", "best-trials.gp", "trials-scatter.gp"] {
+        for file in ["trials.csv", "trials.dat", "trial-curves.dat", "grid.dat", "grid-vs-random.dat", "reruns.dat",
+                     "final-test.dat", "findings.txt", "best-trials.gp", "trials-scatter.gp", "grid-vs-random.gp", "reruns.gp"] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
         // The curves: epochs 0 … 3, then validation and training accuracy of each of the 4 trials.
         let curves = ChapterRunner.dataRows("\(output)/trial-curves.dat")
         #expect(curves.map { $0.first } == [0, 1, 2, 3])
         #expect(curves.allSatisfy { $0.count == 1 + 2 * 4 && $0.dropFirst().allSatisfy { $0 >= 0 && $0 <= 1 } })
-
-        // The grid: one panel per trial titled Best-k, y 0..1, y labels on the first column only, no x labels.
-        let grid = ChapterRunner.contents("\(output)/best-trials.gp")
-        #expect(grid.contains("set multiplot layout 1,5"))
-        for k in 1 ... 4 { #expect(grid.contains("set title 'Best-\(k)'")) }
-        #expect(grid.components(separatedBy: "set yrange [0:1]").count - 1 == 4)
-        #expect(grid.components(separatedBy: "set format y '% h'").count - 1 == 1)
-        #expect(grid.components(separatedBy: "set format x ''").count - 1 == 4)
-        #expect(grid.components(separatedBy: "dt 2").count - 1 == 4)
-        // The scatter: learning rate against weight decay on log axes, coloured by validation accuracy.
-        let scatter = ChapterRunner.contents("\(output)/trials-scatter.gp")
-        #expect(scatter.contains("set logscale x") && scatter.contains("set logscale y"))
-        #expect(scatter.contains("set xrange [0.001:0.01]; set yrange [1e-08:1e-06]"))
-        #expect(scatter.contains("using 2:3:4 with points pt 7 ps 1.2 palette"))
-        #expect(scatter.contains("set cbrange [0:1]; set cblabel 'final validation accuracy'"))
+        // trials.dat: the CSV's numbers, one row per trial.
+        let table = ChapterRunner.dataRows("\(output)/trials.dat")
+        #expect(table.count == 4 && table.map { $0[0] } == [1, 2, 3, 4])
+        #expect(zip(table, rows).allSatisfy { row, csv in row[3] == Double(csv[5]) && row[6] == Double(csv[8]) })
+        // The --quick grid is 2 × 2: the centres of the quarters of the log box, each pair once.
+        let grid = ChapterRunner.dataRows("\(output)/grid.dat")
+        #expect(grid.count == 4 && Set(grid.map { $0[0] }).count == 2 && Set(grid.map { $0[1] }).count == 2)
+        #expect(grid.allSatisfy { $0[0] > 1e-3 && $0[0] < 1e-2 && $0[1] > 1e-8 && $0[1] < 1e-6 && $0[2] >= 0 && $0[2] <= 1 })
+        // Grid against random: search 0 (the grid, 2 learning rates), search 1 (trials 1-4, 4 learning rates).
+        let versus = ChapterRunner.dataRows("\(output)/grid-vs-random.dat")
+        #expect(versus.map { $0[0] } == [0, 1] && versus.map { $0[2] } == [2, 4])
+        #expect(versus[1][1] == accuracies.max())
+        // Reruns: the 4 best, in rank order, the search's accuracy first.
+        let reruns = ChapterRunner.dataRows("\(output)/reruns.dat")
+        #expect(reruns.map { $0[0] } == [1, 2, 3, 4] && reruns.allSatisfy { $0.count == 7 })
+        #expect(reruns[0][4] == accuracies.max())
+        // The winner on the test set: its setting, one accuracy in [0, 1].
+        let final = ChapterRunner.dataRows("\(output)/final-test.dat")
+        #expect(final.count == 1 && final[0][0] == Double(best[3]) && final[0][3] >= 0 && final[0][3] <= 1)
+        #expect(run.output.contains("What we saw:") && run.output.contains("[hyperparameter-search.final-test]"))
     }
 
     @Test("The same seed gives an identical CSV whatever the number of concurrent trials; fewer trials are a prefix; another seed differs",

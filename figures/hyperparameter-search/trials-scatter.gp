@@ -26,7 +26,7 @@ do for [target in targets] {
   set logscale y; set format y '%g'; set ytics add (2e-08, 5e-08, 2e-07, 5e-07)
   unset key
   set colorbox; set palette rgbformulae 33,13,10
-  set cbrange [0:1]; set cblabel 'final validation accuracy'
+  set cbrange [0.1:0.79]; set cblabel 'final validation accuracy'
   plot 'trials.dat' using 2:3:4 with points pt 7 ps 1.2 palette title 'trial'
   unset multiplot
   set output
