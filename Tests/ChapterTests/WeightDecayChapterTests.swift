@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Chapter weight-decay")
 struct WeightDecayChapterTests {
-    @Test("--quick prints the book's epoch lines for λ = 0 and λ = 0.1 and writes the data and the script",
+    @Test("--quick prints the book's epoch lines for λ = 0 and λ = 0.1 and writes every data file",
           .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
         let output = try ChapterRunner.temporaryDirectory()
@@ -32,18 +32,21 @@ struct WeightDecayChapterTests {
         let last = try #require(rows.last)
         #expect(last[8] < last[7], "ΣW²: \(last[8]) with λ = 0.1, \(last[7]) without")
         #expect(last[8] < rows[0][8])
-        // Three panels: accuracy for each λ on y 0..1 with a marker every 10 epochs, then the gaps.
-        let script = ChapterRunner.contents("\(output)/weight-decay.gp")
-        #expect(script.contains("multiplot layout 1,3"))
-        #expect(script.contains("set yrange [0:1]"))
-        #expect(script.contains("pi 10"))
-        #expect(script.contains("'λ = 0'") && script.contains("'λ = 0.1'"))
+        // The sweep: six λ, each after the last of the 31 updates; λ = 0 and 0.1 repeat the runs above.
+        let sweep = ChapterRunner.dataRows("\(output)/lambda-sweep.dat")
+        #expect(sweep.map { $0[0] } == [0, 0.01, 0.03, 0.1, 0.3, 1])
+        #expect(sweep.allSatisfy { $0.count == 6 && abs($0[4] - ($0[2] - $0[3])) < 1e-9 })
+        #expect(sweep[0][3] == last[2] && sweep[3][3] == last[4], "the sweep's λ = 0 and 0.1 end where the runs end")
+        #expect(sweep[5][5] < sweep[0][5])
+        for file in ["lambda-sweep.dat", "findings.txt", "weight-norm.gp", "lambda-sweep.gp"] {
+            #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
+        }
     }
 
     @Test("The same seed gives byte-identical data files; another seed other data",
           .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func reproducible() throws {
-        try ChapterRunner.expectReproducible("weight-decay", ["--quick", "--epochs", "4"], files: ["weight-decay.dat"])
+        try ChapterRunner.expectReproducible("weight-decay", ["--quick", "--epochs", "4"], files: ["weight-decay.dat", "lambda-sweep.dat"])
     }
 
     @Test("Bad input: --epochs 0 and --weight-decay 0 give a message, not a trace")
