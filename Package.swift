@@ -109,7 +109,7 @@ if Context.environment["BOOK_BENCHMARKS"] == "1" {
         ),
         .executableTarget(
             name: "dgemm-peak",
-            dependencies: ["BookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/Tools/dgemm-peak"
         ),
         .executableTarget(

@@ -21,6 +21,7 @@
 
 import ArgumentParser
 import BookCore
+import ChapterKit
 import Foundation
 
 struct Options: ParsableCommand {
