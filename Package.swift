@@ -101,7 +101,8 @@ let package = Package(
 // fetches nor builds the benchmark package. CI builds them with
 //   BOOK_BENCHMARKS=1 swift build --target BookBenchmarks
 // so that they cannot rot. `dgemm-peak` measures the machine's large-DGEMM
-// speed, the limit the chapters are compared against.
+// speed, the limit the chapters are compared against; `fma-peak` (C, no
+// BLAS) the cores' fused-multiply-add peak, a limit no BLAS can bend.
 if Context.environment["BOOK_BENCHMARKS"] == "1" {
     package.dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
@@ -114,8 +115,13 @@ if Context.environment["BOOK_BENCHMARKS"] == "1" {
         ),
         .executableTarget(
             name: "dgemm-peak",
-            dependencies: ["BookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/Tools/dgemm-peak"
+        ),
+        .executableTarget(
+            name: "fma-peak",
+            path: "Benchmarks/Tools/fma-peak",
+            cSettings: [.unsafeFlags(["-O2"])]
         ),
     ]
 }

@@ -89,6 +89,10 @@ extension Matrix {
 /// by side instead. Two reasons: the products here are small (`[128, 784]·[784, 100]`)
 /// and OpenBLAS's threads cost more than they give on them; and one thread
 /// sums in one fixed order, so the same seed gives the same bits every run.
+///
+/// Which of OpenBLAS's kernels runs the products, and making sure it is the
+/// best this CPU supports, is in `BLAS+Kernel.swift`: ``useBestKernel()``,
+/// ``kernelName``, ``description``.
 public enum BLAS {
     /// Sets how many threads the BLAS library may use for one product.
     ///

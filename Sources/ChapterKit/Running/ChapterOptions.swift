@@ -45,6 +45,12 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     /// Empty options, filled in by the parser.
     public init() {}
 
+    /// Runs while the flags are parsed, before any product: makes sure BLAS
+    /// uses the best kernel this CPU supports (``BLAS/useBestKernel()``).
+    public func validate() throws {
+        BLAS.useBestKernel()
+    }
+
     /// The output folder: `--output`, else `figures/<chapter>`.
     public func outputDirectory(chapter: String) -> String {
         output ?? "figures/\(chapter)"
