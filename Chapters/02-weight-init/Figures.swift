@@ -87,6 +87,8 @@ struct LayerResult {
     let zeroShares: [Double]
     /// Share of units whose output is 0 for every one of the N inputs.
     let deadShares: [Double]
+    /// ReLU only: one histogram per layer of log₁₀ of the positive outputs, over `logRange`.
+    let logHistograms: [Histogram]
 
     init(_ configuration: Configuration, _ layers: [Matrix], bins: Int) {
         self.configuration = configuration
@@ -101,6 +103,9 @@ struct LayerResult {
             Double(layer.elements.filter { activation.slope($0) / activation.peakSlope < 0.1 }.count) / Double(layer.count)
         }
         zeroShares = layers.map { layer in Double(layer.elements.filter { $0 == 0 }.count) / Double(layer.count) }
+        logHistograms = activation.range != nil ? [] : layers.map { layer in
+            Histogram(layer.elements.filter { $0 > 0 }.map(log10), bins: logBinCount, range: logRange)
+        }
         deadShares = layers.map { layer in
             let dead = (0 ..< layer.columns).filter { j in (0 ..< layer.rows).allSatisfy { layer[$0, j] == 0 } }
             return Double(dead.count) / Double(layer.columns)
@@ -115,10 +120,17 @@ struct LayerResult {
     }
 }
 
+/// The range of log₁₀ of ReLU's positive outputs in `activations-relu-log.dat`:
+/// 10⁻¹⁰ to 10², wide enough for σ = 0.01's fifth layer, in quarter decades.
+let logRange = -10.0 ... 2.0
+let logBinCount = 48
+
 /// The chapter's data files.
 struct WeightInitTables {
     /// One histogram table per configuration: bin centres, then counts per layer.
     var histograms: [DataTable]
+    /// ReLU's three scales: counts of log₁₀ of the positive outputs, per layer.
+    var reluLog: DataTable
     /// Per layer and configuration: spread, flat, zero and dead shares, gradient sizes.
     var layers: DataTable
     /// Exercise 2: spreads per layer at width n and at width 1000.
@@ -129,7 +141,7 @@ struct WeightInitTables {
     var adam: DataTable?
 
     /// Every table, in the order they are written.
-    var all: [DataTable] { histograms + [layers, width] + [loss, adam].compactMap { $0 } }
+    var all: [DataTable] { histograms + [reluLog, layers, width] + [loss, adam].compactMap { $0 } }
 }
 
 @MainActor func makeTables() -> WeightInitTables {
@@ -143,6 +155,13 @@ struct WeightInitTables {
                          columns: [("bin center", result.histograms[0].centers)]
                              + result.histograms.enumerated().map { ("\($0.offset + 1)-layer", $0.element.counts.map(Double.init)) })
     }
+    let reluResults = results.filter { $0.configuration.activation.range == nil }
+    let reluLog = DataTable(
+        "activations-relu-log.dat",
+        "weight-init: ReLU: counts of log10 of each layer's positive outputs in \(logBinCount) bins from \(logRange.lowerBound) to \(logRange.upperBound)",
+        columns: [("log10 output", reluResults[0].logHistograms[0].centers)] + reluResults.flatMap { result in
+            result.logHistograms.enumerated().map { ("\(result.configuration.key) \($0.offset + 1)-layer", $0.element.counts.map(Double.init)) }
+        })
     let layers = DataTable(
         "layers.dat",
         "weight-init: per layer of \(sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth): spread (std) of the outputs, share of flat outputs (slope < 1/10 of its peak), of zeros, of dead units (0 for every input), RMS of dL/da and of dL/dW for L = sum(G*a5), G standard normal",
@@ -157,7 +176,7 @@ struct WeightInitTables {
             [("\(configurations[k].key) width \(inputWidth)", results[k].spreads),
              ("\(configurations[k].key) width \(wideWidth)", wideSpreads[k])]
         })
-    guard let mnist else { return WeightInitTables(histograms: histograms, layers: layers, width: width) }
+    guard let mnist else { return WeightInitTables(histograms: histograms, reluLog: reluLog, layers: layers, width: width) }
     let smoothed = mnist.losses.map(smoothCurve)
     var loss = DataTable("mnist-loss.dat", "weight-init: MNIST training loss per iteration (raw, and smoothed as the book does)",
                          columns: ["iteration"] + weightInits.map { "\($0) raw" } + weightInits.map { "\($0) smoothed" })
@@ -167,7 +186,7 @@ struct WeightInitTables {
     let adam = DataTable("exercise-adam.dat", "weight-init: MNIST training loss per iteration of the std=0.01 net trained by Adam (lr 0.001)",
                          columns: [("iteration", (0 ..< iterations).map(Double.init)), ("std=0.01 Adam raw", mnist.adam),
                                    ("std=0.01 Adam smoothed", smoothCurve(mnist.adam))])
-    return WeightInitTables(histograms: histograms, layers: layers, width: width, loss: loss, adam: adam)
+    return WeightInitTables(histograms: histograms, reluLog: reluLog, layers: layers, width: width, loss: loss, adam: adam)
 }
 
 /// A 1 × 5 grid of one configuration's histograms, on one shared y scale.
@@ -211,6 +230,23 @@ func perLayerPanel(_ table: DataTable, _ title: String, yLabel: String, column: 
 
 @MainActor func makeFigures(_ tables: WeightInitTables) -> [Figure] {
     var figures = zip(results, tables.histograms).map(histogramFigure)
+
+    // ReLU's outputs on a log scale: the shrinking that the linear bins squeeze into one bar.
+    let reluConfigurations = configurations.filter { $0.activation.range == nil }
+    let logCounts = reluConfigurations.flatMap { c in (1 ... layerWidths.count).flatMap { tables.reluLog["\(c.key) \($0)-layer"] } }
+    figures.append(Figure(
+        name: "activations-relu-log", title: "ReLU: each layer's positive outputs on a log scale (quarter-decade bins)",
+        panels: reluConfigurations.enumerated().map { i, configuration in
+            var panel = Panel(title: configuration.label, xLabel: "log₁₀ of output (> 0)", yLabel: i == 0 ? "count" : "",
+                              xRange: logRange, yRange: 0 ... (logCounts.max()! * 1.05).rounded(.up),
+                              series: (1 ... layerWidths.count).map { k in
+                                  Series(tables.reluLog, x: "log10 output", y: "\(configuration.key) \(k)-layer",
+                                         title: "layer \(k)", style: .lines)
+                              })
+            panel.legend = i == 0 ? .at("top left") : .hidden
+            return panel
+        },
+        layout: (1, 3), size: (1500, 420)))
 
     // Forward and backward: the sizes the explanation rests on, on log scales.
     let layers = tables.layers

@@ -49,7 +49,7 @@ struct Options: ParsableCommand {
 let options = Options.parseOrExit()
 let quick = options.common.quick
 // The book's random layers: 1000 inputs of n values, 5 layers of n units, no
-// biases, 30 bins per histogram. They take a fraction of a second: --quick keeps them.
+// biases, 30 bins per histogram. They are cheap, so --quick keeps them whole.
 let sampleCount = 1000
 let inputWidth = options.width
 let layerWidths = Array(repeating: options.width, count: 5)
@@ -60,7 +60,8 @@ let wideWidth = 1000
 let iterations = options.iterations ?? (quick ? 60 : 2000)
 let batchSize = 128
 let mnistOptimizer = options.optimizer.make()          // SGD: η = 0.01; the others at the book's defaults
-// Four hidden layers of 100 ReLU units: the net of chapter 1, deep enough for a bad start to stall it.
+// Four hidden layers of 100 ReLU units: the net of chapter 1, deep enough for a
+// bad start to stall it [finding: weight-init.mnist-std-0.01-stuck].
 let hiddenSizes = [100, 100, 100, 100]
 // The book prints each network's loss every 100 iterations.
 let printEvery = quick ? 20 : 100
@@ -84,9 +85,9 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 //                                                inputs and so halves E[a²]
 //
 // n is the number of units feeding the layer (784 for the first MNIST layer).
-// The paper's Xavier uses 2/(n_in + n_out); the book uses n_in alone. (All
-// weights equal, zero say, is worse than any scale: every unit of a layer
-// computes the same thing and gets the same update, for ever.)
+// The paper's Xavier uses 2/(n_in + n_out); the book uses n_in alone. All
+// weights equal (zero, say) fails differently, the book's 6.2.1: every unit of
+// a layer computes the same thing and gets the same update, for ever.
 //
 // The activations and their slopes, written with the output y = f(z) (defined
 // in Figures.swift as `sigmoid`, `hyperbolicTangent`, `relu`):
@@ -106,9 +107,10 @@ let inputs = Matrix.randomNormal(sampleCount, inputWidth, using: &inputGenerator
 //
 // Sigmoid with σ = 1, σ = 0.01 and Xavier; tanh with Xavier (the book's text);
 // ReLU with σ = 0.01, Xavier and He. About half of ReLU's outputs are exactly
-// 0; the book's script counts them in its first bar, which then dwarfs the
-// rest. The course counts only the positive outputs and titles each panel
-// with the share of zeros.
+// 0 (the book's script, whose range starts at 0, would count them in its first
+// bar): the course counts only the positive outputs and titles each panel with
+// the share of zeros. At σ = 0.01 the deeper layers then fit in one bar, so it
+// also counts log₁₀ of ReLU's outputs (activations-relu-log.png).
 let configurations = [
     Configuration(sigmoid, .standardDeviation(1)), Configuration(sigmoid, .standardDeviation(0.01)),
     Configuration(sigmoid, .xavier), Configuration(hyperbolicTangent, .xavier),
@@ -131,8 +133,7 @@ for result in results { print(result.summary) }
 // He, trained on the same mini-batches (drawn with replacement, as the book's
 // np.random.choice). Each net draws its weights from stream 1, so all start
 // from the same standard normals, scaled by their own σ. A fourth net, for
-// exercise 3, starts from σ = 0.01 and trains with Adam (on two cores the
-// fourth costs no extra time).
+// exercise 3, starts from σ = 0.01 and trains with Adam.
 let weightInits: [WeightInit] = [.standardDeviation(0.01), .xavier, .he]
 var mnist: (losses: [[Double]], adam: [Double])? = nil
 if !options.histogramsOnly {
@@ -243,7 +244,9 @@ exitOnError {
 // ReLU shrinks the signal more than tenfold per layer at σ = 0.01
 // [finding: weight-init.relu-std-0.01-shrinks], by about √2 with Xavier
 // [finding: weight-init.relu-xavier-root-two], not at all with He
-// [finding: weight-init.relu-he-steady]; the gradient shrinks by the same
+// [finding: weight-init.relu-he-steady]. On a log scale (activations-relu-log.png)
+// each layer's outputs keep their shape and slide left by those factors
+// [finding: weight-init.relu-log-shift]; the gradient shrinks by the same
 // factors [finding: weight-init.backward-relu]. The scale never chooses which
 // units are zero [finding: weight-init.relu-zeros-same], and almost no unit
 // starts dead [finding: weight-init.relu-dead-units].
@@ -259,7 +262,8 @@ exitOnError { try writer.write(findings) }
 
 // MARK: - 8. Exercises
 //
-// 1. Give the random layers σ = 0.1, with sigmoid and with ReLU. Which failure
+// 1. Give the random layers σ = 0.1, with sigmoid and with ReLU (in
+//    `configurations`, `.xavier` → `.standardDeviation(0.1)`). Which failure
 //    mode does each show, if any?
 //
 //    Worked answer (try first): nothing to run: at n = 100, σ = 0.1 is Xavier's
@@ -271,7 +275,7 @@ exitOnError { try writer.write(findings) }
 //    Which configurations change, and why does Xavier adapt?
 //
 //    Worked answer (try first): the default run does this too and draws
-//    exercise-width.png. Xavier and He take σ from n, so their spreads barely
+//    exercise-width.png; the command prints the spreads. Xavier and He take σ from n, so their spreads barely
 //    move; a fixed σ makes √n·σ √10 times larger, so ReLU at σ = 0.01 shrinks
 //    about √10 times less per layer [finding: weight-init.exercise-width].
 //
@@ -279,6 +283,7 @@ exitOnError { try writer.write(findings) }
 //    Does a good optimizer rescue a bad start?
 //
 //    Worked answer (try first): the default run trains that net too and draws
-//    exercise-adam.png: yes [finding: weight-init.exercise-adam]. Adam divides
-//    each step by a running RMS of its own gradient, so its steps do not shrink
-//    with the gradient (the mechanism is the book's 6.1.6; here a hypothesis).
+//    exercise-adam.png: yes, it ends about where He with SGD does
+//    [finding: weight-init.exercise-adam]. Why, as a hypothesis this chapter
+//    does not measure: Adam divides each step by a running RMS of its own
+//    gradient, so its steps do not shrink with the gradient.

@@ -40,9 +40,16 @@ struct WeightInitChapterTests {
         // The backward pass starts from the same standard-normal ∂L/∂a₅ for all: RMS about 1.
         #expect((0 ..< 7).allSatisfy { abs(layers[4][1 + 6 * $0 + 4] - 1) < 0.05 })
         // Exercise 2: a spread at width n and at 1000 per configuration.
-        let width = ChapterRunner.dataRows("\(folder)/exercise-width.dat")
-        #expect(width.count == 5 && width.allSatisfy { $0.count == 1 + 2 * 7 && $0.allSatisfy { $0 > 0 } })
-        for file in ["layers.dat", "exercise-width.dat", "findings.txt", "forward-backward.gp", "exercise-width.gp"] {
+        let spreads = ChapterRunner.dataRows("\(folder)/exercise-width.dat")
+        #expect(spreads.count == 5 && spreads.allSatisfy { $0.count == 1 + 2 * 7 && $0.allSatisfy { $0 > 0 } })
+        // ReLU on a log scale: 48 quarter-decade bins, 5 layers of each of the 3 scales, about half the outputs each.
+        let logRows = ChapterRunner.dataRows("\(folder)/activations-relu-log.dat")
+        #expect(logRows.count == 48 && logRows.allSatisfy { $0.count == 1 + 3 * 5 })
+        let positives = (1 ... 15).map { (column: Int) -> Double in logRows.reduce(0.0) { $0 + $1[column] } }
+        let outputs = Double(1000 * width)
+        #expect(positives.allSatisfy { $0 > 0.4 * outputs && $0 < 0.6 * outputs }, "\(positives)")
+        for file in ["layers.dat", "exercise-width.dat", "findings.txt", "forward-backward.gp", "exercise-width.gp",
+                     "activations-relu-log.gp"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "missing \(file)")
         }
     }
@@ -101,7 +108,8 @@ struct WeightInitChapterTests {
     @Test("The same seed gives byte-identical data files; another seed does not")
     func reproducible() throws {
         try ChapterRunner.expectReproducible("weight-init", ["--histograms-only"],
-                                             files: Self.histogramNames.map { "\($0).dat" } + ["layers.dat", "exercise-width.dat"])
+                                             files: Self.histogramNames.map { "\($0).dat" }
+                                                 + ["activations-relu-log.dat", "layers.dat", "exercise-width.dat"])
     }
 
     @Test("Bad input: a zero --iterations or --width, --iterations with --histograms-only, an unknown optimizer")

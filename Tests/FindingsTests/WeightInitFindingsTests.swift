@@ -15,10 +15,10 @@ struct WeightInitFindingsTests {
     func claims() throws {
         let table = { (name: String) in try committedTable("weight-init", name) }
         let tables = WeightInitTables(histograms: try Self.histogramKeys.map { try table("activations-\($0).dat") },
-                                      layers: try table("layers.dat"), width: try table("exercise-width.dat"),
+                                      reluLog: try table("activations-relu-log.dat"), layers: try table("layers.dat"), width: try table("exercise-width.dat"),
                                       loss: try table("mnist-loss.dat"), adam: try table("exercise-adam.dat"))
         let findings = weightInitFindings(tables)
-        #expect(findings.count == 19)
+        #expect(findings.count == 20)
         try checkFindings(findings, chapter: "weight-init", folder: "02-weight-init")
     }
 }
