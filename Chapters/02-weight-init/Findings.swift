@@ -50,6 +50,15 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
             return weighted / counts.reduce(0, +)
         }
     }
+    func spreadLog(_ key: String) -> [Double] {
+        let centers = logTable["log10 output"], means = meanLog(key)
+        return (1 ... 5).map { (k: Int) -> Double in
+            let counts = logTable["\(key) \(k)-layer"]
+            let squares: Double = zip(centers, counts).map { ($0 - means[k - 1]) * ($0 - means[k - 1]) * $1 }.reduce(0, +)
+            return (squares / counts.reduce(0, +)).squareRoot()
+        }
+    }
+    let logSpreads = reluKeys.flatMap(spreadLog)
     let decadesPerLayer = Dictionary(uniqueKeysWithValues: reluKeys.map { key in
         (key, (meanLog(key)[0] - meanLog(key)[4]) / 4)
     })
@@ -88,9 +97,9 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
                 "ReLU with He: the spread stays within \(span(column("relu-he", "spread"))) in all five layers.",
                 holds: column("relu-he", "spread").max()! / column("relu-he", "spread").min()! < 1.2),
         Finding("weight-init.relu-log-shift",
-                "On a log scale ReLU's outputs keep their shape and slide left: the mean log₁₀ output falls by \(decimal(decadesPerLayer["relu-std-0.01"]!, 2)) decades per layer at σ = 0.01 (log₁₀ 14 = 1.15), \(decimal(decadesPerLayer["relu-xavier"]!, 2)) with Xavier (log₁₀ √2 = 0.15) and \(decimal(decadesPerLayer["relu-he"]!, 2)) with He.",
+                "On a log scale ReLU's outputs keep their width (the standard deviation of log₁₀ output is \(span(logSpreads)) decades in every layer, under every scale) and slide left: the mean log₁₀ output falls by \(decimal(decadesPerLayer["relu-std-0.01"]!, 2)) decades per layer at σ = 0.01 (log₁₀ 14 = 1.15), \(decimal(decadesPerLayer["relu-xavier"]!, 2)) with Xavier (log₁₀ √2 = 0.15) and \(decimal(decadesPerLayer["relu-he"]!, 2)) with He.",
                 holds: isAbout(decadesPerLayer["relu-std-0.01"]!, 1.15, tolerance: 0.1) && isAbout(decadesPerLayer["relu-xavier"]!, 0.15, tolerance: 0.1)
-                    && isAbout(decadesPerLayer["relu-he"]!, 0, tolerance: 0.1)),
+                    && isAbout(decadesPerLayer["relu-he"]!, 0, tolerance: 0.1) && logSpreads.max()! - logSpreads.min()! < 0.15),
         Finding("weight-init.relu-zeros-same",
                 "ReLU: the share of zero outputs is the same under all three scales, layer by layer (\(span(column("relu-he", "zeros").map { 100 * $0 }, 0)) %), since ReLU(c·z) = c·ReLU(z): σ changes each output's size, never its sign.",
                 holds: reluKeys.allSatisfy { column($0, "zeros") == column("relu-he", "zeros") }

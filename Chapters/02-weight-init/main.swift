@@ -245,7 +245,7 @@ exitOnError {
 // [finding: weight-init.relu-std-0.01-shrinks], by about √2 with Xavier
 // [finding: weight-init.relu-xavier-root-two], not at all with He
 // [finding: weight-init.relu-he-steady]. On a log scale (activations-relu-log.png)
-// each layer's outputs keep their shape and slide left by those factors
+// each layer's outputs keep their width and slide left by those factors
 // [finding: weight-init.relu-log-shift]; the gradient shrinks by the same
 // factors [finding: weight-init.backward-relu]. The scale never chooses which
 // units are zero [finding: weight-init.relu-zeros-same], and almost no unit
