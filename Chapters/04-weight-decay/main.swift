@@ -232,7 +232,9 @@ exitOnError { try writer.write(findings) }
 //    and the decayed run ends close to it [finding: weight-decay.sum-falls]:
 //    the gradient holds up only a little of the weights' size.
 //
-// 3. `weight-decay --seed 2`: is the picture the same with other batches and
-//    another start? Worked answer (try first): it prints the same lines and
-//    redraws the figures; the findings at the end say which claims still
-//    hold for that run (each is checked, not just printed).
+// 3. The book's reasoning is that overfitting comes with large weights. Did
+//    the weights of the λ = 0 run grow while it memorised its 300 images?
+//    Worked answer (try first): weight-norm.png draws ΣW² for both runs:
+//    without decay it hardly moves [finding: weight-decay.no-growth], while
+//    training accuracy reaches 1.0 [finding: weight-decay.memorises]. Whatever
+//    memorising changed here, it was not the overall size of the weights.
