@@ -44,8 +44,7 @@ struct Options: ParsableCommand {
 let options = Options.parseOrExit()
 let quick = options.common.quick
 let seed = options.common.seed
-// The book trains on the first 1000 training images only: 16 scales × 2
-// networks then train quickly, and a slow start shows clearly.
+// The book trains on the first 1000 training images only: a slow start shows clearly.
 let trainingImages = 1000
 // The book's loop: mini-batches of 100 drawn with replacement, SGD with η = 0.01.
 let batchSize = options.batchSize
@@ -57,8 +56,7 @@ let iterationsPerEpoch = max(trainingImages / batchSize, 1)
 let epochs = options.epochs ?? (quick ? 4 : 20)
 // Five hidden layers of 100 ReLU units: one more than chapter 2's network.
 let hiddenSizes = [100, 100, 100, 100, 100]
-// The book's 16 weight scales: σ = logspace(0, −4, 16), from 1 down to 0.0001,
-// evenly spaced in log σ. Each one is the σ of every weight matrix, W = σ·randn.
+// The book's 16 weight scales σ = logspace(0, −4, 16), 1 down to 0.0001: W = σ·randn for every W.
 let scaleCount = 16
 let scales = (0 ..< scaleCount).map { pow(10, -4 * Double($0) / Double(scaleCount - 1)) }
 // --quick runs four of them (1, 0.086, 0.0022, 0.0001); the files have the same shape.
@@ -82,11 +80,9 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 //   μ = mean of the column over the batch          σ² = mean of (x − μ)²
 //   x̂ = (x − μ) / √(σ² + 1e-6)                     out = γ·x̂ + β
 //
-// Whatever the scale of the weights, x̂ has mean 0 and variance 1, so the
-// next layer sees a signal of sensible size; γ and β (learned, starting at 1
-// and 0) let the network undo the normalization where that helps. At test
-// time μ and σ² are replaced by running averages kept during training
-// (μ̄ ← 0.9·μ̄ + 0.1·μ, starting at 0; the same for σ²).
+// Whatever the scale of the weights, x̂ has mean 0 and variance 1; γ and β
+// (learned, from 1 and 0) can undo that where it helps. At test time μ and σ²
+// are running averages kept in training (μ̄ ← 0.9·μ̄ + 0.1·μ from 0, likewise σ̄²).
 //
 // The steps, on the first hidden layer of a σ = 1 network and a batch of
 // random inputs: far too large before, unit-sized after, as BookCore's layer.
@@ -117,9 +113,8 @@ print("MNIST: the first \(train.count) training images of \(fullTrain.count), \(
 /// A network without and one with batch normalization, from the same start.
 struct Pair { let plain: MultiLayerNetExtend, batchNorm: MultiLayerNetExtend }
 
-/// Trains a pair on the same batches for `updates` SGD steps, calling
-/// `measure` after the update of iterations 0, `measureEvery`, 2·`measureEvery`, ….
-/// Batches come from stream `stream` of the seed, weights from `stream + 1`.
+/// Trains a pair on the same batches (stream `stream` of the seed; weights: `stream + 1`)
+/// for `updates` SGD steps, calling `measure` after iterations 0, `measureEvery`, ….
 @discardableResult
 func trainPair(init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
                updates: Int, measureEvery: Int, measure: (Pair) -> Void) -> Pair {
@@ -147,8 +142,7 @@ func trainPair(init weightInit: WeightInit, learningRate: Double, batchSize: Int
 /// Accuracy curves of a pair, and ‖W1‖ of the batch-norm network.
 struct Curves: Sendable { var plain: [Double] = [], batchNorm: [Double] = [], batchNormW1: [Double] = [] }
 
-/// The book's loop: measures training accuracy on the 1000 images every epoch, in test mode
-/// (batch normalization then uses its running averages).
+/// The book's measurements: accuracy on the 1000 images every epoch, in test mode (running averages).
 func accuracyCurves(init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
                     step: () -> Void) -> Curves {
     let perEpoch = max(trainingImages / batchSize, 1)
