@@ -172,9 +172,9 @@ struct WeightInitTables {
         })
     let width = DataTable(
         "exercise-width.dat", "weight-init: spread (std) of each layer's outputs at width \(inputWidth) and at width \(wideWidth)",
-        columns: [("layer", layerWidths.indices.map { Double($0 + 1) })] + results.indices.flatMap { k in
-            [("\(configurations[k].key) width \(inputWidth)", results[k].spreads),
-             ("\(configurations[k].key) width \(wideWidth)", wideSpreads[k])]
+        columns: [("layer", layerWidths.indices.map { Double($0 + 1) }),
+                  ("n", layerWidths.map(Double.init))] + results.indices.flatMap { k in
+            [("\(configurations[k].key) width n", results[k].spreads), ("\(configurations[k].key) width 1000", wideSpreads[k])]
         })
     guard let mnist else { return WeightInitTables(histograms: histograms, reluLog: reluLog, layers: layers, width: width) }
     let smoothed = mnist.losses.map(smoothCurve)
@@ -275,13 +275,13 @@ func perLayerPanel(_ table: DataTable, _ title: String, yLabel: String, column: 
 
     // Exercise 2: the same spreads, ten times wider.
     let width = tables.width
-    let allSpreads = configurations.flatMap { width["\($0.key) width \(inputWidth)"] + width["\($0.key) width \(wideWidth)"] }
+    let allSpreads = configurations.flatMap { width["\($0.key) width n"] + width["\($0.key) width 1000"] }
     figures.append(Figure(
         name: "exercise-width", title: "Exercise 2: spread of each layer's outputs at two widths (dashed: ReLU)",
-        panels: [inputWidth, wideWidth].map { n in
+        panels: [("n", inputWidth), ("1000", wideWidth)].map { column, n in
             perLayerPanel(width, "\(n) units per layer", yLabel: "standard deviation of aₖ",
-                          column: { "\($0.key) width \(n)" }, yRange: decades(allSpreads),
-                          legend: n == inputWidth ? .at("bottom left") : .hidden)
+                          column: { "\($0.key) width \(column)" }, yRange: decades(allSpreads),
+                          legend: column == "n" ? .at("bottom left") : .hidden)
         },
         layout: (1, 2), size: (1200, 500)))
 
@@ -291,7 +291,8 @@ func perLayerPanel(_ table: DataTable, _ title: String, yLabel: String, column: 
                               Series(loss, x: "iteration", y: "\(weightInit) smoothed", title: "\(weightInit)",
                                      style: .linesWithMarkers(every: printEvery))
                           })
-    lossPanel.title = "MNIST, 784-100-100-100-100-10 ReLU net, SGD η = 0.01: smoothed training loss by starting scale"
+    let optimizerName = options.optimizer == .sgd ? "SGD η = 0.01" : mnistOptimizer.name
+    lossPanel.title = "MNIST, 784-100-100-100-100-10 ReLU net, \(optimizerName): smoothed training loss by starting scale"
     lossPanel.legend = .at("right center")   // clear of the flat std=0.01 line at the top
     figures.append(Figure(name: "mnist-loss", panel: lossPanel))
 

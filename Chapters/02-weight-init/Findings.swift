@@ -33,11 +33,11 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
     let reluKeys = ["relu-std-0.01", "relu-xavier", "relu-he"]
     let gradientA = { (key: String) in column(key, "grad a") }
     let width = tables.width
-    let narrow = width.columns.first { $0.hasSuffix(" width 1000") == false && $0 != "layer" }!.split(separator: " ").last!
+    let narrow = Int(width["n"][0])
     func spreads(_ key: String, _ n: String) -> [Double] { width["\(key) width \(n)"] }
     let adaptive = ["sigmoid-xavier", "tanh-xavier", "relu-xavier", "relu-he"]
-    let widthChange = adaptive.flatMap { key in zip(spreads(key, "1000"), spreads(key, String(narrow))).map { abs($0 / $1 - 1) } }.max()!
-    let fixedNarrow = shrinkFactors(spreads("relu-std-0.01", String(narrow)))
+    let widthChange = adaptive.flatMap { key in zip(spreads(key, "1000"), spreads(key, "n")).map { abs($0 / $1 - 1) } }.max()!
+    let fixedNarrow = shrinkFactors(spreads("relu-std-0.01", "n"))
     let fixedWide = shrinkFactors(spreads("relu-std-0.01", "1000"))
 
     // ReLU on a log scale: the mean log₁₀ of each layer's positive outputs, and its fall per layer.
@@ -116,7 +116,7 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
                 holds: histogram("sigmoid-xavier").description.contains("√(1/100) = 0.1:")),
         Finding("weight-init.exercise-width",
                 "At 1000 units Xavier's and He's spreads stay within \(decimal(100 * widthChange, 0)) % of their values at \(narrow) units, layer by layer; ReLU at σ = 0.01 shrinks \(span(fixedWide, 1)) times per layer instead of \(span(fixedNarrow, 1)) (√10 ≈ 3.2 times less per layer).",
-                holds: widthChange < 0.15 && isAbout(averageFactor(spreads("relu-std-0.01", String(narrow))) / averageFactor(spreads("relu-std-0.01", "1000")), 10.squareRoot(), tolerance: 0.5)),
+                holds: widthChange < 0.15 && isAbout(averageFactor(spreads("relu-std-0.01", "n")) / averageFactor(spreads("relu-std-0.01", "1000")), 10.squareRoot(), tolerance: 0.5)),
     ]
     guard let loss = tables.loss, let adam = tables.adam else { return findings }
     let stuck = loss["std=0.01 smoothed"], he = loss["He smoothed"], xavier = loss["Xavier smoothed"]

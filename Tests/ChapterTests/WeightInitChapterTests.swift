@@ -39,9 +39,10 @@ struct WeightInitChapterTests {
         #expect(layers.allSatisfy { $0.allSatisfy { $0.isFinite && $0 >= 0 } })
         // The backward pass starts from the same standard-normal ∂L/∂a₅ for all: RMS about 1.
         #expect((0 ..< 7).allSatisfy { abs(layers[4][1 + 6 * $0 + 4] - 1) < 0.05 })
-        // Exercise 2: a spread at width n and at 1000 per configuration.
+        // Exercise 2: the layer, n, then a spread at width n and at 1000 per configuration.
         let spreads = ChapterRunner.dataRows("\(folder)/exercise-width.dat")
-        #expect(spreads.count == 5 && spreads.allSatisfy { $0.count == 1 + 2 * 7 && $0.allSatisfy { $0 > 0 } })
+        #expect(spreads.count == 5 && spreads.allSatisfy { $0.count == 2 + 2 * 7 && $0.allSatisfy { $0 > 0 } })
+        #expect(spreads.allSatisfy { $0[1] == Double(width) })
         // ReLU on a log scale: 48 quarter-decade bins, 5 layers of each of the 3 scales, about half the outputs each.
         let logRows = ChapterRunner.dataRows("\(folder)/activations-relu-log.dat")
         #expect(logRows.count == 48 && logRows.allSatisfy { $0.count == 1 + 3 * 5 })

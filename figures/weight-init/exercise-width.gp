@@ -24,13 +24,13 @@ do for [target in targets] {
   set format y '% h'
   set logscale y; set format y '%g'
   set key bottom left opaque
-  plot 'exercise-width.dat' using 1:2 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-1', \
-       'exercise-width.dat' using 1:4 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-0.01', \
-       'exercise-width.dat' using 1:6 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-xavier', \
-       'exercise-width.dat' using 1:8 with linespoints lw 1.5 pi 1 ps 1 title 'tanh-xavier', \
-       'exercise-width.dat' using 1:10 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-std-0.01', \
-       'exercise-width.dat' using 1:12 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-xavier', \
-       'exercise-width.dat' using 1:14 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-he'
+  plot 'exercise-width.dat' using 1:3 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-1', \
+       'exercise-width.dat' using 1:5 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-0.01', \
+       'exercise-width.dat' using 1:7 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-xavier', \
+       'exercise-width.dat' using 1:9 with linespoints lw 1.5 pi 1 ps 1 title 'tanh-xavier', \
+       'exercise-width.dat' using 1:11 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-std-0.01', \
+       'exercise-width.dat' using 1:13 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-xavier', \
+       'exercise-width.dat' using 1:15 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-he'
   # — panel '1000 units per layer' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
   set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
@@ -40,13 +40,13 @@ do for [target in targets] {
   set format y '% h'
   set logscale y; set format y '%g'
   unset key
-  plot 'exercise-width.dat' using 1:3 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-1', \
-       'exercise-width.dat' using 1:5 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-0.01', \
-       'exercise-width.dat' using 1:7 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-xavier', \
-       'exercise-width.dat' using 1:9 with linespoints lw 1.5 pi 1 ps 1 title 'tanh-xavier', \
-       'exercise-width.dat' using 1:11 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-std-0.01', \
-       'exercise-width.dat' using 1:13 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-xavier', \
-       'exercise-width.dat' using 1:15 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-he'
+  plot 'exercise-width.dat' using 1:4 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-1', \
+       'exercise-width.dat' using 1:6 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-0.01', \
+       'exercise-width.dat' using 1:8 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-xavier', \
+       'exercise-width.dat' using 1:10 with linespoints lw 1.5 pi 1 ps 1 title 'tanh-xavier', \
+       'exercise-width.dat' using 1:12 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-std-0.01', \
+       'exercise-width.dat' using 1:14 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-xavier', \
+       'exercise-width.dat' using 1:16 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-he'
   unset multiplot
   set output
 }
