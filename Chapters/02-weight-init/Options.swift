@@ -1,0 +1,34 @@
+// Options.swift — the weight-init chapter's command-line flags, checked.
+// main.swift reads them in its settings, where each value's reason is given.
+
+import ArgumentParser
+import BookCore
+import ChapterKit
+import Foundation
+
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weight-init",
+        abstract: "Chapter 2: how the starting weight scale shapes the activations and gradients, and whether an MNIST network learns.")
+
+    @OptionGroup var common: ChapterOptions
+    @Option(help: "Training iterations of the MNIST experiment (the book: 2000; --quick: 60).")
+    var iterations: Int?
+    @Option(help: "Units per layer of the random-layer experiments (the book: 100).")
+    var width = 100
+    @Option(help: "The optimizer of the MNIST comparison, at its book default learning rate (the book: sgd, η = 0.01).")
+    var optimizer: OptimizerName = .sgd
+    @Flag(help: "Run only the random-layer experiments (seconds, no MNIST needed); skip the MNIST comparison.")
+    var histogramsOnly = false
+
+    func validate() throws {
+        try validatePositive(width, flag: "--width")
+        if width > 2000 { throw ValidationError("--width \(width) is more than 2000; wider layers take minutes and gigabytes.") }
+        if let iterations {
+            try validatePositive(iterations, flag: "--iterations")
+            if histogramsOnly {
+                throw ValidationError("--iterations sets the MNIST experiment, which --histograms-only skips; drop one of them.")
+            }
+        }
+    }
+}
