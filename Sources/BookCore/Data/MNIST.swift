@@ -55,7 +55,11 @@ public enum MNIST {
     /// `$XDG_CACHE_HOME/deep-learning-from-scratch-swift/mnist`, else the same
     /// under `$HOME/.cache` (the account's home folder only when `HOME` is unset).
     public static var defaultCacheDirectory: String {
-        let environment = ProcessInfo.processInfo.environment
+        cacheDirectory(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The cache folder that `environment` (`XDG_CACHE_HOME`, `HOME`) chooses.
+    static func cacheDirectory(environment: [String: String]) -> String {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (home as NSString).appendingPathComponent(".cache")
@@ -113,8 +117,10 @@ public enum MNIST {
             } catch let error as DataError where missing.count > 1 {
                 // Name every missing file, not only the first: the remedy is the same for all.
                 let names = missing.map(\.name).joined(separator: ", ")
-                throw DataError(path: error.path,
-                                problem: "\(missing.count) of the four MNIST files are missing from \(folder) (\(names)); \(error.problem)",
+                let count = missing.count == files.count ? "all four MNIST files are" : "\(missing.count) of the four MNIST files are"
+                let reasons = error.problem.range(of: ":\n").map { String(error.problem[$0.lowerBound...]) } ?? ": " + error.problem
+                throw DataError(path: folder,
+                                problem: "\(count) missing (\(names)) and could not be downloaded\(reasons)",
                                 remedy: error.remedy)
             }
         }
