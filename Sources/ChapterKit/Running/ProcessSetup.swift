@@ -74,7 +74,12 @@ private let processPrepared: Void = {
     signal(SIGPIPE, SIG_IGN)
     // 3. Ctrl-C, SIGTERM or a closed terminal: remove this run's temporary
     //    files, stop gnuplot, then die of the same signal (the shell sees 130, 143, …).
+    //    A parent may hand them down blocked (a test runner does); unblock them.
     TemporaryFiles.prepare()
+    var fatal = sigset_t()
+    sigemptyset(&fatal)
+    for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&fatal, number) }
+    sigprocmask(SIG_UNBLOCK, &fatal, nil)
     for number in [SIGINT, SIGTERM, SIGHUP] {
         var action = sigaction()
         #if os(Linux)
