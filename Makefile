@@ -52,8 +52,9 @@ test: deps-test
 	$(SWIFT) build
 	$(SWIFT) test
 
+# Each picture is drawn under a temporary name and checked before it replaces the old one.
 render: deps
-	@for script in figures/*/*.gp; do echo "gnuplot $$script"; gnuplot "$$script" || exit 1; done
+	@scripts/render.sh
 
 bench: build
 	@scripts/bench.sh

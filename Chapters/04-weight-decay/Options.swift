@@ -22,8 +22,8 @@ struct Options: ParsableCommand {
 
     func validate() throws {
         if let epochs { try validatePositive(epochs, flag: "--epochs") }
-        guard weightDecay.isFinite && weightDecay > 0 else {
-            throw ValidationError("--weight-decay must be a positive number (the λ of the second run), got \(weightDecay).")
+        guard weightDecay.isFinite && weightDecay > 0 && weightDecay <= 100 else {
+            throw ValidationError("--weight-decay must be a positive number up to 100 (the λ of the second run; past 100 each step's 1 − η·λ turns negative), got \(weightDecay).")
         }
     }
 }

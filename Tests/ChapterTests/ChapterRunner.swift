@@ -30,6 +30,13 @@ enum ChapterRunner {
     /// need it are tested only then; CI sets `MNIST_DIR` to the offline copy.
     static var mnistAvailable: Bool { MNIST.isAvailable() }
 
+    /// Whether gnuplot is on the `PATH` (tests of rendering need it).
+    static var gnuplotAvailable: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/gnuplot")
+        }
+    }
+
     /// A fresh, empty folder for one test's output.
     static func temporaryDirectory(_ name: String = #function) throws -> String {
         let cleaned = name.filter { $0.isLetter || $0.isNumber }

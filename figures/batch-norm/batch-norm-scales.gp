@@ -1,6 +1,7 @@
 # batch-norm-scales.gp — written by the course; edit freely and rerun, no retraining needed.
 #   gnuplot batch-norm-scales.gp                  writes batch-norm-scales.png and batch-norm-scales.svg
 #   gnuplot -c batch-norm-scales.gp terminal      draws it in the terminal
+#   gnuplot -c batch-norm-scales.gp files a.png b.svg   writes a.png and b.svg (beside it) instead
 
 # Work beside this script, where its data files are: its path up to the last '/'.
 # (Found in gnuplot itself, not the shell, so any character in the path is safe.)
@@ -9,10 +10,12 @@ do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/
 cd script_dir
 mode = (ARGC > 0) ? ARG1 : "files"
 targets = (mode eq "terminal") ? "terminal" : "png svg"
+png_file = (ARGC > 1) ? ARG2 : 'batch-norm-scales.png'
+svg_file = (ARGC > 2) ? ARG3 : 'batch-norm-scales.svg'
 
 do for [target in targets] {
-  if (target eq "png") { set terminal pngcairo size 1200,1000 noenhanced font 'Sans,10'; set output 'batch-norm-scales.png' }
-  if (target eq "svg") { set terminal svg size 1200,1000 noenhanced font 'Sans,10' background 'white'; set output 'batch-norm-scales.svg' }
+  if (target eq "png") { set terminal pngcairo size 1200,1000 noenhanced font 'Sans,10'; set output png_file }
+  if (target eq "svg") { set terminal svg size 1200,1000 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 200,80 noenhanced; set output }
   set multiplot layout 4,4 title 'Training accuracy with (solid) and without (dashed) batch normalization, per weight scale σ'
   # — panel 'W:1' —

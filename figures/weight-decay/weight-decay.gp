@@ -1,6 +1,7 @@
 # weight-decay.gp — written by the course; edit freely and rerun, no retraining needed.
 #   gnuplot weight-decay.gp                  writes weight-decay.png and weight-decay.svg
 #   gnuplot -c weight-decay.gp terminal      draws it in the terminal
+#   gnuplot -c weight-decay.gp files a.png b.svg   writes a.png and b.svg (beside it) instead
 
 # Work beside this script, where its data files are: its path up to the last '/'.
 # (Found in gnuplot itself, not the shell, so any character in the path is safe.)
@@ -9,10 +10,12 @@ do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/
 cd script_dir
 mode = (ARGC > 0) ? ARG1 : "files"
 targets = (mode eq "terminal") ? "terminal" : "png svg"
+png_file = (ARGC > 1) ? ARG2 : 'weight-decay.png'
+svg_file = (ARGC > 2) ? ARG3 : 'weight-decay.svg'
 
 do for [target in targets] {
-  if (target eq "png") { set terminal pngcairo size 1500,500 noenhanced font 'Sans,10'; set output 'weight-decay.png' }
-  if (target eq "svg") { set terminal svg size 1500,500 noenhanced font 'Sans,10' background 'white'; set output 'weight-decay.svg' }
+  if (target eq "png") { set terminal pngcairo size 1500,500 noenhanced font 'Sans,10'; set output png_file }
+  if (target eq "svg") { set terminal svg size 1500,500 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 180,30 noenhanced; set output }
   set multiplot layout 1,3 title '784-[100×6]-10 ReLU net on 300 MNIST images: overfitting without and with weight decay'
   # — panel 'λ = 0: no weight decay' —

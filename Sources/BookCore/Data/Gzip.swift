@@ -1,18 +1,61 @@
 // Gzip.swift — reading a gzip-compressed (or plain) file, through zlib.
 
 import CZlib
+import Foundation
+
+/// The most bytes a data file may hold, compressed or decompressed: 64 MiB.
+/// The largest MNIST file, the training images, is 47 040 016 bytes
+/// decompressed (9.9 MB compressed); anything past this is not MNIST — a link
+/// to `/dev/zero`, a gzip bomb — and is refused before it fills the memory.
+public let maximumDataFileSize = 64 << 20
 
 /// The bytes of a file, decompressed if it is gzip-compressed.
 ///
 /// zlib's `gzread` passes uncompressed files through unchanged, so an
 /// already-decompressed `train-images-idx3-ubyte` reads as well as the `.gz`.
+/// Only a regular file is read (a folder, a named pipe or a device is
+/// refused at once, without waiting on it), and reading stops with an error
+/// past `limit` bytes, on disk or decompressed.
 ///
-/// - Throws: `DataError` if the file cannot be opened or the compressed data
-///   is damaged (a truncated download, for instance).
-public func readPossiblyCompressedFile(_ path: String) throws -> [UInt8] {
-    guard let file = gzopen(path, "rb") else {
-        throw DataError(path: path, problem: "cannot open the file",
+/// - Parameters:
+///   - path: The file.
+///   - limit: The most bytes accepted (`maximumDataFileSize` by default).
+/// - Throws: `DataError` if the file cannot be opened, is not a regular file,
+///   is larger than `limit`, or its compressed data is damaged (a truncated
+///   download, for instance).
+public func readPossiblyCompressedFile(_ path: String, limit: Int = maximumDataFileSize) throws -> [UInt8] {
+    let replace = "Delete the file and run again to download a fresh copy, or copy the original MNIST file there."
+    // O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+        throw DataError(path: path, problem: "cannot open the file (\(systemMessage(errno)))",
                         remedy: "Check that it exists and is readable.")
+    }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+        let message = systemMessage(errno)
+        close(descriptor)
+        throw DataError(path: path, problem: "cannot inspect the file (\(message))", remedy: "Check that it is readable.")
+    }
+    let kind = status.st_mode & S_IFMT
+    guard kind == S_IFREG else {
+        close(descriptor)
+        let what = kind == S_IFDIR ? "a folder" : kind == S_IFIFO ? "a named pipe"
+            : kind == S_IFCHR || kind == S_IFBLK ? "a device" : kind == S_IFSOCK ? "a socket" : "not a regular file"
+        throw DataError(path: path, problem: "this is \(what), not a data file",
+                        remedy: "Remove it and put the MNIST file of that name there (or let the course download it).")
+    }
+    guard Int(status.st_size) <= limit else {
+        close(descriptor)
+        throw DataError(path: path,
+                        problem: "the file is \(Int(status.st_size)) bytes, more than any MNIST file (at most \(limit) bytes are read)",
+                        remedy: replace)
+    }
+    // Back to blocking reads (a regular file never blocks anyway); zlib owns the descriptor from here.
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    guard let file = gzdopen(descriptor, "rb") else {
+        close(descriptor)
+        throw DataError(path: path, problem: "cannot open the file", remedy: "Check that it exists and is readable.")
     }
     defer { gzclose(file) }
     var bytes: [UInt8] = []
@@ -22,18 +65,21 @@ public func readPossiblyCompressedFile(_ path: String) throws -> [UInt8] {
         if read < 0 {
             var code: Int32 = 0
             let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown zlib error"
-            throw DataError(path: path, problem: "the compressed data is damaged (\(message))",
-                            remedy: "Delete the file and run again to download a fresh copy.")
+            throw DataError(path: path, problem: "the compressed data is damaged (\(message))", remedy: replace)
         }
         if read == 0 { break }
+        guard bytes.count + Int(read) <= limit else {
+            throw DataError(path: path,
+                            problem: "the file decompresses to more than \(limit) bytes, more than any MNIST file (a corrupt or hostile file)",
+                            remedy: replace)
+        }
         bytes.append(contentsOf: chunk[0 ..< Int(read)])
     }
     // gzread stops quietly at a truncated end; zlib reports it afterwards.
     var code: Int32 = 0
     _ = gzerror(file, &code)
     if code != Z_OK && code != Z_STREAM_END {
-        throw DataError(path: path, problem: "the compressed data ends early (truncated file)",
-                        remedy: "Delete the file and run again to download a fresh copy.")
+        throw DataError(path: path, problem: "the compressed data ends early (truncated file)", remedy: replace)
     }
     return bytes
 }

@@ -21,8 +21,9 @@ public struct IDXFile: Sendable {
     ///   - bytes: The whole (decompressed) file.
     ///   - expectedDimensions: 3 for images, 1 for labels.
     ///   - path: The file's path, for error messages.
-    /// - Throws: `DataError` for a wrong magic number, a short header, or a
-    ///   data section shorter or longer than the header announces.
+    /// - Throws: `DataError` for a wrong magic number, a short header, sizes
+    ///   whose product overflows, or a data section shorter or longer than the
+    ///   header announces.
     public init(bytes: [UInt8], expectedDimensions: Int, path: String) throws {
         let remedy = "Delete the file and run again to download a fresh copy, or point --data-dir / MNIST_DIR at a folder with the four MNIST files."
         guard bytes.count >= 4 else {
@@ -46,7 +47,17 @@ public struct IDXFile: Sendable {
             let offset = 4 + 4 * d
             dimensions.append(Int(bytes[offset ..< offset + 4].reduce(0) { $0 << 8 | UInt32($1) }))
         }
-        let expectedCount = dimensions.reduce(1, *)
+        // A crafted header can announce sizes whose product passes Int.max: check every step.
+        var expectedCount = 1
+        for size in dimensions {
+            let (product, overflow) = expectedCount.multipliedReportingOverflow(by: size)
+            guard !overflow else {
+                throw DataError(path: path,
+                                problem: "the header announces \(dimensions.map(String.init).joined(separator: "×")) bytes of data, more than any file can hold; this is not an MNIST file",
+                                remedy: remedy)
+            }
+            expectedCount = product
+        }
         let actualCount = bytes.count - headerSize
         guard actualCount == expectedCount else {
             throw DataError(path: path,

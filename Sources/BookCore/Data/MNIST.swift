@@ -52,11 +52,17 @@ public enum MNIST {
     public static let environmentVariable = "MNIST_DIR"
 
     /// Where downloads are cached when no folder is given:
-    /// `$XDG_CACHE_HOME/deep-learning-from-scratch-swift/mnist`, or under `~/.cache`.
+    /// `$XDG_CACHE_HOME/deep-learning-from-scratch-swift/mnist`, else the same
+    /// under `$HOME/.cache` (the account's home folder only when `HOME` is unset).
     public static var defaultCacheDirectory: String {
-        let environment = ProcessInfo.processInfo.environment
+        cacheDirectory(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The cache folder that `environment` (`XDG_CACHE_HOME`, `HOME`) chooses.
+    static func cacheDirectory(environment: [String: String]) -> String {
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache")
+            ?? (home as NSString).appendingPathComponent(".cache")
         return (cacheHome as NSString).appendingPathComponent("deep-learning-from-scratch-swift/mnist")
     }
 
@@ -99,13 +105,24 @@ public enum MNIST {
                 throw DataError(path: folder, problem: "the MNIST folder does not exist",
                                 remedy: "Check the path given with --data-dir or \(environmentVariable), or leave both unset to download MNIST into \(defaultCacheDirectory).")
             }
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try createCacheDirectory(folder)
         } else if !isFolder.boolValue {
             throw DataError(path: folder, problem: "this is a file, not a folder",
                             remedy: "Point --data-dir or \(environmentVariable) at the folder that holds the four MNIST files.")
         }
-        for file in files where !FileManager.default.fileExists(atPath: path(of: file, in: folder)) {
-            try download(file, into: folder, mirrors: mirrors, log: log)
+        let missing = files.filter { !FileManager.default.fileExists(atPath: path(of: $0, in: folder)) }
+        for file in missing {
+            do {
+                try download(file, into: folder, mirrors: mirrors, log: log)
+            } catch let error as DataError where missing.count > 1 {
+                // Name every missing file, not only the first: the remedy is the same for all.
+                let names = missing.map(\.name).joined(separator: ", ")
+                let count = missing.count == files.count ? "all four MNIST files are" : "\(missing.count) of the four MNIST files are"
+                let reasons = error.problem.range(of: ":\n").map { String(error.problem[$0.lowerBound...]) } ?? ": " + error.problem
+                throw DataError(path: folder,
+                                problem: "\(count) missing (\(names)) and could not be downloaded\(reasons)",
+                                remedy: error.remedy)
+            }
         }
         let trainImages = try readVerified(self.trainImages, in: folder, dimensions: 3, verify: verifyDigests)
         let trainLabels = try readVerified(self.trainLabels, in: folder, dimensions: 1, verify: verifyDigests)
@@ -143,8 +160,39 @@ public enum MNIST {
         return parsed
     }
 
+    /// Creates the cache folder, or says in one line why it cannot be.
+    static func createCacheDirectory(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            // Name the first part of the path that is in the way, not Foundation's error dump.
+            var blocker = folder
+            var isFolder: ObjCBool = false
+            var probe = (folder as NSString).deletingLastPathComponent
+            while !probe.isEmpty && probe != "/" {
+                if FileManager.default.fileExists(atPath: probe, isDirectory: &isFolder) {
+                    if !isFolder.boolValue { blocker = probe }
+                    break
+                }
+                probe = (probe as NSString).deletingLastPathComponent
+            }
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying.map { $0.domain == NSPOSIXErrorDomain ? systemMessage(Int32($0.code)) : $0.localizedDescription }
+                ?? "permission denied, or a read-only disk"
+            let problem = blocker == folder
+                ? "cannot create the MNIST cache folder (\(reason))"
+                : "cannot create the MNIST cache folder: \(blocker) is a file, not a folder"
+            throw DataError(path: folder, problem: problem,
+                            remedy: "Set XDG_CACHE_HOME to a writable folder, or point --data-dir or \(environmentVariable) at a folder with the four MNIST files.")
+        }
+    }
+
     /// Pairs an image file with a label file.
     static func dataset(images: IDXFile, labels: IDXFile, folder: String) throws -> Dataset {
+        guard images.dimensions.allSatisfy({ $0 > 0 }) else {
+            throw DataError(path: folder, problem: "an image file announces an empty size \(images.dimensions)",
+                            remedy: "Restore the original image files.")
+        }
         guard images.dimensions[0] == labels.dimensions[0] else {
             throw DataError(path: folder,
                             problem: "\(images.dimensions[0]) images but \(labels.dimensions[0]) labels",
@@ -167,30 +215,27 @@ public enum MNIST {
     /// under its final name only once its contents have been checked.
     static func download(_ file: File, into folder: String, mirrors: [String], log: (String) -> Void) throws {
         let destination = (folder as NSString).appendingPathComponent(file.name)
-        // Leftovers of an interrupted earlier download never carry the final name; clear them.
-        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in leftovers where name.hasPrefix(file.name + ".part-") {
-            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
-        }
-        let partial = destination + ".part-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { try? FileManager.default.removeItem(atPath: partial) }
         var failures: [String] = []
         for mirror in mirrors {
             let url = mirror + file.name
             log("Downloading \(url) …")
             do {
                 let data = try fetch(URL(string: url)!)
-                try data.write(to: URL(fileURLWithPath: partial))
+                guard data.count <= maximumDataFileSize else {
+                    failures.append("\(url): the download is \(data.count) bytes, more than any MNIST file")
+                    continue
+                }
+                // The download goes to a temporary name of this run only (listed in
+                // TemporaryFiles, so Ctrl-C removes it too); other runs' files are left alone.
+                let partial = try writeTemporaryFile(data, beside: destination)
+                defer { TemporaryFiles.remove(partial) }
                 let bytes = try readPossiblyCompressedFile(partial)
                 guard sha256Hex(bytes) == file.sha256 else {
                     failures.append("\(url): the download does not match the expected SHA-256")
                     continue
                 }
                 // rename(2) is atomic: the final name holds a whole, checked file or nothing.
-                guard rename(partial, destination) == 0 else {
-                    throw DataError(path: destination, problem: "cannot move the download into place",
-                                    remedy: "Check that the folder is writable.")
-                }
+                try TemporaryFiles.commit(partial, to: destination)
                 return
             } catch let error as DataError {
                 failures.append("\(url): \(error.problem)")

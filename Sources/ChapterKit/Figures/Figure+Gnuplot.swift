@@ -3,8 +3,12 @@
 // The script renders its PNG and SVG beside itself, from the data files
 // beside itself, whatever the folder it is run from:
 //     gnuplot figures/optimizers/mnist-loss.gp
-// and draws in the terminal instead when asked:
+// draws in the terminal instead when asked:
 //     gnuplot -c figures/optimizers/mnist-loss.gp terminal
+// and writes to other names (in its folder) when given them; the chapters
+// render this way, to temporary names they check before renaming:
+//     gnuplot -c figures/optimizers/mnist-loss.gp files new.png new.svg
+// The names come as arguments, so the script's text is the same every run.
 
 import BookCore
 import Foundation
@@ -16,6 +20,7 @@ extension Figure {
         s.append("# \(name).gp — written by the course; edit freely and rerun, no retraining needed.")
         s.append("#   gnuplot \(name).gp                  writes \(name).png and \(name).svg")
         s.append("#   gnuplot -c \(name).gp terminal      draws it in the terminal")
+        s.append("#   gnuplot -c \(name).gp files a.png b.svg   writes a.png and b.svg (beside it) instead")
         s.append("")
         s.append("# Work beside this script, where its data files are: its path up to the last '/'.")
         s.append("# (Found in gnuplot itself, not the shell, so any character in the path is safe.)")
@@ -24,10 +29,12 @@ extension Figure {
         s.append("cd script_dir")
         s.append("mode = (ARGC > 0) ? ARG1 : \"files\"")
         s.append("targets = (mode eq \"terminal\") ? \"terminal\" : \"png svg\"")
+        s.append("png_file = (ARGC > 1) ? ARG2 : \(quoted(name + ".png"))")
+        s.append("svg_file = (ARGC > 2) ? ARG3 : \(quoted(name + ".svg"))")
         s.append("")
         s.append("do for [target in targets] {")
-        s.append("  if (target eq \"png\") { set terminal pngcairo size \(size.width),\(size.height) noenhanced font 'Sans,10'; set output \(quoted(name + ".png")) }")
-        s.append("  if (target eq \"svg\") { set terminal svg size \(size.width),\(size.height) noenhanced font 'Sans,10' background 'white'; set output \(quoted(name + ".svg")) }")
+        s.append("  if (target eq \"png\") { set terminal pngcairo size \(size.width),\(size.height) noenhanced font 'Sans,10'; set output png_file }")
+        s.append("  if (target eq \"svg\") { set terminal svg size \(size.width),\(size.height) noenhanced font 'Sans,10' background 'white'; set output svg_file }")
         let terminalHeight = layout.rows > 1 ? 20 * layout.rows : 30
         let terminalWidth = min(max(60 * layout.columns, 100), 200)
         s.append("  if (target eq \"terminal\") { set terminal dumb size \(terminalWidth),\(terminalHeight) noenhanced; set output }")

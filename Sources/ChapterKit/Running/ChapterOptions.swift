@@ -57,25 +57,40 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     }
 
     /// Writes the figures' scripts, then renders them as `--plot` asks.
+    ///
+    /// - Throws: `DataError` if a script cannot be written or a figure fails
+    ///   to render (its previous PNG and SVG are kept); a missing gnuplot is
+    ///   only a note.
     public func show(_ figures: [Figure], with writer: FigureWriter) throws {
         for figure in figures { try writer.write(figure) }
         switch plot {
         case .none:
             print("Figures: data and scripts in \(writer.directory) (not rendered: --plot none).")
         case .files, .terminal:
-            if writer.render(figures) {
+            if try writer.render(figures) {
                 print("Figures: \(figures.map { "\(writer.directory)/\($0.name).png" }.joined(separator: ", "))")
             }
-            if plot == .terminal { writer.render(figures, inTerminal: true) }
+            if plot == .terminal { _ = try? writer.render(figures, inTerminal: true) }
         }
     }
 }
 
+/// The largest count a chapter flag accepts unless it says otherwise:
+/// 100 000 iterations, epochs or trials — fifty times the book's largest
+/// budget, hours of training, and far from where counts would overflow or
+/// fill the memory.
+public let defaultCountLimit = 100_000
+
 /// Checks a count given on the command line.
 ///
-/// - Throws: `ValidationError` naming the flag when `value` is below `minimum`.
-public func validatePositive(_ value: Int, flag: String, minimum: Int = 1) throws {
+/// - Throws: `ValidationError` naming the flag when `value` is below `minimum`
+///   or above `maximum`.
+public func validatePositive(_ value: Int, flag: String, minimum: Int = 1,
+                             maximum: Int = defaultCountLimit) throws {
     guard value >= minimum else {
         throw ValidationError("\(flag) must be at least \(minimum), got \(value).")
+    }
+    guard value <= maximum else {
+        throw ValidationError("\(flag) must be at most \(maximum), got \(value); the book's budgets are far smaller.")
     }
 }

@@ -5,8 +5,27 @@ import Foundation
 
 /// Prints a line to standard error (where errors and progress go, so that
 /// standard output holds only the chapter's results).
+///
+/// A full, closed or broken standard error (`2>/dev/full`, `2>&-`, a pipe into
+/// `head -1`) loses the message but never stops the run.
 public func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    writeToStandardError(message + "\n")
+}
+
+/// Writes text to standard error with write(2), ignoring every failure:
+/// progress and messages must never cost a run its results.
+/// (`FileHandle.write(_:)` traps on a write error.)
+public func writeToStandardError(_ text: String) {
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
 }
 
 /// Whether standard error is a terminal (then progress redraws one line).
@@ -21,6 +40,7 @@ public func exitOnError<T>(_ body: () throws -> T) -> T {
         return try body()
     } catch {
         printError("error: \(error)")
+        TemporaryFiles.removeAll()
         exit(1)
     }
 }
@@ -63,8 +83,7 @@ public struct ProgressReporter {
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
             let line = String(format: "\r%@ %@ %d/%d %@ %.0f it/s ", label, bar, done, total, detail, rate)
-            FileHandle.standardError.write(Data(line.utf8))
-            if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            writeToStandardError(line + (done == total ? "\n" : ""))
         } else {
             let tenth = Int(fraction * 10)
             guard tenth > lastTenth else { return }

@@ -1,0 +1,112 @@
+// ProcessSetup.swift — what a chapter's process arranges before it parses its
+// flags: streams that cannot kill it, Ctrl-C that cleans up, and negative
+// numbers read as values.
+//
+// Chapters call `Options.parseOrExit()`; the version below (ChapterKit's, the
+// more specific one for commands) does this set-up first, so every chapter
+// gets it without a line of its own.
+
+import ArgumentParser
+import BookCore
+import Foundation
+
+extension ParsableCommand {
+    /// Prepares the process (`prepareChapterProcess()`), then parses the
+    /// command line as ArgumentParser's `parseOrExit` does — except that
+    /// `--flag -5` is read as `--flag=-5`, so a negative count gets the
+    /// flag's own message ("must be at least 1") instead of "Missing value".
+    ///
+    /// - Parameter arguments: The arguments, without the program name (default: the command line's).
+    /// - Returns: The parsed command; on bad flags it prints the message and exits.
+    public static func parseOrExit(_ arguments: [String]? = nil) -> Self {
+        prepareChapterProcess()
+        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+        do {
+            return try parse(attachingNegativeNumbers(given))
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// `["--iterations", "-5"]` becomes `["--iterations=-5"]`: a long option
+/// followed by a negative number takes it as its value. (ArgumentParser
+/// otherwise reads `-5` as a short flag and reports the option's value
+/// missing.) No chapter has a short option made of digits, so nothing else
+/// changes; `--` ends the options as usual.
+func attachingNegativeNumbers(_ arguments: [String]) -> [String] {
+    var result: [String] = []
+    var index = 0
+    while index < arguments.count {
+        let argument = arguments[index]
+        if argument == "--" {
+            result += arguments[index...]
+            break
+        }
+        if argument.hasPrefix("--"), !argument.contains("="), index + 1 < arguments.count,
+           arguments[index + 1].hasPrefix("-"), Double(arguments[index + 1]) != nil {
+            result.append(argument + "=" + arguments[index + 1])
+            index += 2
+        } else {
+            result.append(argument)
+            index += 1
+        }
+    }
+    return result
+}
+
+/// The gnuplot child running now (0: none), for the signal handler to stop.
+nonisolated(unsafe) var runningChild: pid_t = 0
+
+/// Whether `prepareChapterProcess()` has run.
+private let processPrepared: Void = {
+    // 1. A closed standard stream would let the next open(2) take its number,
+    //    and print() would then write into a data file: point it at /dev/null.
+    for stream in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(stream, F_GETFD) == -1 && errno == EBADF {
+        let null = open("/dev/null", stream == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+        if null >= 0 && null != stream {
+            dup2(null, stream)
+            close(null)
+        }
+    }
+    // 2. A reader that goes away (`| head -1`) must not kill the run: writes
+    //    then fail with EPIPE, which the console ignores, and the files are still written.
+    signal(SIGPIPE, SIG_IGN)
+    // 3. Ctrl-C, SIGTERM or a closed terminal: remove this run's temporary
+    //    files, stop gnuplot, then die of the same signal (the shell sees 130, 143, …).
+    //    A parent may hand them down blocked (a test runner does); unblock them.
+    TemporaryFiles.prepare()
+    var fatal = sigset_t()
+    sigemptyset(&fatal)
+    for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&fatal, number) }
+    sigprocmask(SIG_UNBLOCK, &fatal, nil)
+    for number in [SIGINT, SIGTERM, SIGHUP] {
+        var action = sigaction()
+        #if os(Linux)
+        action.__sigaction_handler.sa_handler = interruptionHandler
+        #else
+        action.__sigaction_u.__sa_handler = interruptionHandler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(number, &action, nil)
+    }
+}()
+
+/// Cleans up after a fatal signal and re-raises it; only async-signal-safe calls.
+private let interruptionHandler: @convention(c) (Int32) -> Void = { number in
+    TemporaryFiles.removeAll()
+    let child = runningChild
+    if child > 0 { kill(child, SIGTERM) }
+    signal(number, SIG_DFL)
+    raise(number)
+}
+
+/// Makes the process safe to run a chapter in (once; later calls do nothing):
+/// closed standard streams are reopened on /dev/null, SIGPIPE is ignored (a
+/// closed pipe on standard output or error then never kills the run), and
+/// SIGINT, SIGTERM and SIGHUP remove this run's temporary files before the
+/// process dies of them.
+public func prepareChapterProcess() {
+    processPrepared
+}
