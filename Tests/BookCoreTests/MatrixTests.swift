@@ -168,4 +168,23 @@ struct MatrixTests {
         #expect(u.elements.allSatisfy { $0 >= -2 && $0 < 3 })
         #expect(abs(u.sum() / Double(u.count) - 0.5) < 0.05)   // σ of the mean ≈ 0.014
     }
+
+    @Test("Operators broadcast a [1, n] row over [B, n] on either side, element by element otherwise, as NumPy does")
+    func broadcasting() {
+        let x = Matrix([[1, 2, 3], [4, 5, 6]])                               // [2, 3]
+        let row = Matrix([[10, 20, 30]])                                     // [1, 3]
+        #expect(x - row == Matrix([[-9, -18, -27], [-6, -15, -24]]))
+        #expect(row - x == Matrix([[9, 18, 27], [6, 15, 24]]))
+        #expect(x * row == Matrix([[10, 40, 90], [40, 100, 180]]))
+        #expect(x / row == Matrix([[0.1, 0.1, 0.1], [0.4, 0.25, 0.2]]))
+        #expect(x + x == 2.0 * x && x * 2.0 == 2.0 * x && x / 2.0 == 0.5 * x)
+        #expect(x + 1.0 == Matrix([[2, 3, 4], [5, 6, 7]]) && x - 1.0 == Matrix([[0, 1, 2], [3, 4, 5]]))
+        #expect(-x == Matrix([[-1, -2, -3], [-4, -5, -6]]))
+        #expect(sqrt(Matrix([[4, 9]])) == Matrix([[2, 3]]))
+        var y = x
+        y += row
+        y -= row
+        #expect(y == x)
+        #expect(x.shape == (rows: 2, columns: 3) && x.shapeDescription == "[2, 3]")
+    }
 }

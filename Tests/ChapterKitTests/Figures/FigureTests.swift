@@ -8,7 +8,7 @@ import Testing
 /// A one-panel line figure over `loss.dat`.
 private func lineFigure(name: String = "loss", title: String = "SGD") -> Figure {
     var panel = Panel(title: "loss", xLabel: "iterations", yLabel: "loss", xRange: 0 ... 100, yRange: 0 ... 1,
-                      series: [Series(file: "loss.dat", y: 2, title: title, style: .linesWithMarkers(every: 10))])
+                      series: [Series(file: "loss.dat", using: "1:2", title: title, style: .linesWithMarkers(every: 10))])
     panel.legend = .at("top right")
     return Figure(name: name, panel: panel, size: (400, 300))
 }
@@ -19,7 +19,7 @@ struct FigureTests {
 
     @Test("DataTable text: two comment lines, then rows separated by two spaces")
     func dataTableText() {
-        var table = DataTable("optimizers: smoothed loss", columns: ["iteration", "SGD loss", "Adam"])
+        var table = DataTable("loss.dat", "optimizers: smoothed loss", columns: ["iteration", "SGD loss", "Adam"])
         table.append([0, 2.5, 2.25])
         table.append([1, 0.1, 1.0 / 3])
         #expect(table.text == """
@@ -39,14 +39,14 @@ struct FigureTests {
         #expect(DataTable.format(1e20) == "1e+20")
         #expect(DataTable.format(.nan) == "NaN")
         #expect(DataTable.format(.infinity) == "Inf" && DataTable.format(-.infinity) == "-Inf")
-        let table = DataTable("t", columns: [("x", [1, 2]), ("y", [.nan, 0.5])])
+        let table = DataTable("t.dat", "t", columns: [("x", [1, 2]), ("y", [.nan, 0.5])])
         #expect(table.text.hasSuffix("1  NaN\n2  0.5\n"))
     }
 
     @Test("blockLength puts one blank line between blocks, none after the last")
     func blocks() {
         let rows = (0 ..< 6).map { [Double($0 / 3), Double($0 % 3), 0] }
-        let table = DataTable("grid", columns: ["x", "y", "z"], rows: rows, blockLength: 3)
+        let table = DataTable("grid.dat", "grid", columns: ["x", "y", "z"], rows: rows, blockLength: 3)
         let lines = table.text.split(separator: "\n", omittingEmptySubsequences: false)
         // 2 comments, 3 rows, a blank line, 3 rows, and the final newline's empty piece.
         #expect(lines.count == 2 + 3 + 1 + 3 + 1)
@@ -57,7 +57,7 @@ struct FigureTests {
     @Test("Columns of different lengths trap")
     func raggedColumnsTrap() async {
         await #expect(processExitsWith: .failure) {
-            _ = DataTable("bad", columns: [("x", [1, 2]), ("y", [1])])
+            _ = DataTable("bad.dat", "bad", columns: [("x", [1, 2]), ("y", [1])])
         }
     }
 
@@ -105,7 +105,7 @@ struct FigureTests {
 
     @Test("A contour panel uses splot with the grid file and discrete levels")
     func contour() {
-        var panel = Panel(title: "SGD", series: [Series(file: "path.dat", y: 2, style: .path)])
+        var panel = Panel(title: "SGD", series: [Series(file: "path.dat", using: "1:2", style: .path)])
         panel.kind = .contour(file: "grid.dat", levels: [0.5, 1, 2])
         let commands = panel.gnuplotCommands.joined(separator: "\n")
         #expect(commands.contains("set cntrparam levels discrete 0.5,1,2"))
@@ -128,8 +128,8 @@ struct FigureTests {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let writer = try FigureWriter(directory: join(root, "figures/optimizers"))
-        let table = DataTable("loss", columns: [("iteration", [0, 1, 2]), ("SGD", [2.3, 1.5, 0.9])])
-        let dataPath = try writer.write(table, as: "loss.dat")
+        let table = DataTable("loss.dat", "loss", columns: [("iteration", [0, 1, 2]), ("SGD", [2.3, 1.5, 0.9])])
+        let dataPath = try writer.write(table)
         let scriptPath = try writer.write(lineFigure())
         #expect(dataPath == join(root, "figures/optimizers/loss.dat"))
         #expect(try String(contentsOfFile: dataPath, encoding: .utf8) == table.text)
@@ -150,8 +150,7 @@ struct FigureTests {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let writer = try FigureWriter(directory: join(root, "it's here"))   // a quote in the path
-        try writer.write(DataTable("loss", columns: [("iteration", [0, 50, 100]), ("SGD", [0.9, 0.4, .nan])]),
-                         as: "loss.dat")
+        try writer.write(DataTable("loss.dat", "loss", columns: [("iteration", [0, 50, 100]), ("SGD", [0.9, 0.4, .nan])]))
         let figure = lineFigure(title: "Saito's SGD")
         try writer.write(figure)
         #expect(try writer.render([figure]))

@@ -9,14 +9,14 @@ import Testing
 /// A one-panel figure over `loss.dat`.
 private func smallFigure() -> Figure {
     Figure(name: "loss", panel: Panel(title: "loss", xRange: 0 ... 2, yRange: 0 ... 3,
-                                      series: [Series(file: "loss.dat", y: 2, title: "SGD")]),
+                                      series: [Series(file: "loss.dat", using: "1:2", title: "SGD")]),
            size: (320, 240))
 }
 
 /// A writer in a new folder holding `loss.dat`, `loss.gp` and an old `loss.png`.
 private func preparedWriter(in root: String) throws -> FigureWriter {
     let writer = try FigureWriter(directory: join(root, "figures"))
-    try writer.write(DataTable("loss", columns: [("i", [0, 1, 2]), ("SGD", [2.3, 1.5, 0.9])]), as: "loss.dat")
+    try writer.write(DataTable("loss.dat", "loss", columns: [("i", [0, 1, 2]), ("SGD", [2.3, 1.5, 0.9])]))
     try writer.write(smallFigure())
     try writeBytes(Array("old picture".utf8), to: writer.path("loss.png"))
     return writer
