@@ -53,7 +53,7 @@ let package = Package(
                 // vectorising the square-root loops of AdaGrad, RMSprop, Adam and
                 // batch normalization. Nothing in the course reads `errno`, and
                 // the results are the same bits either way.
-                .unsafeFlags(["-Xcc", "-fno-math-errno"]),
+                .unsafeFlags(["-Xcc", "-fno-math-errno"])
             ]
         ),
         // What running a chapter needs and the subject does not: flags,
@@ -85,14 +85,15 @@ let package = Package(
             name: "ChapterTests",
             dependencies: ["BookCore", "ChapterKit"] + chapters.map { .target(name: $0.name) }
         ),
-    ] + chapters.map {
-        .executableTarget(
-            name: $0.name,
-            dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Chapters/\($0.folder)",
-            exclude: ["README.md"]
-        )
-    },
+    ]
+        + chapters.map {
+            .executableTarget(
+                name: $0.name,
+                dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                path: "Chapters/\($0.folder)",
+                exclude: ["README.md"]
+            )
+        },
     swiftLanguageModes: [.v6]
 )
 

@@ -51,8 +51,9 @@ func registerGEMMBenchmarks() {
     registerProduct(ProductShape(role: "evaluation x·W1", m: 1000, k: 784, n: 100), threads: 1)
     registerProduct(ProductShape(role: "forward x·W1", m: 128, k: 784, n: 100), threads: 2)
     for threads in [1, 2] {
-        registerProduct(ProductShape(role: "large", m: 2000, k: 2000, n: 2000), threads: threads,
-                        maxIterations: 20)
+        registerProduct(
+            ProductShape(role: "large", m: 2000, k: 2000, n: 2000), threads: threads,
+            maxIterations: 20)
     }
 }
 
@@ -65,7 +66,7 @@ final class ProductOperands {
     init(_ shape: ProductShape) {
         a = shape.transposeA ? randomMatrix(shape.k, shape.m, stream: 1) : randomMatrix(shape.m, shape.k, stream: 1)
         b = shape.transposeB ? randomMatrix(shape.n, shape.k, stream: 2) : randomMatrix(shape.k, shape.n, stream: 2)
-        c = Matrix(rows: shape.m, columns: shape.n)   // [m, n]
+        c = Matrix(rows: shape.m, columns: shape.n)  // [m, n]
     }
 }
 
@@ -75,8 +76,9 @@ func registerProduct(_ shape: ProductShape, threads: Int, maxIterations: Int = 1
     Benchmark(name, configuration: .init(maxIterations: maxIterations)) { benchmark, operands in
         BLAS.setThreads(threads)
         measure(benchmark, flops: flops) {
-            Matrix.multiply(operands.a, operands.b, into: &operands.c,
-                            transposeA: shape.transposeA, transposeB: shape.transposeB)
+            Matrix.multiply(
+                operands.a, operands.b, into: &operands.c,
+                transposeA: shape.transposeA, transposeB: shape.transposeB)
         }
         BLAS.setThreads(1)
     } setup: {

@@ -58,10 +58,12 @@ func registerAffine(batch: Int, inputs: Int, outputs: Int, computesInputGradient
     Benchmark("Layer Affine \(inputs)→\(outputs) forward+backward\(note) [\(batch), \(inputs)]") { benchmark, work in
         measure(benchmark, flops: flops) { work.forwardBackward() }
     } setup: {
-        let affine = Affine(weight: randomMatrix(inputs, outputs, stream: 3), bias: randomMatrix(1, outputs, stream: 4),
-                            computesInputGradient: computesInputGradient)
-        return LayerWork(layer: affine, x: randomMatrix(batch, inputs, stream: 1),
-                         dout: randomMatrix(batch, outputs, stream: 2))
+        let affine = Affine(
+            weight: randomMatrix(inputs, outputs, stream: 3), bias: randomMatrix(1, outputs, stream: 4),
+            computesInputGradient: computesInputGradient)
+        return LayerWork(
+            layer: affine, x: randomMatrix(batch, inputs, stream: 1),
+            dout: randomMatrix(batch, outputs, stream: 2))
     }
 }
 
@@ -69,7 +71,7 @@ func registerAffine(batch: Int, inputs: Int, outputs: Int, computesInputGradient
 func registerSoftmaxWithLoss(batch: Int) {
     Benchmark("Layer SoftmaxWithLoss forward+backward [\(batch), 10]") { benchmark, scores in
         let layer = SoftmaxWithLoss()
-        let labels = (0 ..< batch).map { $0 % 10 }
+        let labels = (0..<batch).map { $0 % 10 }
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(layer.forward(scores, labels: labels))
@@ -104,7 +106,7 @@ func registerBatchConversion(batch: Int) {
         for _ in benchmark.scaledIterations { blackHole(train.batch(cycle.take())) }
     } setup: {
         var generator = SeededGenerator(seed: 1)
-        let count = benchmarkData.train.count         // loads the data before timing
-        return BatchCycle(batches: (0 ..< 256).map { _ in generator.choice(count, count: batch) })
+        let count = benchmarkData.train.count  // loads the data before timing
+        return BatchCycle(batches: (0..<256).map { _ in generator.choice(count, count: batch) })
     }
 }

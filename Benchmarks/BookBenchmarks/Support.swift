@@ -26,7 +26,7 @@ func measure(_ benchmark: Benchmark, flops: Double, _ body: () -> Void) {
 /// A random `[rows, columns]` matrix of N(0, 1) values, the same every run.
 func randomMatrix(_ rows: Int, _ columns: Int, stream: UInt64 = 0) -> Matrix {
     var generator = SeededGenerator(seed: 2024, stream: stream)
-    return Matrix.randomNormal(rows, columns, using: &generator)   // [rows, columns]
+    return Matrix.randomNormal(rows, columns, using: &generator)  // [rows, columns]
 }
 
 /// The data the training benchmarks use: MNIST where the chapters find it
@@ -44,7 +44,7 @@ let benchmarkData: (train: Dataset, test: Dataset) = {
 /// `count` random 784-pixel images with labels cycling through 0 … 9.
 func syntheticDataset(count: Int, stream: UInt64) -> Dataset {
     var generator = SeededGenerator(seed: 2024, stream: stream)
-    let pixels = (0 ..< count * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-    let labels = (0 ..< count).map { UInt8($0 % 10) }
+    let pixels = (0..<count * 784).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    let labels = (0..<count).map { UInt8($0 % 10) }
     return Dataset(pixels: pixels, labels: labels, features: 784, classes: 10)
 }

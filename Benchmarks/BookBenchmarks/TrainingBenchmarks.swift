@@ -34,12 +34,12 @@ final class TrainingState {
         network = MultiLayerNet(inputSize: 784, hiddenSizes: hiddenSizes, outputSize: 10, generator: &generator)
         self.optimizer = optimizer
         let count = benchmarkData.train.count
-        batches = (0 ..< 64).map { _ in generator.choice(count, count: batchSize) }
+        batches = (0..<64).map { _ in generator.choice(count, count: batchSize) }
     }
 
     /// The optimizers chapter's loop body: batch, gradient, update, loss.
     func step() {
-        let (x, t) = benchmarkData.train.batch(batches[next])      // x: [B, D], t: B labels
+        let (x, t) = benchmarkData.train.batch(batches[next])  // x: [B, D], t: B labels
         next = (next + 1) % batches.count
         network.gradient(x, labels: t)
         optimizer.update(network.parameters)
@@ -63,26 +63,31 @@ func registerTrainingStep(optimizer: any Optimizer) {
 func registerTrainerEpoch() {
     let trainingImages = 300, batchSize = 100
     let updatesPerEpoch = trainingImages / batchSize
-    Benchmark("Train Trainer epoch, overfitting chapter: 784-[100×6]-10, \(updatesPerEpoch) updates + accuracy on 300 + 10000 images",
-              configuration: .init(maxIterations: 200)) { (benchmark: Benchmark, trainer: Trainer) in
+    Benchmark(
+        "Train Trainer epoch, overfitting chapter: 784-[100×6]-10, \(updatesPerEpoch) updates + accuracy on 300 + 10000 images",
+        configuration: .init(maxIterations: 200)
+    ) { (benchmark: Benchmark, trainer: Trainer) in
         let network = trainer.network as! MultiLayerNet
-        let flops = Double(updatesPerEpoch) * network.productFLOPs(batchSize: batchSize)
+        let flops =
+            Double(updatesPerEpoch) * network.productFLOPs(batchSize: batchSize)
             + network.forwardFLOPs(images: trainer.trainSet.count + trainer.testSet.count)
         benchmark.startMeasurement()
         // The Trainer measures at iterations 0, 3, 6, …: each call makes one
         // measurement and three updates, whatever came before.
         measure(benchmark, flops: flops) {
-            for _ in 0 ..< updatesPerEpoch { trainer.step() }
+            for _ in 0..<updatesPerEpoch { trainer.step() }
         }
     } setup: {
         var generator = SeededGenerator(seed: 1)
-        let network = MultiLayerNet(inputSize: 784, hiddenSizes: [100, 100, 100, 100, 100, 100], outputSize: 10,
-                                    generator: &generator)
+        let network = MultiLayerNet(
+            inputSize: 784, hiddenSizes: [100, 100, 100, 100, 100, 100], outputSize: 10,
+            generator: &generator)
         // Epochs enough for any number of benchmark iterations; each step measures when one is due.
-        return Trainer(network: network, trainSet: benchmarkData.train.prefix(trainingImages),
-                       testSet: benchmarkData.test, epochs: 100_000, batchSize: batchSize,
-                       optimizer: SGD(learningRate: 0.01), verbose: false,
-                       generator: generator)
+        return Trainer(
+            network: network, trainSet: benchmarkData.train.prefix(trainingImages),
+            testSet: benchmarkData.test, epochs: 100_000, batchSize: batchSize,
+            optimizer: SGD(learningRate: 0.01), verbose: false,
+            generator: generator)
     }
 }
 
@@ -97,22 +102,27 @@ struct TrialSets {
 func registerHyperparameterTrial() {
     let epochs = 50, batchSize = 100
     let hiddenSizes = [100, 100, 100, 100, 100, 100]
-    Benchmark("Train hyperparameter trial: 400 train / 100 validation images, \(epochs) epochs (200 updates)",
-              configuration: .init(warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 5)) { (benchmark: Benchmark, sets: TrialSets) in
+    Benchmark(
+        "Train hyperparameter trial: 400 train / 100 validation images, \(epochs) epochs (200 updates)",
+        configuration: .init(warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 5)
+    ) { (benchmark: Benchmark, sets: TrialSets) in
         var generator = SeededGenerator(seed: 1, stream: 1)
-        let network = MultiLayerNet(inputSize: 784, hiddenSizes: hiddenSizes, outputSize: 10,
-                                    weightDecay: 1e-7, generator: &generator)
-        let trainer = Trainer(network: network, trainSet: sets.train, testSet: sets.validation, epochs: epochs,
-                              batchSize: batchSize, optimizer: SGD(learningRate: 0.005),
-                              verbose: false, generator: generator)
+        let network = MultiLayerNet(
+            inputSize: 784, hiddenSizes: hiddenSizes, outputSize: 10,
+            weightDecay: 1e-7, generator: &generator)
+        let trainer = Trainer(
+            network: network, trainSet: sets.train, testSet: sets.validation, epochs: epochs,
+            batchSize: batchSize, optimizer: SGD(learningRate: 0.005),
+            verbose: false, generator: generator)
         let measurements = Double(trainer.maxIterations) / trainer.iterationsPerEpoch
-        let flops = Double(trainer.maxIterations) * network.productFLOPs(batchSize: batchSize)
+        let flops =
+            Double(trainer.maxIterations) * network.productFLOPs(batchSize: batchSize)
             + measurements * network.forwardFLOPs(images: sets.train.count + sets.validation.count)
-            + network.forwardFLOPs(images: sets.validation.count)            // the final accuracy
+            + network.forwardFLOPs(images: sets.validation.count)  // the final accuracy
         benchmark.startMeasurement()
         measure(benchmark, flops: flops) { blackHole(trainer.train()) }
     } setup: {
         let first500 = benchmarkData.train.prefix(500)
-        return TrialSets(train: first500.subset(Array(100 ..< 500)), validation: first500.subset(Array(0 ..< 100)))
+        return TrialSets(train: first500.subset(Array(100..<500)), validation: first500.subset(Array(0..<100)))
     }
 }

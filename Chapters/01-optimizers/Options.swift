@@ -10,7 +10,9 @@ struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimizers",
         abstract: "Chapter 1: how Momentum, AdaGrad and Adam step better than plain SGD.",
-        discussion: "Runs the optimizers for 30 steps on the valley f(x, y) = x²/20 + y², trains one MNIST network with each on the same mini-batches, then races all six over a range of learning rates.")
+        discussion:
+            "Runs the optimizers for 30 steps on the valley f(x, y) = x²/20 + y², trains one MNIST network with each on the same mini-batches, then races all six over a range of learning rates."
+    )
 
     @OptionGroup var common: ChapterOptions
     @Option(help: "Training iterations of the MNIST comparison (the book: 2000; --quick: 60).")

@@ -35,7 +35,7 @@ let valleySteps = 30
 // The race: every optimizer at 7 learning rates, half a decade apart from
 // 10⁻³ to 1 (the defaults 0.001 and 0.01 among them), for 200 iterations:
 // long enough for the order to settle, short enough to run 42 networks.
-let raceRates = (0 ..< 7).map { pow(10, -3 + 0.5 * Double($0)) }
+let raceRates = (0..<7).map { pow(10, -3 + 0.5 * Double($0)) }
 let raceIterations = quick ? 20 : 200
 
 let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "optimizers")) }
@@ -73,13 +73,13 @@ let valleyOptimizers: [any Optimizer] = [
 func walk(_ optimizer: any Optimizer, from start: (x: Double, y: Double)) -> [(Double, Double)] {
     var optimizer = optimizer
     // The point (x, y) is a [1, 2] parameter, so the same optimizers that train networks move it.
-    let point = Parameter(name: "xy", value: Matrix(rowVector: [start.x, start.y]))   // [1, 2]
+    let point = Parameter(name: "xy", value: Matrix(rowVector: [start.x, start.y]))  // [1, 2]
     var path: [(Double, Double)] = []
-    for _ in 0 ..< valleySteps {
+    for _ in 0..<valleySteps {
         let (x, y) = (point.value[0, 0], point.value[0, 1])
         path.append((x, y))
         let (dx, dy) = valleyGradient(x, y)
-        point.gradient = Matrix(rowVector: [dx, dy])                                    // [1, 2]
+        point.gradient = Matrix(rowVector: [dx, dy])  // [1, 2]
         optimizer.update([point])
     }
     return path
@@ -103,7 +103,7 @@ print("MNIST: \(train.count) training images of \(train.features) pixels")
 // The mini-batches are drawn once, with replacement as the book does, and
 // every optimizer trains on the same ones.
 var generator = SeededGenerator(seed: options.common.seed)
-let batches = (0 ..< iterations).map { _ in generator.choice(train.count, count: batchSize) }
+let batches = (0..<iterations).map { _ in generator.choice(train.count, count: batchSize) }
 
 /// Trains one network with `optimizer` on the first `steps` batches and
 /// returns its loss after every update.
@@ -113,15 +113,16 @@ let batches = (0 ..< iterations).map { _ in generator.choice(train.count, count:
 /// the optimizer: a deliberate difference from the book.
 func lossCurve(_ optimizer: any Optimizer, steps: Int, step: () -> Void) -> [Double] {
     var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
-    let network = MultiLayerNet(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                activation: .relu, weightInit: .he, generator: &weightGenerator)
+    let network = MultiLayerNet(
+        inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+        activation: .relu, weightInit: .he, generator: &weightGenerator)
     var optimizer = optimizer
     var losses: [Double] = []
     for indices in batches.prefix(steps) {
-        let (x, t) = train.batch(indices)                    // x: [B, D], t: B labels
-        network.gradient(x, labels: t)                       // fills ∂L/∂W for every W
-        optimizer.update(network.parameters)                  // one step
-        losses.append(network.loss(x, labels: t))            // the book records the loss after the step
+        let (x, t) = train.batch(indices)  // x: [B, D], t: B labels
+        network.gradient(x, labels: t)  // fills ∂L/∂W for every W
+        optimizer.update(network.parameters)  // one step
+        losses.append(network.loss(x, labels: t))  // the book records the loss after the step
         step()
     }
     return losses
@@ -135,12 +136,15 @@ let losses = comparison.results
 
 // What the book prints: every optimizer's loss every 100 iterations.
 for i in stride(from: 0, to: iterations, by: printEvery) {
-    print("===========iteration:\(i)===========" + mnistOptimizers.indices.map { "\n\(mnistOptimizers[$0].name):\(losses[$0][i])" }.joined())
+    print(
+        "===========iteration:\(i)===========" + mnistOptimizers.indices.map { "\n\(mnistOptimizers[$0].name):\(losses[$0][i])" }.joined())
 }
-let flopsPerStep = MultiLayerNet.productFLOPs(inputSize: train.features, hiddenSizes: hiddenSizes,
-                                              outputSize: train.classes, batchSize: batchSize)
-print(String(format: "Trained %d networks × %d iterations in %.1f s: ", mnistOptimizers.count, iterations, comparison.seconds)
-      + productSpeed(flops: flopsPerStep * Double(iterations * mnistOptimizers.count), seconds: comparison.seconds))
+let flopsPerStep = MultiLayerNet.productFLOPs(
+    inputSize: train.features, hiddenSizes: hiddenSizes,
+    outputSize: train.classes, batchSize: batchSize)
+print(
+    String(format: "Trained %d networks × %d iterations in %.1f s: ", mnistOptimizers.count, iterations, comparison.seconds)
+        + productSpeed(flops: flopsPerStep * Double(iterations * mnistOptimizers.count), seconds: comparison.seconds))
 
 // MARK: - 5. Going further: a fair race
 //

@@ -24,10 +24,10 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
 
     // Sigmoid, σ = 0.01: the share of layer 5's outputs in the four middle bins (0.43 … 0.57).
     let bunched = histogram("sigmoid-std-0.01")["5-layer"]
-    let middleShare = bunched[13 ... 16].reduce(0, +) / bunched.reduce(0, +)
+    let middleShare = bunched[13...16].reduce(0, +) / bunched.reduce(0, +)
     // tanh: the mean output of each layer, from its histogram.
     let tanhTable = histogram("tanh-xavier")
-    let tanhMeans = (1 ... 5).map { k in
+    let tanhMeans = (1...5).map { k in
         zip(tanhTable["bin center"], tanhTable["\(k)-layer"]).map { $0 * $1 }.reduce(0, +) / tanhTable["\(k)-layer"].reduce(0, +)
     }
     let reluKeys = ["relu-std-0.01", "relu-xavier", "relu-he"]
@@ -44,7 +44,7 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
     let logTable = tables.reluLog
     func meanLog(_ key: String) -> [Double] {
         let centers = logTable["log10 output"]
-        return (1 ... 5).map { (k: Int) -> Double in
+        return (1...5).map { (k: Int) -> Double in
             let counts = logTable["\(key) \(k)-layer"]
             let weighted: Double = zip(centers, counts).map { $0 * $1 }.reduce(0, +)
             return weighted / counts.reduce(0, +)
@@ -52,71 +52,96 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
     }
     func spreadLog(_ key: String) -> [Double] {
         let centers = logTable["log10 output"], means = meanLog(key)
-        return (1 ... 5).map { (k: Int) -> Double in
+        return (1...5).map { (k: Int) -> Double in
             let counts = logTable["\(key) \(k)-layer"]
             let squares: Double = zip(centers, counts).map { ($0 - means[k - 1]) * ($0 - means[k - 1]) * $1 }.reduce(0, +)
             return (squares / counts.reduce(0, +)).squareRoot()
         }
     }
     let logSpreads = reluKeys.flatMap(spreadLog)
-    let decadesPerLayer = Dictionary(uniqueKeysWithValues: reluKeys.map { key in
-        (key, (meanLog(key)[0] - meanLog(key)[4]) / 4)
-    })
+    let decadesPerLayer = Dictionary(
+        uniqueKeysWithValues: reluKeys.map { key in
+            (key, (meanLog(key)[0] - meanLog(key)[4]) / 4)
+        })
 
     var findings = [
-        Finding("weight-init.sigmoid-std-1-saturates",
-                "Sigmoid, σ = 1: in every layer most outputs sit near 0 or 1, where the slope is below a tenth of its peak (\(span(column("sigmoid-std-1", "flat").map { 100 * $0 }, 0)) % of them).",
-                holds: column("sigmoid-std-1", "flat").allSatisfy { $0 > 0.5 }),
-        Finding("weight-init.backward-sigmoid-std-1",
-                "Yet at σ = 1 the gradient does not vanish in these five layers: RMS ∂L/∂a is \(significant(gradientA("sigmoid-std-1")[0])) at layer 1 against \(significant(gradientA("sigmoid-std-1")[4])) at layer 5, and every layer's weight gradient is \(span(column("sigmoid-std-1", "grad W"), 1)).",
-                holds: isAbout(gradientA("sigmoid-std-1")[0] / gradientA("sigmoid-std-1")[4], 1, tolerance: 0.5)),
-        Finding("weight-init.sigmoid-std-0.01-bunches",
-                "Sigmoid, σ = 0.01: every layer's spread is below 0.03 (\(span(column("sigmoid-std-0.01", "spread"), 3))), and \(decimal(100 * middleShare, 1)) % of layer 5's outputs fall between 0.43 and 0.57.",
-                holds: column("sigmoid-std-0.01", "spread").allSatisfy { $0 < 0.03 } && middleShare > 0.99),
-        Finding("weight-init.backward-sigmoid-std-0.01",
-                "Backward at σ = 0.01 each sigmoid layer divides the gradient by \(decimal(averageFactor(gradientA("sigmoid-std-0.01").reversed()), 0)) on average (√n·σ·¼ = 1/40): RMS ∂L/∂a falls from \(significant(gradientA("sigmoid-std-0.01")[4])) at layer 5 to \(significant(gradientA("sigmoid-std-0.01")[0])) at layer 1.",
-                holds: isAbout(averageFactor(gradientA("sigmoid-std-0.01").reversed()), 40, tolerance: 10)),
-        Finding("weight-init.sigmoid-xavier-spread",
-                "Sigmoid with Xavier: spreads of \(span(column("sigmoid-xavier", "spread"))) by layer, at least five times σ = 0.01's in every layer, and under 1 % of outputs flat.",
-                holds: zip(column("sigmoid-xavier", "spread"), column("sigmoid-std-0.01", "spread")).allSatisfy { $0 > 5 * $1 }
-                    && column("sigmoid-xavier", "flat").allSatisfy { $0 < 0.01 }),
-        Finding("weight-init.backward-sigmoid-xavier",
-                "Backward, even Xavier loses a factor of \(decimal(averageFactor(gradientA("sigmoid-xavier").reversed()), 1)) per sigmoid layer on average (its slope is at most ¼): RMS ∂L/∂a is \(significant(gradientA("sigmoid-xavier")[0])) at layer 1. tanh, whose slope is 1 at 0, keeps \(significant(gradientA("tanh-xavier")[0])).",
-                holds: isAbout(averageFactor(gradientA("sigmoid-xavier").reversed()), 4, tolerance: 1)
-                    && gradientA("tanh-xavier")[0] > 0.4),
-        Finding("weight-init.tanh-xavier-narrows",
-                "tanh with Xavier: a bell centred on 0 (layer means within ±\(decimal(tanhMeans.map(abs).max()!, 3))) whose spread falls in every layer, from \(decimal(column("tanh-xavier", "spread")[0])) to \(decimal(column("tanh-xavier", "spread")[4])).",
-                holds: tanhMeans.allSatisfy { abs($0) < 0.05 } && shrinkFactors(column("tanh-xavier", "spread")).allSatisfy { $0 > 1 }),
-        Finding("weight-init.relu-std-0.01-shrinks",
-                "ReLU, σ = 0.01: the spread shrinks \(span(shrinkFactors(column("relu-std-0.01", "spread")), 1)) times per layer (√n·σ/√2 = 1/14), from \(significant(column("relu-std-0.01", "spread")[0])) to \(significant(column("relu-std-0.01", "spread")[4])).",
-                holds: shrinkFactors(column("relu-std-0.01", "spread")).allSatisfy { $0 > 10 }),
-        Finding("weight-init.relu-xavier-root-two",
-                "ReLU with Xavier: the spread shrinks \(span(shrinkFactors(column("relu-xavier", "spread")))) times per layer, about √2 ≈ 1.41.",
-                holds: shrinkFactors(column("relu-xavier", "spread")).allSatisfy { isAbout($0, 2.squareRoot(), tolerance: 0.2) }),
-        Finding("weight-init.relu-he-steady",
-                "ReLU with He: the spread stays within \(span(column("relu-he", "spread"))) in all five layers.",
-                holds: column("relu-he", "spread").max()! / column("relu-he", "spread").min()! < 1.2),
-        Finding("weight-init.relu-log-shift",
-                "On a log scale ReLU's outputs keep their width (the standard deviation of log₁₀ output is \(span(logSpreads)) decades in every layer, under every scale) and slide left: the mean log₁₀ output falls by \(decimal(decadesPerLayer["relu-std-0.01"]!, 2)) decades per layer at σ = 0.01 (log₁₀ 14 = 1.15), \(decimal(decadesPerLayer["relu-xavier"]!, 2)) with Xavier (log₁₀ √2 = 0.15) and \(decimal(decadesPerLayer["relu-he"]!, 2)) with He.",
-                holds: isAbout(decadesPerLayer["relu-std-0.01"]!, 1.15, tolerance: 0.1) && isAbout(decadesPerLayer["relu-xavier"]!, 0.15, tolerance: 0.1)
-                    && isAbout(decadesPerLayer["relu-he"]!, 0, tolerance: 0.1) && logSpreads.max()! - logSpreads.min()! < 0.15),
-        Finding("weight-init.relu-zeros-same",
-                "ReLU: the share of zero outputs is the same under all three scales, layer by layer (\(span(column("relu-he", "zeros").map { 100 * $0 }, 0)) %), since ReLU(c·z) = c·ReLU(z): σ changes each output's size, never its sign.",
-                holds: reluKeys.allSatisfy { column($0, "zeros") == column("relu-he", "zeros") }
-                    && column("relu-he", "zeros").allSatisfy { isAbout($0, 0.5, tolerance: 0.1) }),
-        Finding("weight-init.relu-dead-units",
-                "Dead units (0 for every one of the 1000 inputs) are rare at the start: by layer \(column("relu-he", "dead").map { decimal(100 * $0, 0) + " %" }.joined(separator: ", ")), the same under every scale.",
-                holds: reluKeys.allSatisfy { column($0, "dead") == column("relu-he", "dead") } && column("relu-he", "dead").max()! <= 0.05),
-        Finding("weight-init.backward-relu",
-                "Backward through ReLU the gradient shrinks as the signal did forward: RMS ∂L/∂a at layer 1 is \(significant(gradientA("relu-std-0.01")[0])) (σ = 0.01), \(significant(gradientA("relu-xavier")[0])) (Xavier) and \(significant(gradientA("relu-he")[0])) (He), against \(significant(gradientA("relu-he")[4])) at layer 5; every weight gradient at σ = 0.01 is \(decimal(column("relu-xavier", "grad W")[0] / column("relu-std-0.01", "grad W")[0], 0)) times smaller than Xavier's.",
-                holds: isAbout(gradientA("relu-he")[0], 1, tolerance: 0.2) && isAbout(averageFactor(gradientA("relu-std-0.01").reversed()), 14, tolerance: 2)
-                    && zip(column("relu-xavier", "grad W"), column("relu-std-0.01", "grad W")).allSatisfy { isAbout($0 / $1, 1e4, tolerance: 1e3) }),
-        Finding("weight-init.exercise-sigma-0.1",
-                "At n = 100, Xavier's σ = √(1/100) is 0.1 exactly (the Xavier histograms say so in their titles): σ = 0.1 keeps sigmoid's spread at \(span(column("sigmoid-xavier", "spread"))) and shrinks ReLU's by about √2 per layer.",
-                holds: histogram("sigmoid-xavier").description.contains("√(1/100) = 0.1:")),
-        Finding("weight-init.exercise-width",
-                "At 1000 units Xavier's and He's spreads stay within \(decimal(100 * widthChange, 0)) % of their values at \(narrow) units, layer by layer; ReLU at σ = 0.01 shrinks \(span(fixedWide, 1)) times per layer instead of \(span(fixedNarrow, 1)) (√10 ≈ 3.2 times less per layer).",
-                holds: widthChange < 0.15 && isAbout(averageFactor(spreads("relu-std-0.01", "n")) / averageFactor(spreads("relu-std-0.01", "1000")), 10.squareRoot(), tolerance: 0.5)),
+        Finding(
+            "weight-init.sigmoid-std-1-saturates",
+            "Sigmoid, σ = 1: in every layer most outputs sit near 0 or 1, where the slope is below a tenth of its peak (\(span(column("sigmoid-std-1", "flat").map { 100 * $0 }, 0)) % of them).",
+            holds: column("sigmoid-std-1", "flat").allSatisfy { $0 > 0.5 }),
+        Finding(
+            "weight-init.backward-sigmoid-std-1",
+            "Yet at σ = 1 the gradient does not vanish in these five layers: RMS ∂L/∂a is \(significant(gradientA("sigmoid-std-1")[0])) at layer 1 against \(significant(gradientA("sigmoid-std-1")[4])) at layer 5, and every layer's weight gradient is \(span(column("sigmoid-std-1", "grad W"), 1)).",
+            holds: isAbout(gradientA("sigmoid-std-1")[0] / gradientA("sigmoid-std-1")[4], 1, tolerance: 0.5)),
+        Finding(
+            "weight-init.sigmoid-std-0.01-bunches",
+            "Sigmoid, σ = 0.01: every layer's spread is below 0.03 (\(span(column("sigmoid-std-0.01", "spread"), 3))), and \(decimal(100 * middleShare, 1)) % of layer 5's outputs fall between 0.43 and 0.57.",
+            holds: column("sigmoid-std-0.01", "spread").allSatisfy { $0 < 0.03 } && middleShare > 0.99),
+        Finding(
+            "weight-init.backward-sigmoid-std-0.01",
+            "Backward at σ = 0.01 each sigmoid layer divides the gradient by \(decimal(averageFactor(gradientA("sigmoid-std-0.01").reversed()), 0)) on average (√n·σ·¼ = 1/40): RMS ∂L/∂a falls from \(significant(gradientA("sigmoid-std-0.01")[4])) at layer 5 to \(significant(gradientA("sigmoid-std-0.01")[0])) at layer 1.",
+            holds: isAbout(averageFactor(gradientA("sigmoid-std-0.01").reversed()), 40, tolerance: 10)),
+        Finding(
+            "weight-init.sigmoid-xavier-spread",
+            "Sigmoid with Xavier: spreads of \(span(column("sigmoid-xavier", "spread"))) by layer, at least five times σ = 0.01's in every layer, and under 1 % of outputs flat.",
+            holds: zip(column("sigmoid-xavier", "spread"), column("sigmoid-std-0.01", "spread")).allSatisfy { $0 > 5 * $1 }
+                && column("sigmoid-xavier", "flat").allSatisfy { $0 < 0.01 }),
+        Finding(
+            "weight-init.backward-sigmoid-xavier",
+            "Backward, even Xavier loses a factor of \(decimal(averageFactor(gradientA("sigmoid-xavier").reversed()), 1)) per sigmoid layer on average (its slope is at most ¼): RMS ∂L/∂a is \(significant(gradientA("sigmoid-xavier")[0])) at layer 1. tanh, whose slope is 1 at 0, keeps \(significant(gradientA("tanh-xavier")[0])).",
+            holds: isAbout(averageFactor(gradientA("sigmoid-xavier").reversed()), 4, tolerance: 1)
+                && gradientA("tanh-xavier")[0] > 0.4),
+        Finding(
+            "weight-init.tanh-xavier-narrows",
+            "tanh with Xavier: a bell centred on 0 (layer means within ±\(decimal(tanhMeans.map(abs).max()!, 3))) whose spread falls in every layer, from \(decimal(column("tanh-xavier", "spread")[0])) to \(decimal(column("tanh-xavier", "spread")[4])).",
+            holds: tanhMeans.allSatisfy { abs($0) < 0.05 } && shrinkFactors(column("tanh-xavier", "spread")).allSatisfy { $0 > 1 }),
+        Finding(
+            "weight-init.relu-std-0.01-shrinks",
+            "ReLU, σ = 0.01: the spread shrinks \(span(shrinkFactors(column("relu-std-0.01", "spread")), 1)) times per layer (√n·σ/√2 = 1/14), from \(significant(column("relu-std-0.01", "spread")[0])) to \(significant(column("relu-std-0.01", "spread")[4])).",
+            holds: shrinkFactors(column("relu-std-0.01", "spread")).allSatisfy { $0 > 10 }),
+        Finding(
+            "weight-init.relu-xavier-root-two",
+            "ReLU with Xavier: the spread shrinks \(span(shrinkFactors(column("relu-xavier", "spread")))) times per layer, about √2 ≈ 1.41.",
+            holds: shrinkFactors(column("relu-xavier", "spread")).allSatisfy { isAbout($0, 2.squareRoot(), tolerance: 0.2) }),
+        Finding(
+            "weight-init.relu-he-steady",
+            "ReLU with He: the spread stays within \(span(column("relu-he", "spread"))) in all five layers.",
+            holds: column("relu-he", "spread").max()! / column("relu-he", "spread").min()! < 1.2),
+        Finding(
+            "weight-init.relu-log-shift",
+            "On a log scale ReLU's outputs keep their width (the standard deviation of log₁₀ output is \(span(logSpreads)) decades in every layer, under every scale) and slide left: the mean log₁₀ output falls by \(decimal(decadesPerLayer["relu-std-0.01"]!, 2)) decades per layer at σ = 0.01 (log₁₀ 14 = 1.15), \(decimal(decadesPerLayer["relu-xavier"]!, 2)) with Xavier (log₁₀ √2 = 0.15) and \(decimal(decadesPerLayer["relu-he"]!, 2)) with He.",
+            holds: isAbout(decadesPerLayer["relu-std-0.01"]!, 1.15, tolerance: 0.1)
+                && isAbout(decadesPerLayer["relu-xavier"]!, 0.15, tolerance: 0.1)
+                && isAbout(decadesPerLayer["relu-he"]!, 0, tolerance: 0.1) && logSpreads.max()! - logSpreads.min()! < 0.15),
+        Finding(
+            "weight-init.relu-zeros-same",
+            "ReLU: the share of zero outputs is the same under all three scales, layer by layer (\(span(column("relu-he", "zeros").map { 100 * $0 }, 0)) %), since ReLU(c·z) = c·ReLU(z): σ changes each output's size, never its sign.",
+            holds: reluKeys.allSatisfy { column($0, "zeros") == column("relu-he", "zeros") }
+                && column("relu-he", "zeros").allSatisfy { isAbout($0, 0.5, tolerance: 0.1) }),
+        Finding(
+            "weight-init.relu-dead-units",
+            "Dead units (0 for every one of the 1000 inputs) are rare at the start: by layer \(column("relu-he", "dead").map { decimal(100 * $0, 0) + " %" }.joined(separator: ", ")), the same under every scale.",
+            holds: reluKeys.allSatisfy { column($0, "dead") == column("relu-he", "dead") } && column("relu-he", "dead").max()! <= 0.05),
+        Finding(
+            "weight-init.backward-relu",
+            "Backward through ReLU the gradient shrinks as the signal did forward: RMS ∂L/∂a at layer 1 is \(significant(gradientA("relu-std-0.01")[0])) (σ = 0.01), \(significant(gradientA("relu-xavier")[0])) (Xavier) and \(significant(gradientA("relu-he")[0])) (He), against \(significant(gradientA("relu-he")[4])) at layer 5; every weight gradient at σ = 0.01 is \(decimal(column("relu-xavier", "grad W")[0] / column("relu-std-0.01", "grad W")[0], 0)) times smaller than Xavier's.",
+            holds: isAbout(gradientA("relu-he")[0], 1, tolerance: 0.2)
+                && isAbout(averageFactor(gradientA("relu-std-0.01").reversed()), 14, tolerance: 2)
+                && zip(column("relu-xavier", "grad W"), column("relu-std-0.01", "grad W")).allSatisfy {
+                    isAbout($0 / $1, 1e4, tolerance: 1e3)
+                }),
+        Finding(
+            "weight-init.exercise-sigma-0.1",
+            "At n = 100, Xavier's σ = √(1/100) is 0.1 exactly (the Xavier histograms say so in their titles): σ = 0.1 keeps sigmoid's spread at \(span(column("sigmoid-xavier", "spread"))) and shrinks ReLU's by about √2 per layer.",
+            holds: histogram("sigmoid-xavier").description.contains("√(1/100) = 0.1:")),
+        Finding(
+            "weight-init.exercise-width",
+            "At 1000 units Xavier's and He's spreads stay within \(decimal(100 * widthChange, 0)) % of their values at \(narrow) units, layer by layer; ReLU at σ = 0.01 shrinks \(span(fixedWide, 1)) times per layer instead of \(span(fixedNarrow, 1)) (√10 ≈ 3.2 times less per layer).",
+            holds: widthChange < 0.15
+                && isAbout(
+                    averageFactor(spreads("relu-std-0.01", "n")) / averageFactor(spreads("relu-std-0.01", "1000")), 10.squareRoot(),
+                    tolerance: 0.5)
+        ),
     ]
     guard let loss = tables.loss, let adam = tables.adam else { return findings }
     let stuck = loss["std=0.01 smoothed"], he = loss["He smoothed"], xavier = loss["Xavier smoothed"]
@@ -124,18 +149,22 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
     let adamLoss = adam["std=0.01 Adam smoothed"]
     func firstBelow(_ curve: [Double], _ level: Double) -> Int { curve.firstIndex { $0 < level } ?? curve.count }
     findings += [
-        Finding("weight-init.mnist-std-0.01-stuck",
-                "On MNIST the σ = 0.01 net's smoothed loss stays within 0.01 of ln 10 ≈ 2.303, the loss of a uniform guess, for all \(stuck.count) iterations (\(span(stuck, 3))).",
-                holds: stuck.allSatisfy { isAbout($0, log(10), tolerance: 0.01) }),
-        Finding("weight-init.mnist-he-xavier",
-                "He and Xavier both learn: their smoothed losses end at \(decimal(he.last!, 2)) (He) and \(decimal(xavier.last!, 2)) (Xavier), and He's is the lower at \(heAhead) of \(he.count) iterations.",
-                holds: he.last! < xavier.last! && xavier.last! < 0.5 * stuck.last! && heAhead > he.count * 9 / 10),
-        Finding("weight-init.mnist-xavier-late",
-                "Xavier starts late: its smoothed loss first drops below 2.0 at iteration \(firstBelow(xavier, 2)), He's at \(firstBelow(he, 2)) (He starts from the same standard normals, scaled √2 times larger).",
-                holds: firstBelow(xavier, 2) > 2 * firstBelow(he, 2)),
-        Finding("weight-init.exercise-adam",
-                "Adam rescues the σ = 0.01 start: its smoothed loss ends at \(decimal(adamLoss.last!, 2)), against \(decimal(stuck.last!, 2)) for the comparison's net from the same start (SGD by default) and \(decimal(he.last!, 2)) for He.",
-                holds: adamLoss.last! < 0.5 * stuck.last! && isAbout(adamLoss.last!, he.last!, tolerance: 0.1)),
+        Finding(
+            "weight-init.mnist-std-0.01-stuck",
+            "On MNIST the σ = 0.01 net's smoothed loss stays within 0.01 of ln 10 ≈ 2.303, the loss of a uniform guess, for all \(stuck.count) iterations (\(span(stuck, 3))).",
+            holds: stuck.allSatisfy { isAbout($0, log(10), tolerance: 0.01) }),
+        Finding(
+            "weight-init.mnist-he-xavier",
+            "He and Xavier both learn: their smoothed losses end at \(decimal(he.last!, 2)) (He) and \(decimal(xavier.last!, 2)) (Xavier), and He's is the lower at \(heAhead) of \(he.count) iterations.",
+            holds: he.last! < xavier.last! && xavier.last! < 0.5 * stuck.last! && heAhead > he.count * 9 / 10),
+        Finding(
+            "weight-init.mnist-xavier-late",
+            "Xavier starts late: its smoothed loss first drops below 2.0 at iteration \(firstBelow(xavier, 2)), He's at \(firstBelow(he, 2)) (He starts from the same standard normals, scaled √2 times larger).",
+            holds: firstBelow(xavier, 2) > 2 * firstBelow(he, 2)),
+        Finding(
+            "weight-init.exercise-adam",
+            "Adam rescues the σ = 0.01 start: its smoothed loss ends at \(decimal(adamLoss.last!, 2)), against \(decimal(stuck.last!, 2)) for the comparison's net from the same start (SGD by default) and \(decimal(he.last!, 2)) for He.",
+            holds: adamLoss.last! < 0.5 * stuck.last! && isAbout(adamLoss.last!, he.last!, tolerance: 0.1)),
     ]
     return findings
 }

@@ -34,7 +34,7 @@ let wideWidth = 1000
 // The book's MNIST budget: 2000 mini-batches of 128 images, SGD with η = 0.01.
 let iterations = options.iterations ?? (quick ? 60 : 2000)
 let batchSize = 128
-let mnistOptimizer = options.optimizer.make()          // SGD: η = 0.01; the others at the book's defaults
+let mnistOptimizer = options.optimizer.make()  // SGD: η = 0.01; the others at the book's defaults
 // Four hidden layers of 100 ReLU units: the net of chapter 1, deep enough for a
 // bad start to stall it [finding: weight-init.mnist-std-0.01-stuck].
 let hiddenSizes = [100, 100, 100, 100]
@@ -76,7 +76,7 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // same standard normals under every scale (stream 3), so the histograms differ
 // only by σ and the activation (the book draws fresh ones each run).
 var inputGenerator = SeededGenerator(seed: options.common.seed, stream: 2)
-let inputs = Matrix.randomNormal(sampleCount, inputWidth, using: &inputGenerator)          // [N, n]
+let inputs = Matrix.randomNormal(sampleCount, inputWidth, using: &inputGenerator)  // [N, n]
 
 // MARK: - 4. Experiment 1: each layer's outputs (the book: 6.2.1–6.2.3, Figures 6-10, 6-11, 6-13, 6-14)
 //
@@ -93,9 +93,10 @@ let configurations = [
 ]
 let results = configurations.map { configuration in
     var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 3)
-    let outputs = activationsThroughLayers(inputs, widths: layerWidths, weightInit: configuration.weightInit,
-                                           activation: configuration.activation.function,
-                                           generator: &weightGenerator)                     // 5 × [N, n]
+    let outputs = activationsThroughLayers(
+        inputs, widths: layerWidths, weightInit: configuration.weightInit,
+        activation: configuration.activation.function,
+        generator: &weightGenerator)  // 5 × [N, n]
     return LayerResult(configuration, outputs, bins: binCount)
 }
 print("Experiment 1: \(sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth) units, no biases.")
@@ -115,20 +116,21 @@ if !options.histogramsOnly {
     let (train, _) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
     print("\nExperiment 2: MNIST, \(train.count) training images of \(train.features) pixels, \(mnistOptimizer.name)")
     var generator = SeededGenerator(seed: options.common.seed)
-    let batches = (0 ..< iterations).map { _ in generator.choice(train.count, count: batchSize) }
+    let batches = (0..<iterations).map { _ in generator.choice(train.count, count: batchSize) }
     let seed = options.common.seed
     let runs: [(WeightInit, any Optimizer)] = weightInits.map { ($0, mnistOptimizer) } + [(.standardDeviation(0.01), Adam())]
     let trained = await trainSideBySide("training", count: runs.count, stepsEach: iterations) { k, step in
         var weightGenerator = SeededGenerator(seed: seed, stream: 1)
-        let network = MultiLayerNet(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                    activation: .relu, weightInit: runs[k].0, generator: &weightGenerator)
+        let network = MultiLayerNet(
+            inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+            activation: .relu, weightInit: runs[k].0, generator: &weightGenerator)
         var optimizer = runs[k].1
         var losses: [Double] = []
         for indices in batches {
-            let (x, t) = train.batch(indices)                    // x: [B, D], t: B labels
-            network.gradient(x, labels: t)                       // fills ∂L/∂W for every W
-            optimizer.update(network.parameters)                  // SGD: W ← W − η·∂L/∂W
-            losses.append(network.loss(x, labels: t))            // the book records the loss after the step
+            let (x, t) = train.batch(indices)  // x: [B, D], t: B labels
+            network.gradient(x, labels: t)  // fills ∂L/∂W for every W
+            optimizer.update(network.parameters)  // SGD: W ← W − η·∂L/∂W
+            losses.append(network.loss(x, labels: t))  // the book records the loss after the step
             step()
         }
         return losses
@@ -138,10 +140,12 @@ if !options.histogramsOnly {
         print("===========iteration:\(i)===========")
         for (k, weightInit) in weightInits.enumerated() { print("\(weightInit):\(trained.results[k][i])") }
     }
-    let flopsPerStep = MultiLayerNet.productFLOPs(inputSize: train.features, hiddenSizes: hiddenSizes,
-                                                  outputSize: train.classes, batchSize: batchSize)
-    print(String(format: "Trained %d networks × %d iterations in %.1f s: ", runs.count, iterations, trained.seconds)
-          + productSpeed(flops: flopsPerStep * Double(iterations * runs.count), seconds: trained.seconds))
+    let flopsPerStep = MultiLayerNet.productFLOPs(
+        inputSize: train.features, hiddenSizes: hiddenSizes,
+        outputSize: train.classes, batchSize: batchSize)
+    print(
+        String(format: "Trained %d networks × %d iterations in %.1f s: ", runs.count, iterations, trained.seconds)
+            + productSpeed(flops: flopsPerStep * Double(iterations * runs.count), seconds: trained.seconds))
     mnist = (Array(trained.results.prefix(weightInits.count)), trained.results[weightInits.count])
 }
 
@@ -154,22 +158,22 @@ if !options.histogramsOnly {
 // same ∂L/∂a₅ = G. Backward through one layer (shapes [N, n] unless said):
 //   ∂L/∂zₖ = ∂L/∂aₖ ⊙ f′(zₖ)      ∂L/∂Wₖ = aₖ₋₁ᵀ·∂L/∂zₖ  [n, n]      ∂L/∂aₖ₋₁ = ∂L/∂zₖ·Wₖᵀ
 var upstreamGenerator = SeededGenerator(seed: options.common.seed, stream: 4)
-let upstream = Matrix.randomNormal(sampleCount, inputWidth, using: &upstreamGenerator)      // [N, n]  G
+let upstream = Matrix.randomNormal(sampleCount, inputWidth, using: &upstreamGenerator)  // [N, n]  G
 
 /// RMS of ∂L/∂aₖ and of ∂L/∂Wₖ for every layer k, from ∂L/∂a_last = `upstream`.
 func backwardSizes(_ configuration: Configuration, _ generator: inout SeededGenerator) -> (outputs: [Double], weights: [Double]) {
     var outputs = [inputs], weights: [Matrix] = []
-    for width in layerWidths {                                    // the forward pass again, keeping the weights
+    for width in layerWidths {  // the forward pass again, keeping the weights
         let sigma = configuration.weightInit.standardDeviation(inputs: outputs.last!.columns)
-        weights.append(Matrix.randomNormal(outputs.last!.columns, width, standardDeviation: sigma, using: &generator))   // [n, n]
-        outputs.append(Matrix.product(outputs.last!, weights.last!).map(configuration.activation.function))           // [N, n]
+        weights.append(Matrix.randomNormal(outputs.last!.columns, width, standardDeviation: sigma, using: &generator))  // [n, n]
+        outputs.append(Matrix.product(outputs.last!, weights.last!).map(configuration.activation.function))  // [N, n]
     }
     var da = upstream, outputSizes: [Double] = [], weightSizes: [Double] = []
     for k in layerWidths.indices.reversed() {
-        let dz = da.zip(outputs[k + 1]) { g, y in g * configuration.activation.slope(y) }   // ∂L/∂zₖ
+        let dz = da.zip(outputs[k + 1]) { g, y in g * configuration.activation.slope(y) }  // ∂L/∂zₖ
         outputSizes.insert(rootMeanSquare(da), at: 0)
-        weightSizes.insert(rootMeanSquare(Matrix.product(outputs[k], dz, transposeA: true)), at: 0)   // ∂L/∂Wₖ [n, n]
-        da = Matrix.product(dz, weights[k], transposeB: true)                              // ∂L/∂aₖ₋₁
+        weightSizes.insert(rootMeanSquare(Matrix.product(outputs[k], dz, transposeA: true)), at: 0)  // ∂L/∂Wₖ [n, n]
+        da = Matrix.product(dz, weights[k], transposeB: true)  // ∂L/∂aₖ₋₁
     }
     return (outputSizes, weightSizes)
 }
@@ -179,18 +183,21 @@ let backward = await concurrentMap(configurations.count) { k in
 }
 print("\nBackward: RMS of the gradient of each layer's weights, ∂L/∂W, layers 1 to \(layerWidths.count)")
 for (configuration, sizes) in zip(configurations, backward) {
-    print(configuration.label.padding(toLength: 36, withPad: " ", startingAt: 0)
-          + sizes.weights.map { String(format: "%9.2g", $0) }.joined())
+    print(
+        configuration.label.padding(toLength: 36, withPad: " ", startingAt: 0)
+            + sizes.weights.map { String(format: "%9.2g", $0) }.joined())
 }
 
 // Wider layers: the forward pass again at n = 1000 (stream 5), for exercise 2.
-let wideInputs = Matrix.randomNormal(sampleCount, wideWidth, using: &inputGenerator)        // [N, 1000]
+let wideInputs = Matrix.randomNormal(sampleCount, wideWidth, using: &inputGenerator)  // [N, 1000]
 let wideSpreads = await concurrentMap(configurations.count) { k in
     var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 5)
-    return activationsThroughLayers(wideInputs, widths: Array(repeating: wideWidth, count: 5),
-                                    weightInit: configurations[k].weightInit,
-                                    activation: configurations[k].activation.function,
-                                    generator: &weightGenerator).map(standardDeviation)      // 5 spreads
+    return activationsThroughLayers(
+        wideInputs, widths: Array(repeating: wideWidth, count: 5),
+        weightInit: configurations[k].weightInit,
+        activation: configurations[k].activation.function,
+        generator: &weightGenerator
+    ).map(standardDeviation)  // 5 spreads
 }
 
 // The tables, then the figures drawn from them (Figures.swift).

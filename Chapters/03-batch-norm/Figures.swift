@@ -26,34 +26,41 @@ func scaleLabel(_ i: Int) -> String { "W:" + String(format: "%.4g", scales[i]) }
 func rateColumn(_ rate: Double) -> String { String(format: "eta=%g", rate) }
 
 func makeTables() -> BatchNormTables {
-    var scaleTable = DataTable("batch-norm-scales.dat",
-                               "batch-norm: training accuracy (1000 images) per epoch, without and with batch normalization, per weight scale",
-                               columns: ["epoch"] + scaleIndices.flatMap { ["\(scaleLabel($0)) normal", "\(scaleLabel($0)) BN"] })
-    for epoch in 0 ..< epochs {
+    var scaleTable = DataTable(
+        "batch-norm-scales.dat",
+        "batch-norm: training accuracy (1000 images) per epoch, without and with batch normalization, per weight scale",
+        columns: ["epoch"] + scaleIndices.flatMap { ["\(scaleLabel($0)) normal", "\(scaleLabel($0)) BN"] })
+    for epoch in 0..<epochs {
         scaleTable.append([Double(epoch)] + scaleRuns.results.flatMap { [$0.plain[epoch], $0.batchNorm[epoch]] })
     }
-    var invarianceTable = DataTable("scale-invariance.dat",
-                                    "batch-norm: W1 of a fresh He-initialised network multiplied by c: loss and |dL/dW1| on one batch of 100, training mode",
-                                    columns: ["c", "loss normal", "loss BN", "grad normal", "grad BN", "grad BN at c=1 over c"])
+    var invarianceTable = DataTable(
+        "scale-invariance.dat",
+        "batch-norm: W1 of a fresh He-initialised network multiplied by c: loss and |dL/dW1| on one batch of 100, training mode",
+        columns: ["c", "loss normal", "loss BN", "grad normal", "grad BN", "grad BN at c=1 over c"])
     let gradientAtOne = invariance.first { $0.c == 1 }!.batchNorm.1
     for row in invariance {
         invarianceTable.append([row.c, row.plain.0, row.batchNorm.0, row.plain.1, row.batchNorm.1, gradientAtOne / row.c])
     }
-    var batchTable = DataTable("batch-size.dat",
-                               "batch-norm: accuracy on 2000 test images after \(sweepImages) training images seen (He start, SGD eta = 0.01), per batch size",
-                               columns: ["batch size", "updates", "test normal", "test BN"])
+    var batchTable = DataTable(
+        "batch-size.dat",
+        "batch-norm: accuracy on 2000 test images after \(sweepImages) training images seen (He start, SGD eta = 0.01), per batch size",
+        columns: ["batch size", "updates", "test normal", "test BN"])
     for (k, size) in sweepBatchSizes.enumerated() {
         batchTable.append([Double(size), Double(sweepImages / size)] + batchSweep.results[k])
     }
-    var rateTable = DataTable("learning-rate.dat",
-                              "batch-norm: training accuracy (1000 images) per epoch from He's start, and |W1| of the BN network, per learning rate",
-                              columns: ["epoch"] + sweepRates.flatMap {
-                                  ["\(rateColumn($0)) normal", "\(rateColumn($0)) BN", "\(rateColumn($0)) BN norm W1"]
-                              })
-    for epoch in 0 ..< epochs {
-        rateTable.append([Double(epoch)] + rateSweep.results.flatMap {
-            [$0.plain[epoch], $0.batchNorm[epoch], $0.batchNormW1[epoch]]
-        })
+    var rateTable = DataTable(
+        "learning-rate.dat",
+        "batch-norm: training accuracy (1000 images) per epoch from He's start, and |W1| of the BN network, per learning rate",
+        columns: ["epoch"]
+            + sweepRates.flatMap {
+                ["\(rateColumn($0)) normal", "\(rateColumn($0)) BN", "\(rateColumn($0)) BN norm W1"]
+            })
+    for epoch in 0..<epochs {
+        rateTable.append(
+            [Double(epoch)]
+                + rateSweep.results.flatMap {
+                    [$0.plain[epoch], $0.batchNorm[epoch], $0.batchNormW1[epoch]]
+                })
     }
     return BatchNormTables(scales: scaleTable, invariance: invarianceTable, batchSize: batchTable, learningRate: rateTable)
 }
@@ -63,23 +70,28 @@ let batchNormColor = "#1f77b4", plainColor = "#ff7f0e"
 
 /// Accuracy per epoch, with (solid) and without (dashed) batch normalization.
 func curves(_ table: DataTable, _ prefix: String, titled: Bool) -> [Series] {
-    [Series(table, x: "epoch", y: "\(prefix) BN", title: titled ? "Batch Normalization" : "",
+    [
+        Series(
+            table, x: "epoch", y: "\(prefix) BN", title: titled ? "Batch Normalization" : "",
             style: .lines, color: batchNormColor),
-     Series(table, x: "epoch", y: "\(prefix) normal", title: titled ? "Normal (without BatchNorm)" : "",
-            style: .lines, dashed: true, color: plainColor)]
+        Series(
+            table, x: "epoch", y: "\(prefix) normal", title: titled ? "Normal (without BatchNorm)" : "",
+            style: .lines, dashed: true, color: plainColor),
+    ]
 }
 
 func makeFigures(_ tables: BatchNormTables) -> [Figure] {
     let gridColumns = scaleIndices.count >= 16 ? 4 : 2
     let gridRows = (scaleIndices.count + gridColumns - 1) / gridColumns
-    let epochRange = 0 ... Double(max(epochs - 1, 1))
+    let epochRange = 0...Double(max(epochs - 1, 1))
     // One panel per scale, titled with its σ; all share the same ranges, so
     // only the outer panels carry ticks and labels.
     let gridPanels = scaleIndices.enumerated().map { k, i in
         let isBottom = k / gridColumns == gridRows - 1, isLeft = k % gridColumns == 0
         let isLast = k == scaleIndices.count - 1
-        var panel = Panel(title: scaleLabel(i), xLabel: isBottom ? "epochs" : "", yLabel: isLeft ? "accuracy" : "",
-                          xRange: epochRange, yRange: 0 ... 1, series: curves(tables.scales, scaleLabel(i), titled: isLast))
+        var panel = Panel(
+            title: scaleLabel(i), xLabel: isBottom ? "epochs" : "", yLabel: isLeft ? "accuracy" : "",
+            xRange: epochRange, yRange: 0...1, series: curves(tables.scales, scaleLabel(i), titled: isLast))
         panel.showXTicks = isBottom
         panel.showYTicks = isLeft
         // The book puts the legend at the lower right of the last panel; the top
@@ -87,74 +99,99 @@ func makeFigures(_ tables: BatchNormTables) -> [Figure] {
         panel.legend = isLast ? .at("top right") : .hidden
         return panel
     }
-    let grid = Figure(name: "batch-norm-scales",
-                      title: "Training accuracy with (solid) and without (dashed) batch normalization, per weight scale σ",
-                      panels: gridPanels, layout: (gridRows, gridColumns), size: (1200, 1000))
+    let grid = Figure(
+        name: "batch-norm-scales",
+        title: "Training accuracy with (solid) and without (dashed) batch normalization, per weight scale σ",
+        panels: gridPanels, layout: (gridRows, gridColumns), size: (1200, 1000))
 
     // The single comparison: the chosen scale if it ran, else the first that did.
     let single = scaleIndices.contains(singleScaleIndex) ? singleScaleIndex : scaleIndices[0]
-    var singlePanel = Panel(title: "Weight scale σ = \(String(format: "%.4g", scales[single])): with and without batch normalization",
-                            xLabel: "epochs", yLabel: "accuracy", xRange: epochRange, yRange: 0 ... 1,
-                            series: curves(tables.scales, scaleLabel(single), titled: true))
+    var singlePanel = Panel(
+        title: "Weight scale σ = \(String(format: "%.4g", scales[single])): with and without batch normalization",
+        xLabel: "epochs", yLabel: "accuracy", xRange: epochRange, yRange: 0...1,
+        series: curves(tables.scales, scaleLabel(single), titled: true))
     singlePanel.legend = .at("bottom right")
 
     // Why: the loss stays put while the gradient falls as 1/c.
-    let factorRange = 0.07 ... 14.0
-    var lossPanel = Panel(title: "Loss on one batch, W1 multiplied by c", xLabel: "c (factor on W1)", yLabel: "loss",
-                          xRange: factorRange, yRange: 0 ... 8,
-                          series: [Series(tables.invariance, x: "c", y: "loss BN", title: "Batch Normalization",
-                                          style: .linesWithMarkers(every: 1), color: batchNormColor),
-                                   Series(tables.invariance, x: "c", y: "loss normal", title: "Normal (without BatchNorm)",
-                                          style: .linesWithMarkers(every: 1), dashed: true, color: plainColor)])
+    let factorRange = 0.07...14.0
+    var lossPanel = Panel(
+        title: "Loss on one batch, W1 multiplied by c", xLabel: "c (factor on W1)", yLabel: "loss",
+        xRange: factorRange, yRange: 0...8,
+        series: [
+            Series(
+                tables.invariance, x: "c", y: "loss BN", title: "Batch Normalization",
+                style: .linesWithMarkers(every: 1), color: batchNormColor),
+            Series(
+                tables.invariance, x: "c", y: "loss normal", title: "Normal (without BatchNorm)",
+                style: .linesWithMarkers(every: 1), dashed: true, color: plainColor),
+        ])
     lossPanel.logX = true
     lossPanel.legend = .at("top left")
-    var gradientPanel = Panel(title: "|∂L/∂W1| on the same batch", xLabel: "c (factor on W1)", yLabel: "|∂L/∂W1|",
-                              xRange: factorRange,
-                              series: [Series(tables.invariance, x: "c", y: "grad BN", title: "Batch Normalization",
-                                              style: .linesWithMarkers(every: 1), color: batchNormColor),
-                                       Series(tables.invariance, x: "c", y: "grad normal", title: "Normal (without BatchNorm)",
-                                              style: .linesWithMarkers(every: 1), dashed: true, color: plainColor),
-                                       Series(tables.invariance, x: "c", y: "grad BN at c=1 over c", title: "1/c",
-                                              style: .lines, dashed: true, color: "gray")])
+    var gradientPanel = Panel(
+        title: "|∂L/∂W1| on the same batch", xLabel: "c (factor on W1)", yLabel: "|∂L/∂W1|",
+        xRange: factorRange,
+        series: [
+            Series(
+                tables.invariance, x: "c", y: "grad BN", title: "Batch Normalization",
+                style: .linesWithMarkers(every: 1), color: batchNormColor),
+            Series(
+                tables.invariance, x: "c", y: "grad normal", title: "Normal (without BatchNorm)",
+                style: .linesWithMarkers(every: 1), dashed: true, color: plainColor),
+            Series(
+                tables.invariance, x: "c", y: "grad BN at c=1 over c", title: "1/c",
+                style: .lines, dashed: true, color: "gray"),
+        ])
     gradientPanel.logX = true
     gradientPanel.logY = true
     gradientPanel.legend = .at("bottom left")
-    let invarianceFigure = Figure(name: "scale-invariance",
-                                  title: "Why batch normalization frees the weight scale: the loss ignores c, the gradient scales as 1/c",
-                                  panels: [lossPanel, gradientPanel], layout: (1, 2), size: (1200, 500))
+    let invarianceFigure = Figure(
+        name: "scale-invariance",
+        title: "Why batch normalization frees the weight scale: the loss ignores c, the gradient scales as 1/c",
+        panels: [lossPanel, gradientPanel], layout: (1, 2), size: (1200, 500))
 
     // Where it stops helping: small batches.
     let sizes = sweepBatchSizes.map(Double.init)
-    var batchPanel = Panel(title: "Test accuracy after \(sweepImages) images, SGD η = 0.01 from He's start",
-                           xLabel: "batch size B", yLabel: "test accuracy (2000 images)",
-                           xRange: sizes.min()! / 1.5 ... sizes.max()! * 1.5, yRange: 0 ... 1,
-                           series: [Series(tables.batchSize, x: "batch size", y: "test BN", title: "Batch Normalization",
-                                           style: .linesWithMarkers(every: 1), color: batchNormColor),
-                                    Series(tables.batchSize, x: "batch size", y: "test normal", title: "Normal (without BatchNorm)",
-                                           style: .linesWithMarkers(every: 1), dashed: true, color: plainColor)])
+    var batchPanel = Panel(
+        title: "Test accuracy after \(sweepImages) images, SGD η = 0.01 from He's start",
+        xLabel: "batch size B", yLabel: "test accuracy (2000 images)",
+        xRange: sizes.min()! / 1.5...sizes.max()! * 1.5, yRange: 0...1,
+        series: [
+            Series(
+                tables.batchSize, x: "batch size", y: "test BN", title: "Batch Normalization",
+                style: .linesWithMarkers(every: 1), color: batchNormColor),
+            Series(
+                tables.batchSize, x: "batch size", y: "test normal", title: "Normal (without BatchNorm)",
+                style: .linesWithMarkers(every: 1), dashed: true, color: plainColor),
+        ])
     batchPanel.logX = true
     batchPanel.legend = .at("bottom right")
 
     // And a larger learning rate: one panel per η, then ‖W1‖ of the normalized networks.
     var ratePanels = sweepRates.map { rate in
-        var panel = Panel(title: String(format: "η = %g, He's start", rate), xLabel: "epochs", yLabel: "training accuracy",
-                          xRange: epochRange, yRange: 0 ... 1,
-                          series: curves(tables.learningRate, rateColumn(rate), titled: true))
+        var panel = Panel(
+            title: String(format: "η = %g, He's start", rate), xLabel: "epochs", yLabel: "training accuracy",
+            xRange: epochRange, yRange: 0...1,
+            series: curves(tables.learningRate, rateColumn(rate), titled: true))
         panel.legend = .at("bottom right")
         return panel
     }
-    var normPanel = Panel(title: "|W1| of the batch-normalized networks", xLabel: "epochs", yLabel: "|W1|",
-                          xRange: epochRange,
-                          series: sweepRates.map { rate in
-                              Series(tables.learningRate, x: "epoch", y: "\(rateColumn(rate)) BN norm W1",
-                                     title: String(format: "η = %g", rate), style: .linesWithMarkers(every: 2))
-                          })
+    var normPanel = Panel(
+        title: "|W1| of the batch-normalized networks", xLabel: "epochs", yLabel: "|W1|",
+        xRange: epochRange,
+        series: sweepRates.map { rate in
+            Series(
+                tables.learningRate, x: "epoch", y: "\(rateColumn(rate)) BN norm W1",
+                title: String(format: "η = %g", rate), style: .linesWithMarkers(every: 2))
+        })
     normPanel.legend = .at("center right")
     ratePanels.append(normPanel)
-    let rateFigure = Figure(name: "learning-rate",
-                            title: "Larger steps: training accuracy with (solid) and without (dashed) batch normalization",
-                            panels: ratePanels, layout: (2, 2), size: (1100, 850))
+    let rateFigure = Figure(
+        name: "learning-rate",
+        title: "Larger steps: training accuracy with (solid) and without (dashed) batch normalization",
+        panels: ratePanels, layout: (2, 2), size: (1100, 850))
 
-    return [grid, Figure(name: "batch-norm-single", panel: singlePanel), invarianceFigure,
-            Figure(name: "batch-size", panel: batchPanel), rateFigure]
+    return [
+        grid, Figure(name: "batch-norm-single", panel: singlePanel), invarianceFigure,
+        Figure(name: "batch-size", panel: batchPanel), rateFigure,
+    ]
 }

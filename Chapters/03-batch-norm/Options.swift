@@ -10,7 +10,8 @@ struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-norm",
         abstract: "Chapter 3: how batch normalization lets a network learn whatever its starting weight scale.",
-        discussion: "Trains a 784-[100×5]-10 ReLU net with and without batch norm at 16 weight scales; then why it helps and where it stops.")
+        discussion:
+            "Trains a 784-[100×5]-10 ReLU net with and without batch norm at 16 weight scales; then why it helps and where it stops.")
 
     @OptionGroup var common: ChapterOptions
     @Option(help: "Accuracy measurements per weight scale, one every 1000/B iterations (the book: 20; --quick: 4).")

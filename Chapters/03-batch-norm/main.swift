@@ -38,9 +38,9 @@ let epochs = options.epochs ?? (quick ? 4 : 20)
 let hiddenSizes = [100, 100, 100, 100, 100]
 // The book's 16 weight scales σ = logspace(0, −4, 16), 1 down to 0.0001: W = σ·randn for every W.
 let scaleCount = 16
-let scales = (0 ..< scaleCount).map { pow(10, -4 * Double($0) / Double(scaleCount - 1)) }
+let scales = (0..<scaleCount).map { pow(10, -4 * Double($0) / Double(scaleCount - 1)) }
 // --quick runs four of them (1, 0.086, 0.0022, 0.0001); the files have the same shape.
-let scaleIndices = quick ? [0, 4, 10, 15] : Array(0 ..< scaleCount)
+let scaleIndices = quick ? [0, 4, 10, 15] : Array(0..<scaleCount)
 // The single-panel figure's scale, σ ≈ 0.086 (scale 5 of 16), chosen after
 // looking at the grid: just below the scales where the plain network learns
 // [finding: batch-norm.plain-learns-near-he] [finding: batch-norm.single-scale].
@@ -68,24 +68,26 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // random inputs: far too large before, unit-sized after, as BookCore's layer.
 
 var ideaGenerator = SeededGenerator(seed: seed, stream: 1000)
-let ideaX = Matrix.randomNormal(100, 784, standardDeviation: 1, using: &ideaGenerator)             // [B, D]
-let ideaW = Matrix.randomNormal(784, hiddenSizes[0], standardDeviation: 1, using: &ideaGenerator)   // [D, H]
-let affineOutput = Matrix.product(ideaX, ideaW)                          // [B, H]
-let mean = affineOutput.columnMeans()                                    // [1, H]
-let centered = affineOutput - mean                                       // [B, H]
-let variance = (centered * centered).columnMeans()                       // [1, H]
+let ideaX = Matrix.randomNormal(100, 784, standardDeviation: 1, using: &ideaGenerator)  // [B, D]
+let ideaW = Matrix.randomNormal(784, hiddenSizes[0], standardDeviation: 1, using: &ideaGenerator)  // [D, H]
+let affineOutput = Matrix.product(ideaX, ideaW)  // [B, H]
+let mean = affineOutput.columnMeans()  // [1, H]
+let centered = affineOutput - mean  // [B, H]
+let variance = (centered * centered).columnMeans()  // [1, H]
 let normalized = centered / sqrt(variance + BatchNormalization.epsilon)  // [B, H]
-let layerOutput = BatchNormalization(features: hiddenSizes[0]).forward(affineOutput, training: true)   // [B, H]
-print(String(format: "One layer, σ = 1: a unit's spread over the batch is %.1f before, %.2f after; BatchNormalization agrees to %.0e",
-             sqrt(variance).sum() / Double(hiddenSizes[0]), sqrt((normalized * normalized).columnMeans()).sum() / Double(hiddenSizes[0]),
-             (normalized - layerOutput).map(abs).elements.max()!))
+let layerOutput = BatchNormalization(features: hiddenSizes[0]).forward(affineOutput, training: true)  // [B, H]
+print(
+    String(
+        format: "One layer, σ = 1: a unit's spread over the batch is %.1f before, %.2f after; BatchNormalization agrees to %.0e",
+        sqrt(variance).sum() / Double(hiddenSizes[0]), sqrt((normalized * normalized).columnMeans()).sum() / Double(hiddenSizes[0]),
+        (normalized - layerOutput).map(abs).elements.max()!))
 
 // MARK: - 3. Data: the first 1000 training images, and 2000 test images for the sweeps
 
 let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
 let train = fullTrain.prefix(trainingImages)
-let (trainX, trainLabels) = train.all                                   // trainX: [N, D]
-let testSet = EvaluationSet(fullTest.prefix(2000))                     // 2 batches of [1000, D]
+let (trainX, trainLabels) = train.all  // trainX: [N, D]
+let testSet = EvaluationSet(fullTest.prefix(2000))  // 2 batches of [1000, D]
 print("MNIST: the first \(train.count) training images of \(fullTrain.count), \(train.features) pixels each")
 
 // MARK: - 4. Experiment: 16 weight scales, with and without batch normalization (the book: 6.3.2, Figure 6-19)
@@ -96,25 +98,30 @@ struct Pair { let plain: MultiLayerNetExtend, batchNorm: MultiLayerNetExtend }
 /// Trains a pair on the same batches (stream `stream` of the seed; weights: `stream + 1`)
 /// for `updates` SGD steps, calling `measure` after iterations 0, `measureEvery`, ….
 @discardableResult
-func trainPair(init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
-               updates: Int, measureEvery: Int, measure: (Pair) -> Void) -> Pair {
+func trainPair(
+    init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
+    updates: Int, measureEvery: Int, measure: (Pair) -> Void
+) -> Pair {
     var batchGenerator = SeededGenerator(seed: seed, stream: stream)
     // The book draws each network's weights separately; here both start from
     // the same weights (two copies of one generator), so that the curves
     // differ only by batch normalization: a deliberate difference.
     var plainGenerator = SeededGenerator(seed: seed, stream: stream + 1), batchNormGenerator = plainGenerator
-    let pair = Pair(plain: MultiLayerNetExtend(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                               weightInit: weightInit, generator: &plainGenerator),
-                    batchNorm: MultiLayerNetExtend(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                                   weightInit: weightInit, useBatchNorm: true, generator: &batchNormGenerator))
-    var optimizer = SGD(learningRate: learningRate)                      // stateless: one serves both, as in the book
-    for iteration in 0 ..< updates {
-        let (x, t) = train.batch(batchGenerator.choice(train.count, count: batchSize))   // x: [B, D], t: B labels
-        for network in [pair.batchNorm, pair.plain] {                    // both on the same batch
-            network.gradient(x, labels: t)                               // training mode
+    let pair = Pair(
+        plain: MultiLayerNetExtend(
+            inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+            weightInit: weightInit, generator: &plainGenerator),
+        batchNorm: MultiLayerNetExtend(
+            inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+            weightInit: weightInit, useBatchNorm: true, generator: &batchNormGenerator))
+    var optimizer = SGD(learningRate: learningRate)  // stateless: one serves both, as in the book
+    for iteration in 0..<updates {
+        let (x, t) = train.batch(batchGenerator.choice(train.count, count: batchSize))  // x: [B, D], t: B labels
+        for network in [pair.batchNorm, pair.plain] {  // both on the same batch
+            network.gradient(x, labels: t)  // training mode
             optimizer.update(network.parameters)
         }
-        if iteration % measureEvery == 0 { measure(pair) }               // after the update, as the book
+        if iteration % measureEvery == 0 { measure(pair) }  // after the update, as the book
     }
     return pair
 }
@@ -123,12 +130,16 @@ func trainPair(init weightInit: WeightInit, learningRate: Double, batchSize: Int
 struct Curves: Sendable { var plain: [Double] = [], batchNorm: [Double] = [], batchNormW1: [Double] = [] }
 
 /// The book's measurements: accuracy on the 1000 images every epoch, in test mode (running averages).
-func accuracyCurves(init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
-                    step: () -> Void) -> Curves {
+func accuracyCurves(
+    init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
+    step: () -> Void
+) -> Curves {
     let perEpoch = max(trainingImages / batchSize, 1)
     var curves = Curves()
-    trainPair(init: weightInit, learningRate: learningRate, batchSize: batchSize, stream: stream,
-              updates: (epochs - 1) * perEpoch + 1, measureEvery: perEpoch) { pair in
+    trainPair(
+        init: weightInit, learningRate: learningRate, batchSize: batchSize, stream: stream,
+        updates: (epochs - 1) * perEpoch + 1, measureEvery: perEpoch
+    ) { pair in
         curves.plain.append(pair.plain.accuracy(trainX, labels: trainLabels))
         curves.batchNorm.append(pair.batchNorm.accuracy(trainX, labels: trainLabels))
         curves.batchNormW1.append(pair.batchNorm.affineLayers[0].weight.value.sumOfSquares().squareRoot())
@@ -140,18 +151,21 @@ func accuracyCurves(init weightInit: WeightInit, learningRate: Double, batchSize
 // Scale i draws its batches from stream 2i of the seed and its weights from
 // stream 2i + 1, so it does not depend on which other scales ran, or when.
 let scaleRuns = await trainSideBySide("16 scales", count: scaleIndices.count, stepsEach: epochs) { k, step in
-    accuracyCurves(init: .standardDeviation(scales[scaleIndices[k]]), learningRate: learningRate,
-                   batchSize: batchSize, stream: UInt64(2 * scaleIndices[k]), step: step)
+    accuracyCurves(
+        init: .standardDeviation(scales[scaleIndices[k]]), learningRate: learningRate,
+        batchSize: batchSize, stream: UInt64(2 * scaleIndices[k]), step: step)
 }
 // What the book prints, scale by scale, in order (whatever order they finished in).
 for (k, i) in scaleIndices.enumerated() {
     print("============== \(i + 1)/\(scaleCount) ==============")
-    for epoch in 0 ..< epochs {
+    for epoch in 0..<epochs {
         print("epoch:\(epoch) | \(scaleRuns.results[k].plain[epoch]) - \(scaleRuns.results[k].batchNorm[epoch])")
     }
 }
-print(String(format: "Trained %d networks × %d updates in %.1f s", 2 * scaleIndices.count,
-             (epochs - 1) * iterationsPerEpoch + 1, scaleRuns.seconds))
+print(
+    String(
+        format: "Trained %d networks × %d updates in %.1f s", 2 * scaleIndices.count,
+        (epochs - 1) * iterationsPerEpoch + 1, scaleRuns.seconds))
 
 // MARK: - 5. Going further: why it works, and where it stops helping
 //
@@ -164,14 +178,14 @@ print(String(format: "Trained %d networks × %d updates in %.1f s", 2 * scaleInd
 
 /// Loss and ‖∂L/∂W1‖ of a fresh He-initialised pair on one batch, with W1 multiplied by each factor c.
 func measureScaleInvariance(factors: [Double]) -> [(c: Double, plain: (Double, Double), batchNorm: (Double, Double))] {
-    let (x, t) = train.batch(Array(0 ..< 100))                          // x: [B, D]
+    let (x, t) = train.batch(Array(0..<100))  // x: [B, D]
     let pair = trainPair(init: .he, learningRate: 0.01, batchSize: 100, stream: 300, updates: 0, measureEvery: 1) { _ in }
     return factors.map { c in
         func lossAndGradient(_ network: MultiLayerNet) -> (Double, Double) {
             let w1 = network.affineLayers[0].weight
-            let original = w1.value                                      // [D, H]
+            let original = w1.value  // [D, H]
             w1.value = original * c
-            let loss = network.gradient(x, labels: t)                    // training mode: batch statistics
+            let loss = network.gradient(x, labels: t)  // training mode: batch statistics
             defer { w1.value = original }
             return (loss, w1.gradient.sumOfSquares().squareRoot())
         }
@@ -186,8 +200,10 @@ let invariance = measureScaleInvariance(factors: [0.1, 0.3, 1, 3, 10])
 // steps; we measure on 2000 test images at the end.
 let batchSweep = await trainSideBySide("batch sizes", count: sweepBatchSizes.count, stepsEach: 1) { k, step in
     let size = sweepBatchSizes[k], updates = sweepImages / size
-    let pair = trainPair(init: .he, learningRate: 0.01, batchSize: size, stream: 100,
-                         updates: updates, measureEvery: updates) { _ in }
+    let pair = trainPair(
+        init: .he, learningRate: 0.01, batchSize: size, stream: 100,
+        updates: updates, measureEvery: updates
+    ) { _ in }
     step()
     return [pair.plain.accuracy(on: testSet), pair.batchNorm.accuracy(on: testSet)]
 }

@@ -19,24 +19,28 @@ struct WeightDecayTables {
 let zeroLambdaPosition = 0.003
 
 func makeTables() -> WeightDecayTables {
-    var table = DataTable("weight-decay.dat",
-                          "weight-decay: accuracy on the \(train.count) training and \(test.count) test images per epoch, and the sum of squared weights, per lambda",
-                          columns: ["epoch"]
-                              + lambdas.indices.flatMap { ["train \(lambdaColumn($0))", "test \(lambdaColumn($0))"] }
-                              + lambdas.indices.map { "gap \(lambdaColumn($0))" }
-                              + lambdas.indices.map { "sumW2 \(lambdaColumn($0))" })
-    for epoch in 0 ..< epochs {
+    var table = DataTable(
+        "weight-decay.dat",
+        "weight-decay: accuracy on the \(train.count) training and \(test.count) test images per epoch, and the sum of squared weights, per lambda",
+        columns: ["epoch"]
+            + lambdas.indices.flatMap { ["train \(lambdaColumn($0))", "test \(lambdaColumn($0))"] }
+            + lambdas.indices.map { "gap \(lambdaColumn($0))" }
+            + lambdas.indices.map { "sumW2 \(lambdaColumn($0))" })
+    for epoch in 0..<epochs {
         let accuracies = runs.flatMap { [$0.trainAccuracy[epoch], $0.testAccuracy[epoch]] }
         let gaps = runs.map { $0.trainAccuracy[epoch] - $0.testAccuracy[epoch] }
         table.append([Double(epoch)] + accuracies + gaps + runs.map { $0.weightSquares[epoch] })
     }
-    var sweepTable = DataTable("lambda-sweep.dat",
-                               "weight-decay: after \(updates) updates (epoch \(epochs - 1)), per lambda: accuracy on the \(train.count) training and \(test.count) test images, their gap, the sum of squared weights",
-                               columns: ["lambda", "lambda plotted", "train", "test", "gap", "sumW2"])
+    var sweepTable = DataTable(
+        "lambda-sweep.dat",
+        "weight-decay: after \(updates) updates (epoch \(epochs - 1)), per lambda: accuracy on the \(train.count) training and \(test.count) test images, their gap, the sum of squared weights",
+        columns: ["lambda", "lambda plotted", "train", "test", "gap", "sumW2"])
     for (k, lambda) in sweepLambdas.enumerated() {
         let run = sweep.results[k]
-        sweepTable.append([lambda, lambda == 0 ? zeroLambdaPosition : lambda, run.trainAccuracy[0], run.testAccuracy[0],
-                           run.trainAccuracy[0] - run.testAccuracy[0], run.weightSquares[0]])
+        sweepTable.append([
+            lambda, lambda == 0 ? zeroLambdaPosition : lambda, run.trainAccuracy[0], run.testAccuracy[0],
+            run.trainAccuracy[0] - run.testAccuracy[0], run.weightSquares[0],
+        ])
     }
     return WeightDecayTables(runs: table, sweep: sweepTable)
 }
@@ -44,65 +48,83 @@ func makeTables() -> WeightDecayTables {
 func makeFigures(_ tables: WeightDecayTables) -> [Figure] {
     let table = tables.runs
     // The book's plot: train with circles, test with squares, a marker every 10 epochs.
-    let epochRange = 0 ... Double(max(epochs - 1, 1))
+    let epochRange = 0...Double(max(epochs - 1, 1))
     let markers = Series.Style.linesWithMarkers(every: 10)
     var panels = lambdas.indices.map { k in
-        var panel = Panel(title: k == 0 ? "λ = 0: no weight decay" : "\(lambdaLabel(k)): weight decay",
-                          xLabel: "epochs", yLabel: "accuracy", xRange: epochRange, yRange: 0 ... 1,
-                          series: [
-                              Series(table, x: "epoch", y: "train \(lambdaColumn(k))", title: "train", style: markers, color: "#1f77b4"),
-                              Series(table, x: "epoch", y: "test \(lambdaColumn(k))", title: "test", style: markers, color: "#ff7f0e"),
-                          ])
+        var panel = Panel(
+            title: k == 0 ? "λ = 0: no weight decay" : "\(lambdaLabel(k)): weight decay",
+            xLabel: "epochs", yLabel: "accuracy", xRange: epochRange, yRange: 0...1,
+            series: [
+                Series(table, x: "epoch", y: "train \(lambdaColumn(k))", title: "train", style: markers, color: "#1f77b4"),
+                Series(table, x: "epoch", y: "test \(lambdaColumn(k))", title: "test", style: markers, color: "#ff7f0e"),
+            ])
         panel.legend = .at("bottom right")
         return panel
     }
-    var gapPanel = Panel(title: "The gap: train minus test accuracy", xLabel: "epochs", yLabel: "train − test accuracy",
-                         xRange: epochRange,
-                         series: lambdas.indices.map { k in
-                             Series(table, x: "epoch", y: "gap \(lambdaColumn(k))", title: lambdaLabel(k),
-                                    style: markers, color: k == 0 ? "#d62728" : "#2ca02c")
-                         })
+    var gapPanel = Panel(
+        title: "The gap: train minus test accuracy", xLabel: "epochs", yLabel: "train − test accuracy",
+        xRange: epochRange,
+        series: lambdas.indices.map { k in
+            Series(
+                table, x: "epoch", y: "gap \(lambdaColumn(k))", title: lambdaLabel(k),
+                style: markers, color: k == 0 ? "#d62728" : "#2ca02c")
+        })
     gapPanel.legend = .at("top left")
     panels.append(gapPanel)
-    let figure = Figure(name: "weight-decay",
-                        title: "784-[100×6]-10 ReLU net on 300 MNIST images: overfitting without and with weight decay",
-                        panels: panels, layout: (1, 3), size: (1500, 500))
+    let figure = Figure(
+        name: "weight-decay",
+        title: "784-[100×6]-10 ReLU net on 300 MNIST images: overfitting without and with weight decay",
+        panels: panels, layout: (1, 3), size: (1500, 500))
 
     // ΣW² over the epochs, and what the shrinking factor alone would leave of it.
     let start = table["sumW2 \(lambdaColumn(1))"][0]
     let factor = pow(1 - learningRate * lambdas[1], Double(2 * iterationsPerEpoch))
-    var normPanel = Panel(title: "The size of the weights, ΣW² over all weight matrices", xLabel: "epochs", yLabel: "ΣW²",
-                          xRange: epochRange, yRange: 0 ... 1.1 * table["sumW2 \(lambdaColumn(0))"].max()!,
-                          series: lambdas.indices.map { k in
-                              Series(table, x: "epoch", y: "sumW2 \(lambdaColumn(k))", title: lambdaLabel(k),
-                                     style: markers, color: k == 0 ? "#d62728" : "#2ca02c")
-                          } + [Series(file: table.fileName, using: "1:(\(start)*\(factor)**$1)",
-                                      title: "\(lambdaLabel(1)): the shrinking (1 − ηλ) alone", dashed: true, color: "gray")])
+    var normPanel = Panel(
+        title: "The size of the weights, ΣW² over all weight matrices", xLabel: "epochs", yLabel: "ΣW²",
+        xRange: epochRange, yRange: 0...1.1 * table["sumW2 \(lambdaColumn(0))"].max()!,
+        series: lambdas.indices.map { k in
+            Series(
+                table, x: "epoch", y: "sumW2 \(lambdaColumn(k))", title: lambdaLabel(k),
+                style: markers, color: k == 0 ? "#d62728" : "#2ca02c")
+        } + [
+            Series(
+                file: table.fileName, using: "1:(\(start)*\(factor)**$1)",
+                title: "\(lambdaLabel(1)): the shrinking (1 − ηλ) alone", dashed: true, color: "gray")
+        ])
     normPanel.legend = .at("bottom left")
 
     // The sweep: accuracies and gap, and ΣW², against λ.
-    let lambdaRange = zeroLambdaPosition / 1.5 ... 1.5
+    let lambdaRange = zeroLambdaPosition / 1.5...1.5
     let lambdaAxis = "λ (λ = 0 drawn at \(zeroLambdaPosition))"
-    var accuracyPanel = Panel(title: "After \(updates) updates: accuracy and gap", xLabel: lambdaAxis, yLabel: "accuracy",
-                              xRange: lambdaRange, yRange: 0 ... 1,
-                              series: [
-                                  Series(tables.sweep, x: "lambda plotted", y: "train", title: "train",
-                                         style: .linesWithMarkers(every: 1), color: "#1f77b4"),
-                                  Series(tables.sweep, x: "lambda plotted", y: "test", title: "test",
-                                         style: .linesWithMarkers(every: 1), color: "#ff7f0e"),
-                                  Series(tables.sweep, x: "lambda plotted", y: "gap", title: "gap (train − test)",
-                                         style: .linesWithMarkers(every: 1), dashed: true, color: "#d62728"),
-                              ])
+    var accuracyPanel = Panel(
+        title: "After \(updates) updates: accuracy and gap", xLabel: lambdaAxis, yLabel: "accuracy",
+        xRange: lambdaRange, yRange: 0...1,
+        series: [
+            Series(
+                tables.sweep, x: "lambda plotted", y: "train", title: "train",
+                style: .linesWithMarkers(every: 1), color: "#1f77b4"),
+            Series(
+                tables.sweep, x: "lambda plotted", y: "test", title: "test",
+                style: .linesWithMarkers(every: 1), color: "#ff7f0e"),
+            Series(
+                tables.sweep, x: "lambda plotted", y: "gap", title: "gap (train − test)",
+                style: .linesWithMarkers(every: 1), dashed: true, color: "#d62728"),
+        ])
     accuracyPanel.logX = true
     accuracyPanel.legend = .at("center left")
-    var sweepNormPanel = Panel(title: "After \(updates) updates: ΣW²", xLabel: lambdaAxis, yLabel: "ΣW² (log scale)",
-                               xRange: lambdaRange,
-                               series: [Series(tables.sweep, x: "lambda plotted", y: "sumW2", title: "ΣW²",
-                                               style: .linesWithMarkers(every: 1), color: "#2ca02c")])
+    var sweepNormPanel = Panel(
+        title: "After \(updates) updates: ΣW²", xLabel: lambdaAxis, yLabel: "ΣW² (log scale)",
+        xRange: lambdaRange,
+        series: [
+            Series(
+                tables.sweep, x: "lambda plotted", y: "sumW2", title: "ΣW²",
+                style: .linesWithMarkers(every: 1), color: "#2ca02c")
+        ])
     sweepNormPanel.logX = true
     sweepNormPanel.logY = true
     sweepNormPanel.legend = .hidden
-    let sweepFigure = Figure(name: "lambda-sweep", title: "How much weight decay? Six values of λ, same batches, same start",
-                             panels: [accuracyPanel, sweepNormPanel], layout: (1, 2), size: (1200, 500))
+    let sweepFigure = Figure(
+        name: "lambda-sweep", title: "How much weight decay? Six values of λ, same batches, same start",
+        panels: [accuracyPanel, sweepNormPanel], layout: (1, 2), size: (1200, 500))
     return [figure, Figure(name: "weight-norm", panel: normPanel), sweepFigure]
 }

@@ -72,12 +72,15 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // Only a gradient that keeps pushing can hold a weight up.
 
 var ideaGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
-let ideaNetwork = MultiLayerNet(inputSize: 784, hiddenSizes: hiddenSizes, outputSize: 10,
-                                weightDecay: options.weightDecay, generator: &ideaGenerator)
-let ideaPenalty = ideaNetwork.weightDecayPenalty()                       // ½·λ·Σₖ ‖Wₖ‖²
-let shrinkPerStep = 1 - learningRate * options.weightDecay               // 1 − η·λ
-print(String(format: "At the start, λ = %g: penalty ½·λ·ΣW² = %.1f; each step first multiplies W by %g, so %d steps alone multiply ΣW² by %.3f",
-             options.weightDecay, ideaPenalty, shrinkPerStep, updates, pow(shrinkPerStep, Double(2 * updates))))
+let ideaNetwork = MultiLayerNet(
+    inputSize: 784, hiddenSizes: hiddenSizes, outputSize: 10,
+    weightDecay: options.weightDecay, generator: &ideaGenerator)
+let ideaPenalty = ideaNetwork.weightDecayPenalty()  // ½·λ·Σₖ ‖Wₖ‖²
+let shrinkPerStep = 1 - learningRate * options.weightDecay  // 1 − η·λ
+print(
+    String(
+        format: "At the start, λ = %g: penalty ½·λ·ΣW² = %.1f; each step first multiplies W by %g, so %d steps alone multiply ΣW² by %.3f",
+        options.weightDecay, ideaPenalty, shrinkPerStep, updates, pow(shrinkPerStep, Double(2 * updates))))
 
 // MARK: - 3. Data: the first 300 training images, all 10 000 test images
 
@@ -85,8 +88,8 @@ let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.comm
 let train = fullTrain.prefix(trainingImages)
 let test = fullTest.prefix(testImages)
 // Both sets as Double batches once, not converted again at every measurement.
-let trainSet = EvaluationSet(train)                                       // 1 batch x: [300, D]
-let testSet = EvaluationSet(test)                                         // 10 batches x: [1000, D]
+let trainSet = EvaluationSet(train)  // 1 batch x: [300, D]
+let testSet = EvaluationSet(test)  // 10 batches x: [1000, D]
 print("MNIST: the first \(train.count) training images; accuracy measured on those and on \(test.count) test images")
 
 // MARK: - 4. Experiment: the same network, the same batches, λ = 0 and λ = 0.1 (the book: 6.4.1 and 6.4.2, Figures 6-20 and 6-21)
@@ -105,28 +108,30 @@ struct Run: Sendable {
 // on the same ones from the same weights (stream 1), so runs differ only by
 // λ. (The book runs its script twice, with fresh weights and batches each time.)
 var batchGenerator = SeededGenerator(seed: options.common.seed, stream: 0)
-let batches = (0 ..< updates).map { _ in batchGenerator.choice(train.count, count: batchSize) }
+let batches = (0..<updates).map { _ in batchGenerator.choice(train.count, count: batchSize) }
 
 /// Trains the network with weight decay `lambda` on `batches`, measuring
 /// after the update of every iteration for which `measuresAt` is true.
 func train(lambda: Double, measuresAt: (Int) -> Bool, step: () -> Void) -> Run {
     var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
-    let network = MultiLayerNet(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                activation: .relu, weightInit: .he, weightDecay: lambda, generator: &weightGenerator)
+    let network = MultiLayerNet(
+        inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+        activation: .relu, weightInit: .he, weightDecay: lambda, generator: &weightGenerator)
     var optimizer = SGD(learningRate: learningRate)
     var run = Run()
     for (i, indices) in batches.enumerated() {
-        let (x, t) = train.batch(indices)                                 // x: [B, D], t: B labels
-        network.gradient(x, labels: t)                                    // ∂L'/∂W, with λ·W added
+        let (x, t) = train.batch(indices)  // x: [B, D], t: B labels
+        network.gradient(x, labels: t)  // ∂L'/∂W, with λ·W added
         optimizer.update(network.parameters)
-        if measuresAt(i) {                                                // after the update, as the book
+        if measuresAt(i) {  // after the update, as the book
             run.trainAccuracy.append(network.accuracy(on: trainSet))
             run.testAccuracy.append(network.accuracy(on: testSet))
             run.weightSquares.append(network.sumOfSquaredWeights())
         }
         step()
     }
-    run.productFLOPs = Double(batches.count) * network.productFLOPs(batchSize: batchSize, lossAfterUpdate: false)
+    run.productFLOPs =
+        Double(batches.count) * network.productFLOPs(batchSize: batchSize, lossAfterUpdate: false)
         + network.forwardFLOPs(images: run.trainAccuracy.count * (train.count + test.count))
     return run
 }
@@ -140,16 +145,19 @@ let runs = book.results
 // What the book prints, one run after the other (whichever finished first).
 for k in lambdas.indices {
     print("=== weight decay \(lambdaLabel(k)) ===")
-    for epoch in 0 ..< epochs {
+    for epoch in 0..<epochs {
         print("epoch:\(epoch), train acc:\(runs[k].trainAccuracy[epoch]), test acc:\(runs[k].testAccuracy[epoch])")
     }
 }
-print(String(format: "Trained %d networks × %d updates, measuring %d × (%d + %d) images, in %.1f s: ",
-             lambdas.count, updates, epochs, train.count, test.count, book.seconds)
-      + productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: book.seconds))
+print(
+    String(
+        format: "Trained %d networks × %d updates, measuring %d × (%d + %d) images, in %.1f s: ",
+        lambdas.count, updates, epochs, train.count, test.count, book.seconds)
+        + productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: book.seconds))
 for (k, run) in runs.enumerated() where run.weightSquares.contains(where: { !$0.isFinite }) {
-    printError("warning: the run with \(lambdaLabel(k)) diverged (its weights became NaN or infinite): "
-               + String(format: "each step multiplies them by 1 − η·λ = %g. Try a smaller --weight-decay.", 1 - learningRate * lambdas[k]))
+    printError(
+        "warning: the run with \(lambdaLabel(k)) diverged (its weights became NaN or infinite): "
+            + String(format: "each step multiplies them by 1 − η·λ = %g. Try a smaller --weight-decay.", 1 - learningRate * lambdas[k]))
 }
 
 // MARK: - 5. Going further: how much λ?

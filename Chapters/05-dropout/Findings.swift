@@ -39,38 +39,49 @@ func dropoutFindings(_ tables: DropoutTables) -> [Finding] {
     func gap(_ run: Int) -> Double { value(run, "gap") }
 
     return [
-        Finding("dropout.no-dropout-memorises",
-                "Without dropout, training accuracy first reaches 1.0 at epoch \(memorised.map(String.init) ?? "never").",
-                holds: memorised.map { (115 ... 135).contains($0) } ?? false),
-        Finding("dropout.no-dropout-test-levels",
-                "Without dropout, test accuracy over the last 100 epochs stays between \(decimal(tail.min()!)) and \(decimal(tail.max()!)) (mean \(decimal(tailMean))).",
-                holds: isAbout(tailMean, 0.75, tolerance: 0.02) && tail.max()! - tail.min()! <= 0.02),
-        Finding("dropout.gap-at-end",
-                "At epoch \(last) the gap between training and test accuracy is \(decimal(gapDrop)) with dropout and \(decimal(gapPlain)) without: \(decimal(gapDrop / gapPlain, 2)) times as large.",
-                holds: isAbout(gapDrop / gapPlain, 0.5, tolerance: 0.1)),
-        Finding("dropout.slow-learner",
-                "With dropout, training accuracy at epoch \(last) is only \(decimal(dropTrain[last])), and test accuracy rose by \(decimal(rise)) over the last 50 epochs (to \(decimal(dropTest[last]))): still learning.",
-                holds: dropTrain[last] < 0.7 && rise > 0.02),
-        Finding("dropout.test-at-end",
-                "At epoch \(last) the dropout network's test accuracy, \(decimal(dropTest[last])), is below the plain network's, \(decimal(plainTest[last])).",
-                holds: dropTest[last] < plainTest[last]),
-        Finding("dropout.equal-training-accuracy",
-                "At the first epoch each run reaches the same training accuracy, the dropout network's test accuracy is the higher one at every level both reach (dropout against none: \(list(bothBookRuns, 0, 1))).",
-                holds: !bothBookRuns.isEmpty && bothBookRuns.allSatisfy { testAt(0, $0) > testAt(1, $0) }),
-        Finding("dropout.inverted-faster",
-                "Inverted dropout reaches every training accuracy level the book's dropout reaches in well under half its epochs (level \(decimal(levels[highestBook], 2)): epoch \(reached(2).contains(highestBook) ? String(epochAt(2, highestBook)) : "never") against \(bookLevels.isEmpty ? "never" : String(epochAt(0, highestBook)))); at epoch \(last) its training accuracy is \(decimal(invTrain[last])) against \(decimal(dropTrain[last])).",
-                holds: !bookLevels.isEmpty && bookLevels.allSatisfy { reached(2).contains($0) && 2 * epochAt(2, $0) < epochAt(0, $0) }),
-        Finding("dropout.inverted-gap-at-end",
-                "After training (all 10 000 test images), inverted dropout's gap is \(decimal(gap(2))), close to no dropout's \(decimal(gap(1))) and far from the book's dropout's \(decimal(gap(0))).",
-                holds: gap(2) > 0.75 * gap(1) && gap(2) > 1.4 * gap(0)),
-        Finding("dropout.exercise-ratio-half",
-                "With r = \(decimal(value(3, "dropout ratio"), 1)) the final gap is \(decimal(gap(3))) (r = \(decimal(value(0, "dropout ratio"), 1)): \(decimal(gap(0)))), because the network hardly learns: training accuracy \(decimal(value(3, "final train accuracy"))), test accuracy \(decimal(value(3, "final test accuracy"))) (r = \(decimal(value(0, "dropout ratio"), 1)): \(decimal(value(0, "final train accuracy"))) and \(decimal(value(0, "final test accuracy")))).",
-                holds: gap(3) < gap(0) && value(3, "final train accuracy") < 0.2),
-        Finding("dropout.exercise-weight-decay",
-                "Final gaps: no regularisation \(decimal(gap(1))), weight decay λ = \(decimal(value(4, "weight decay"), 1)) alone \(decimal(gap(4))), dropout alone \(decimal(gap(0))), both \(decimal(gap(5))) — but with both the training accuracy is only \(decimal(value(5, "final train accuracy"))).",
-                holds: gap(4) < gap(1) && value(5, "final train accuracy") < 0.2),
-        Finding("dropout.exercise-masks-on",
-                "After training, the dropout network reads \(decimal(value(0, "final train accuracy"))) of its training images correctly with the masks off and \(decimal(value(0, "train accuracy masks on"))) with them on.",
-                holds: value(0, "train accuracy masks on") < value(0, "final train accuracy")),
+        Finding(
+            "dropout.no-dropout-memorises",
+            "Without dropout, training accuracy first reaches 1.0 at epoch \(memorised.map(String.init) ?? "never").",
+            holds: memorised.map { (115...135).contains($0) } ?? false),
+        Finding(
+            "dropout.no-dropout-test-levels",
+            "Without dropout, test accuracy over the last 100 epochs stays between \(decimal(tail.min()!)) and \(decimal(tail.max()!)) (mean \(decimal(tailMean))).",
+            holds: isAbout(tailMean, 0.75, tolerance: 0.02) && tail.max()! - tail.min()! <= 0.02),
+        Finding(
+            "dropout.gap-at-end",
+            "At epoch \(last) the gap between training and test accuracy is \(decimal(gapDrop)) with dropout and \(decimal(gapPlain)) without: \(decimal(gapDrop / gapPlain, 2)) times as large.",
+            holds: isAbout(gapDrop / gapPlain, 0.5, tolerance: 0.1)),
+        Finding(
+            "dropout.slow-learner",
+            "With dropout, training accuracy at epoch \(last) is only \(decimal(dropTrain[last])), and test accuracy rose by \(decimal(rise)) over the last 50 epochs (to \(decimal(dropTest[last]))): still learning.",
+            holds: dropTrain[last] < 0.7 && rise > 0.02),
+        Finding(
+            "dropout.test-at-end",
+            "At epoch \(last) the dropout network's test accuracy, \(decimal(dropTest[last])), is below the plain network's, \(decimal(plainTest[last])).",
+            holds: dropTest[last] < plainTest[last]),
+        Finding(
+            "dropout.equal-training-accuracy",
+            "At the first epoch each run reaches the same training accuracy, the dropout network's test accuracy is the higher one at every level both reach (dropout against none: \(list(bothBookRuns, 0, 1))).",
+            holds: !bothBookRuns.isEmpty && bothBookRuns.allSatisfy { testAt(0, $0) > testAt(1, $0) }),
+        Finding(
+            "dropout.inverted-faster",
+            "Inverted dropout reaches every training accuracy level the book's dropout reaches in well under half its epochs (level \(decimal(levels[highestBook], 2)): epoch \(reached(2).contains(highestBook) ? String(epochAt(2, highestBook)) : "never") against \(bookLevels.isEmpty ? "never" : String(epochAt(0, highestBook)))); at epoch \(last) its training accuracy is \(decimal(invTrain[last])) against \(decimal(dropTrain[last])).",
+            holds: !bookLevels.isEmpty && bookLevels.allSatisfy { reached(2).contains($0) && 2 * epochAt(2, $0) < epochAt(0, $0) }),
+        Finding(
+            "dropout.inverted-gap-at-end",
+            "After training (all 10 000 test images), inverted dropout's gap is \(decimal(gap(2))), close to no dropout's \(decimal(gap(1))) and far from the book's dropout's \(decimal(gap(0))).",
+            holds: gap(2) > 0.75 * gap(1) && gap(2) > 1.4 * gap(0)),
+        Finding(
+            "dropout.exercise-ratio-half",
+            "With r = \(decimal(value(3, "dropout ratio"), 1)) the final gap is \(decimal(gap(3))) (r = \(decimal(value(0, "dropout ratio"), 1)): \(decimal(gap(0)))), because the network hardly learns: training accuracy \(decimal(value(3, "final train accuracy"))), test accuracy \(decimal(value(3, "final test accuracy"))) (r = \(decimal(value(0, "dropout ratio"), 1)): \(decimal(value(0, "final train accuracy"))) and \(decimal(value(0, "final test accuracy")))).",
+            holds: gap(3) < gap(0) && value(3, "final train accuracy") < 0.2),
+        Finding(
+            "dropout.exercise-weight-decay",
+            "Final gaps: no regularisation \(decimal(gap(1))), weight decay λ = \(decimal(value(4, "weight decay"), 1)) alone \(decimal(gap(4))), dropout alone \(decimal(gap(0))), both \(decimal(gap(5))) — but with both the training accuracy is only \(decimal(value(5, "final train accuracy"))).",
+            holds: gap(4) < gap(1) && value(5, "final train accuracy") < 0.2),
+        Finding(
+            "dropout.exercise-masks-on",
+            "After training, the dropout network reads \(decimal(value(0, "final train accuracy"))) of its training images correctly with the masks off and \(decimal(value(0, "train accuracy masks on"))) with them on.",
+            holds: value(0, "train accuracy masks on") < value(0, "final train accuracy")),
     ]
 }

@@ -29,15 +29,15 @@ final class InvertedDropout: Layer {
     }
 
     func forward(_ x: Matrix, training: Bool) -> Matrix {
-        guard training else { return x }                                                   // [B, H]
-        let kept = Dropout.drawMask(rows: x.rows, columns: x.columns, ratio: ratio, using: &generator)   // [B, H]
-        mask = kept / (1 - ratio)                                                          // [B, H]
-        return x * mask                                                                    // [B, H]
+        guard training else { return x }  // [B, H]
+        let kept = Dropout.drawMask(rows: x.rows, columns: x.columns, ratio: ratio, using: &generator)  // [B, H]
+        mask = kept / (1 - ratio)  // [B, H]
+        return x * mask  // [B, H]
     }
 
     func backward(_ dout: Matrix) -> Matrix {
         dout.checkSameShape(mask, "InvertedDropout.backward (dout against the last training forward's mask)")
-        return dout * mask                                                                 // [B, H]
+        return dout * mask  // [B, H]
     }
 }
 
@@ -56,15 +56,17 @@ final class InvertedDropoutNet: Network {
 
     /// Copies `template`'s weights and biases, and each of its dropout layers' generator.
     init(copying template: MultiLayerNetExtend) {
-        precondition(template.usesDropout && !template.usesBatchNorm,
-                     "InvertedDropoutNet: the template must use dropout and no batch normalization")
+        precondition(
+            template.usesDropout && !template.usesBatchNorm,
+            "InvertedDropoutNet: the template must use dropout and no batch normalization")
         self.template = template
         weightDecay = template.weightDecay
         var layers: [any Layer] = []
         var affineLayers: [Affine] = []
         for (k, original) in template.affineLayers.enumerated() {
-            let affine = Affine(weight: original.weight.value, bias: original.bias.value, index: k + 1,
-                                computesInputGradient: k > 0)
+            let affine = Affine(
+                weight: original.weight.value, bias: original.bias.value, index: k + 1,
+                computesInputGradient: k > 0)
             affineLayers.append(affine)
             layers.append(affine)
             guard k < template.dropoutLayers.count else { break }
@@ -78,7 +80,7 @@ final class InvertedDropoutNet: Network {
     }
 
     func predict(_ x: Matrix, training: Bool) -> Matrix {
-        layers.reduce(x) { $1.forward($0, training: training) }                            // [B, C]
+        layers.reduce(x) { $1.forward($0, training: training) }  // [B, C]
     }
 
     func loss(_ x: Matrix, labels: [Int], training: Bool) -> Double {
@@ -89,7 +91,7 @@ final class InvertedDropoutNet: Network {
     @discardableResult
     func gradient(_ x: Matrix, labels: [Int]) -> Double {
         let loss = self.loss(x, labels: labels, training: true)
-        var dout = lastLayer.backward()                                                    // [B, C]
+        var dout = lastLayer.backward()  // [B, C]
         for layer in layers.reversed() { dout = layer.backward(dout) }
         if weightDecay > 0 {
             for affine in affineLayers { affine.weight.gradient.add(affine.weight.value, scaledBy: weightDecay) }

@@ -71,11 +71,13 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // One Dropout layer on a batch of ones shows both modes:
 
 let ideaDropout = Dropout(ratio: ratio, generator: SeededGenerator(seed: options.common.seed, stream: 1000))
-let ones = Matrix(rows: batchSize, columns: hiddenSizes[0], repeating: 1)          // [B, H]
-let trainingOutput = ideaDropout.forward(ones, training: true)                     // [B, H]
-let testOutput = ideaDropout.forward(ones, training: false)                        // [B, H]
-print(String(format: "Dropout r = %g on [%d, %d] ones: training keeps %.1f %% of the units (as 1, the rest 0); test passes every unit as %g",
-             ratio, batchSize, hiddenSizes[0], 100 * trainingOutput.sum() / Double(ones.count), testOutput[0, 0]))
+let ones = Matrix(rows: batchSize, columns: hiddenSizes[0], repeating: 1)  // [B, H]
+let trainingOutput = ideaDropout.forward(ones, training: true)  // [B, H]
+let testOutput = ideaDropout.forward(ones, training: false)  // [B, H]
+print(
+    String(
+        format: "Dropout r = %g on [%d, %d] ones: training keeps %.1f %% of the units (as 1, the rest 0); test passes every unit as %g",
+        ratio, batchSize, hiddenSizes[0], 100 * trainingOutput.sum() / Double(ones.count), testOutput[0, 0]))
 
 // MARK: - 3. Data
 
@@ -95,8 +97,9 @@ print("MNIST: the first \(train.count) training images; accuracy measured on tho
 let setups = [
     RunSetup(label: String(format: "dropout r = %g", ratio), ratio: ratio, weightDecay: options.weightDecay),
     RunSetup(label: "no dropout", ratio: nil, weightDecay: options.weightDecay),
-    RunSetup(label: "inverted dropout", ratio: ratio, weightDecay: options.weightDecay, inverted: true,
-             testLimit: invertedTestImages),
+    RunSetup(
+        label: "inverted dropout", ratio: ratio, weightDecay: options.weightDecay, inverted: true,
+        testLimit: invertedTestImages),
     RunSetup(label: "exercise 1", ratio: exerciseRatio, weightDecay: 0, testLimit: exerciseTestImages),
     RunSetup(label: "exercise 2, no dropout", ratio: nil, weightDecay: exerciseWeightDecay, testLimit: exerciseTestImages),
     RunSetup(label: "exercise 2, dropout", ratio: ratio, weightDecay: exerciseWeightDecay, testLimit: exerciseTestImages),
@@ -105,39 +108,45 @@ let setups = [
 /// One run: a network, the book's Trainer, and the measurements afterwards.
 func run(_ setup: RunSetup, step: () -> Void) -> Run {
     var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
-    let bookNetwork = MultiLayerNetExtend(inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-                                          activation: .relu, weightInit: .he, weightDecay: setup.weightDecay,
-                                          useDropout: setup.ratio != nil, dropoutRatio: setup.ratio ?? 0.5,
-                                          generator: &weightGenerator)
+    let bookNetwork = MultiLayerNetExtend(
+        inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+        activation: .relu, weightInit: .he, weightDecay: setup.weightDecay,
+        useDropout: setup.ratio != nil, dropoutRatio: setup.ratio ?? 0.5,
+        generator: &weightGenerator)
     let network: any Network = setup.inverted ? InvertedDropoutNet(copying: bookNetwork) : bookNetwork
     // The Trainer prints as the book's verbose mode does; the lines are kept and printed after all runs.
     var lines: [String] = []
-    let trainer = Trainer(network: network, trainSet: train, testSet: test, epochs: epochs, batchSize: batchSize,
-                          optimizer: optimizerName.make(learningRate: learningRate),
-                          evaluationSampleLimit: setup.testLimit, verbose: true, printsTrainLoss: options.verbose,
-                          generator: SeededGenerator(seed: options.common.seed, stream: 0),
-                          log: { lines.append($0) })
+    let trainer = Trainer(
+        network: network, trainSet: train, testSet: test, epochs: epochs, batchSize: batchSize,
+        optimizer: optimizerName.make(learningRate: learningRate),
+        evaluationSampleLimit: setup.testLimit, verbose: true, printsTrainLoss: options.verbose,
+        generator: SeededGenerator(seed: options.common.seed, stream: 0),
+        log: { lines.append($0) })
     let finalTestAccuracy = trainer.train(afterEachIteration: step)
-    let (x, t) = train.batch(0 ..< train.count)                                   // x: [N, D]
-    return Run(trainAccuracy: trainer.trainAccuracy, testAccuracy: trainer.testAccuracy,
-               finalTrainAccuracy: network.accuracy(x, labels: t),
-               finalTestAccuracy: finalTestAccuracy,
-               maskedTrainAccuracy: network.accuracy(x, labels: t, training: true),   // exercise 3: masks on
-               lines: lines, productFLOPs: trainer.productFLOPs,
-               divergence: trainer.divergence(run: setup.label))
+    let (x, t) = train.batch(0..<train.count)  // x: [N, D]
+    return Run(
+        trainAccuracy: trainer.trainAccuracy, testAccuracy: trainer.testAccuracy,
+        finalTrainAccuracy: network.accuracy(x, labels: t),
+        finalTestAccuracy: finalTestAccuracy,
+        maskedTrainAccuracy: network.accuracy(x, labels: t, training: true),  // exercise 3: masks on
+        lines: lines, productFLOPs: trainer.productFLOPs,
+        divergence: trainer.divergence(run: setup.label))
 }
 
-let side = await trainSideBySide("training", count: setups.count,
-                                 stepsEach: Int(Double(epochs) * max(Double(train.count) / Double(batchSize), 1))) { k, step in
+let side = await trainSideBySide(
+    "training", count: setups.count,
+    stepsEach: Int(Double(epochs) * max(Double(train.count) / Double(batchSize), 1))
+) { k, step in
     run(setups[k], step: step)
 }
 let runs = side.results
-for k in 0 ..< 2 {
+for k in 0..<2 {
     print("=== \(setups[k].label) ===")
     runs[k].lines.forEach { print($0) }
 }
-print(String(format: "Trained %d networks × %d epochs in %.1f s: ", runs.count, epochs, side.seconds)
-      + productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: side.seconds))
+print(
+    String(format: "Trained %d networks × %d epochs in %.1f s: ", runs.count, epochs, side.seconds)
+        + productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: side.seconds))
 if let divergence = runs.compactMap(\.divergence).first {
     exitOnError { throw divergence }
 }

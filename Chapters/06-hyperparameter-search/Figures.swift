@@ -55,49 +55,72 @@ struct SearchTables {
 
 func makeTables() -> SearchTables {
     // Every trial's two curves, one pair of columns per trial; epochs numbered from 0, as the book's plot does.
-    var curves = DataTable("trial-curves.dat", "hyperparameter-search: validation and training accuracy per epoch of every trial (NaN after a divergence)",
-                           columns: ["epoch"] + trials.flatMap { ["validation trial-\($0.number)", "training trial-\($0.number)"] })
-    for epoch in 0 ..< epochs {
-        curves.append([Double(epoch)] + trials.flatMap { trial in
-            [trial.validationAccuracy, trial.trainingAccuracy].map { epoch < $0.count ? $0[epoch] : .nan }
-        })
+    var curves = DataTable(
+        "trial-curves.dat", "hyperparameter-search: validation and training accuracy per epoch of every trial (NaN after a divergence)",
+        columns: ["epoch"] + trials.flatMap { ["validation trial-\($0.number)", "training trial-\($0.number)"] })
+    for epoch in 0..<epochs {
+        curves.append(
+            [Double(epoch)]
+                + trials.flatMap { trial in
+                    [trial.validationAccuracy, trial.trainingAccuracy].map { epoch < $0.count ? $0[epoch] : .nan }
+                })
     }
-    var table = DataTable("trials.dat", "hyperparameter-search: one row per trial (accuracies at the last epoch; 0 if diverged)",
-                          columns: ["trial", "learning rate", "weight decay", "validation accuracy",
-                                    "training accuracy", "diverged", "rank"])
+    var table = DataTable(
+        "trials.dat", "hyperparameter-search: one row per trial (accuracies at the last epoch; 0 if diverged)",
+        columns: [
+            "trial", "learning rate", "weight decay", "validation accuracy",
+            "training accuracy", "diverged", "rank",
+        ])
     for trial in trials {
-        table.append([Double(trial.number), trial.learningRate, trial.weightDecay, trial.finalValidationAccuracy,
-                      trial.finalTrainingAccuracy, trial.diverged ? 1 : 0, Double(rankOfTrial[trial.number])])
+        table.append([
+            Double(trial.number), trial.learningRate, trial.weightDecay, trial.finalValidationAccuracy,
+            trial.finalTrainingAccuracy, trial.diverged ? 1 : 0, Double(rankOfTrial[trial.number]),
+        ])
     }
     let results = further.results
-    var grid = DataTable("grid.dat", "hyperparameter-search: the \(gridSide) x \(gridSide) grid over the same log box (0 if diverged)",
-                         columns: ["learning rate", "weight decay", "validation accuracy", "training accuracy"])
+    var grid = DataTable(
+        "grid.dat", "hyperparameter-search: the \(gridSide) x \(gridSide) grid over the same log box (0 if diverged)",
+        columns: ["learning rate", "weight decay", "validation accuracy", "training accuracy"])
     for trial in results.prefix(extra.grid) {
         grid.append([trial.learningRate, trial.weightDecay, trial.finalValidationAccuracy, trial.finalTrainingAccuracy])
     }
     // Search 0 is the grid; search g ≥ 1 is trials 16(g−1)+1 … 16g of the random search.
-    var versus = DataTable("grid-vs-random.dat", "hyperparameter-search: best validation accuracy of the grid (search 0) and of each random group of as many trials (search g: trials \(extra.grid)(g-1)+1 to \(extra.grid)g)",
-                           columns: ["search", "best validation accuracy", "distinct learning rates", "learning rate of best", "weight decay of best"])
-    let searches = [Array(results.prefix(extra.grid))]
-        + stride(from: 0, to: trials.count - extra.grid + 1, by: extra.grid).map { Array(trials[$0 ..< $0 + extra.grid]) }
+    var versus = DataTable(
+        "grid-vs-random.dat",
+        "hyperparameter-search: best validation accuracy of the grid (search 0) and of each random group of as many trials (search g: trials \(extra.grid)(g-1)+1 to \(extra.grid)g)",
+        columns: ["search", "best validation accuracy", "distinct learning rates", "learning rate of best", "weight decay of best"])
+    let searches =
+        [Array(results.prefix(extra.grid))]
+        + stride(from: 0, to: trials.count - extra.grid + 1, by: extra.grid).map { Array(trials[$0..<$0 + extra.grid]) }
     for (g, group) in searches.enumerated() {
         let best = group.max { $0.finalValidationAccuracy < $1.finalValidationAccuracy }!
-        versus.append([Double(g), best.finalValidationAccuracy, Double(Set(group.map(\.learningRate)).count),
-                       best.learningRate, best.weightDecay])
+        versus.append([
+            Double(g), best.finalValidationAccuracy, Double(Set(group.map(\.learningRate)).count),
+            best.learningRate, best.weightDecay,
+        ])
     }
-    var reruns = DataTable("reruns.dat", "hyperparameter-search: the \(rerunCount) best settings, final validation accuracy with the search's seed and \(rerunSeeds) other starting weights and batches",
-                           columns: ["rank", "trial", "learning rate", "weight decay", "validation search"]
-                               + (1 ... rerunSeeds).map { "validation seed \($0)" })
-    for r in 0 ..< rerunCount {
-        reruns.append([Double(r + 1), Double(ranked[r].number), ranked[r].learningRate, ranked[r].weightDecay,
-                       ranked[r].finalValidationAccuracy]
-                      + (0 ..< rerunSeeds).map { results[extra.grid + $0 * rerunCount + r].finalValidationAccuracy })
+    var reruns = DataTable(
+        "reruns.dat",
+        "hyperparameter-search: the \(rerunCount) best settings, final validation accuracy with the search's seed and \(rerunSeeds) other starting weights and batches",
+        columns: ["rank", "trial", "learning rate", "weight decay", "validation search"]
+            + (1...rerunSeeds).map { "validation seed \($0)" })
+    for r in 0..<rerunCount {
+        reruns.append(
+            [
+                Double(r + 1), Double(ranked[r].number), ranked[r].learningRate, ranked[r].weightDecay,
+                ranked[r].finalValidationAccuracy,
+            ]
+                + (0..<rerunSeeds).map { results[extra.grid + $0 * rerunCount + r].finalValidationAccuracy })
     }
     let winner = results[extra.count]
-    let finalTest = DataTable("final-test.dat", "hyperparameter-search: the winning setting trained on all \(fullSet.count) images, scored once on the \(fullTest.count) test images",
-                              columns: [("learning rate", [winner.learningRate]), ("weight decay", [winner.weightDecay]),
-                                        ("validation accuracy in the search", [ranked[0].finalValidationAccuracy]),
-                                        ("test accuracy", [winner.diverged ? 0 : winner.finalAccuracy])])
+    let finalTest = DataTable(
+        "final-test.dat",
+        "hyperparameter-search: the winning setting trained on all \(fullSet.count) images, scored once on the \(fullTest.count) test images",
+        columns: [
+            ("learning rate", [winner.learningRate]), ("weight decay", [winner.weightDecay]),
+            ("validation accuracy in the search", [ranked[0].finalValidationAccuracy]),
+            ("test accuracy", [winner.diverged ? 0 : winner.finalAccuracy]),
+        ])
     return SearchTables(curves: curves, trials: table, grid: grid, gridVsRandom: versus, reruns: reruns, finalTest: finalTest)
 }
 
@@ -105,16 +128,19 @@ func makeTables() -> SearchTables {
 func trialsCSV() -> String {
     var csv = ["trial,seed,stream,learning_rate,weight_decay,final_validation_accuracy,final_training_accuracy,diverged,rank"]
     for trial in trials {
-        csv.append([String(trial.number), String(seed), String(trial.number), "\(trial.learningRate)", "\(trial.weightDecay)",
-                    "\(trial.finalValidationAccuracy)", "\(trial.finalTrainingAccuracy)", String(trial.diverged),
-                    String(rankOfTrial[trial.number])].joined(separator: ","))
+        csv.append(
+            [
+                String(trial.number), String(seed), String(trial.number), "\(trial.learningRate)", "\(trial.weightDecay)",
+                "\(trial.finalValidationAccuracy)", "\(trial.finalTrainingAccuracy)", String(trial.diverged),
+                String(rankOfTrial[trial.number]),
+            ].joined(separator: ","))
     }
     return csv.joined(separator: "\n") + "\n"
 }
 
 /// The searched values `10^low ... 10^high` (`nil`, to let gnuplot choose, for a single value).
 func searchedValues(_ exponents: ClosedRange<Double>) -> ClosedRange<Double>? {
-    exponents.lowerBound < exponents.upperBound ? pow(10, exponents.lowerBound) ... pow(10, exponents.upperBound) : nil
+    exponents.lowerBound < exponents.upperBound ? pow(10, exponents.lowerBound)...pow(10, exponents.upperBound) : nil
 }
 
 func makeFigures(_ tables: SearchTables) -> [Figure] {
@@ -123,13 +149,17 @@ func makeFigures(_ tables: SearchTables) -> [Figure] {
     // row has epoch ticks, the first column accuracy ticks.
     let gridRows = (shownTrials + gridColumns - 1) / gridColumns
     let bestPanels = ranked.prefix(shownTrials).enumerated().map { position, trial in
-        var panel = Panel(title: String(format: "Best-%d: η %.2g, λ %.1e", position + 1, trial.learningRate, trial.weightDecay),
-                          xLabel: position / gridColumns == gridRows - 1 ? "epoch" : "",
-                          yLabel: position % gridColumns == 0 ? "accuracy" : "",
-                          xRange: 0 ... Double(max(epochs - 1, 1)), yRange: 0 ... 1,
-                          series: [Series(tables.curves, x: "epoch", y: "validation trial-\(trial.number)", title: "validation", color: "#1f77b4"),
-                                   Series(tables.curves, x: "epoch", y: "training trial-\(trial.number)", title: "training",
-                                          dashed: true, color: "#ff7f0e")])
+        var panel = Panel(
+            title: String(format: "Best-%d: η %.2g, λ %.1e", position + 1, trial.learningRate, trial.weightDecay),
+            xLabel: position / gridColumns == gridRows - 1 ? "epoch" : "",
+            yLabel: position % gridColumns == 0 ? "accuracy" : "",
+            xRange: 0...Double(max(epochs - 1, 1)), yRange: 0...1,
+            series: [
+                Series(tables.curves, x: "epoch", y: "validation trial-\(trial.number)", title: "validation", color: "#1f77b4"),
+                Series(
+                    tables.curves, x: "epoch", y: "training trial-\(trial.number)", title: "training",
+                    dashed: true, color: "#ff7f0e"),
+            ])
         panel.showXTicks = position / gridColumns == gridRows - 1
         panel.showYTicks = position % gridColumns == 0
         panel.legend = .hidden
@@ -137,56 +167,76 @@ func makeFigures(_ tables: SearchTables) -> [Figure] {
     }
     let bestFigure = Figure(
         name: "best-trials",
-        title: "The best \(shownTrials) of \(trialCount) trials: validation accuracy (solid) and training accuracy (dashed) over \(epochs) epochs",
+        title:
+            "The best \(shownTrials) of \(trialCount) trials: validation accuracy (solid) and training accuracy (dashed) over \(epochs) epochs",
         panels: bestPanels, layout: (gridRows, gridColumns), size: (1200, 220 + 190 * gridRows))
 
     // Every trial at its (η, λ), coloured by its final validation accuracy; the colour scale spans the data.
     var scatterSeries = [Series(tables.trials, x: "learning rate", y: "weight decay", title: "trial", style: .coloredPoints)]
     scatterSeries[0].using += ":\(tables.trials.column("validation accuracy"))"
     if divergedCount > 0 {
-        scatterSeries.append(Series(file: tables.trials.fileName, using: "2:($6 > 0 ? $3 : 1/0)", title: "diverged",
-                                    style: .points, color: "black"))
+        scatterSeries.append(
+            Series(
+                file: tables.trials.fileName, using: "2:($6 > 0 ? $3 : 1/0)", title: "diverged",
+                style: .points, color: "black"))
     }
-    var scatter = Panel(title: "\(trialCount) trials: learning rate and weight decay, coloured by final validation accuracy",
-                        xLabel: "learning rate", yLabel: "weight decay",
-                        xRange: searchedValues(learningRateExponents), yRange: searchedValues(weightDecayExponents),
-                        series: scatterSeries)
+    var scatter = Panel(
+        title: "\(trialCount) trials: learning rate and weight decay, coloured by final validation accuracy",
+        xLabel: "learning rate", yLabel: "weight decay",
+        xRange: searchedValues(learningRateExponents), yRange: searchedValues(weightDecayExponents),
+        series: scatterSeries)
     scatter.logX = true
     scatter.logY = true
     scatter.colorLabel = "final validation accuracy"
     let accuracies = tables.trials["validation accuracy"]
-    scatter.colorRange = (accuracies.min() ?? 0) ... max(accuracies.max() ?? 1, (accuracies.min() ?? 0) + 0.01)
+    scatter.colorRange = (accuracies.min() ?? 0)...max(accuracies.max() ?? 1, (accuracies.min() ?? 0) + 0.01)
     scatter.legend = divergedCount > 0 ? .at("top left") : .hidden
 
     // Grid against random: validation accuracy against η for the grid and for every random trial.
-    var byRate = Panel(title: "Validation accuracy against learning rate: the grid tries \(gridSide) values of η, random trials one each",
-                       xLabel: "learning rate", yLabel: "final validation accuracy",
-                       xRange: searchedValues(learningRateExponents), yRange: 0 ... 1,
-                       series: [Series(tables.trials, x: "learning rate", y: "validation accuracy", title: "random trials",
-                                       style: .points, color: "#1f77b4"),
-                                Series(tables.grid, x: "learning rate", y: "validation accuracy",
-                                       title: "\(gridSide) × \(gridSide) grid", style: .points, color: "#d62728")])
+    var byRate = Panel(
+        title: "Validation accuracy against learning rate: the grid tries \(gridSide) values of η, random trials one each",
+        xLabel: "learning rate", yLabel: "final validation accuracy",
+        xRange: searchedValues(learningRateExponents), yRange: 0...1,
+        series: [
+            Series(
+                tables.trials, x: "learning rate", y: "validation accuracy", title: "random trials",
+                style: .points, color: "#1f77b4"),
+            Series(
+                tables.grid, x: "learning rate", y: "validation accuracy",
+                title: "\(gridSide) × \(gridSide) grid", style: .points, color: "#d62728"),
+        ])
     byRate.logX = true
     byRate.legend = .at("bottom right")
-    var bests = Panel(title: "Best of \(extra.grid) trials: the grid (search 0) and \(tables.gridVsRandom.rows.count - 1) random searches",
-                      xLabel: "search (0 = grid, then random groups)", yLabel: "best validation accuracy",
-                      xRange: -0.5 ... Double(tables.gridVsRandom.rows.count) - 0.5, yRange: 0 ... 1,
-                      series: [Series(tables.gridVsRandom, x: "search", y: "best validation accuracy", title: "",
-                                      style: .boxes, color: "#1f77b4")])
+    var bests = Panel(
+        title: "Best of \(extra.grid) trials: the grid (search 0) and \(tables.gridVsRandom.rows.count - 1) random searches",
+        xLabel: "search (0 = grid, then random groups)", yLabel: "best validation accuracy",
+        xRange: -0.5...Double(tables.gridVsRandom.rows.count) - 0.5, yRange: 0...1,
+        series: [
+            Series(
+                tables.gridVsRandom, x: "search", y: "best validation accuracy", title: "",
+                style: .boxes, color: "#1f77b4")
+        ])
     bests.legend = .hidden
     let versusFigure = Figure(name: "grid-vs-random", panels: [byRate, bests], layout: (1, 2), size: (1300, 520))
 
     // The reruns: each of the best settings under three seeds; the winner's test accuracy beside them.
-    let seedColumns = ["validation search"] + (1 ... rerunSeeds).map { "validation seed \($0)" }
-    var rerunPanel = Panel(title: "The \(rerunCount) best settings, trained with 3 seeds; the winner trained on 500 images and tested once",
-                           xLabel: "rank in the search", yLabel: "accuracy",
-                           xRange: 0.5 ... Double(rerunCount) + 0.5, yRange: 0 ... 1,
-                           series: seedColumns.map { column in
-                               Series(tables.reruns, x: "rank", y: column, title: column.replacingOccurrences(of: "validation ", with: "validation, "),
-                                      style: .linesWithMarkers(every: 1))
-                           } + [Series(file: tables.finalTest.fileName, using: "(1):\(tables.finalTest.column("test accuracy"))",
-                                       title: "winner: test accuracy", style: .points, color: "black")])
+    let seedColumns = ["validation search"] + (1...rerunSeeds).map { "validation seed \($0)" }
+    var rerunPanel = Panel(
+        title: "The \(rerunCount) best settings, trained with 3 seeds; the winner trained on 500 images and tested once",
+        xLabel: "rank in the search", yLabel: "accuracy",
+        xRange: 0.5...Double(rerunCount) + 0.5, yRange: 0...1,
+        series: seedColumns.map { column in
+            Series(
+                tables.reruns, x: "rank", y: column, title: column.replacingOccurrences(of: "validation ", with: "validation, "),
+                style: .linesWithMarkers(every: 1))
+        } + [
+            Series(
+                file: tables.finalTest.fileName, using: "(1):\(tables.finalTest.column("test accuracy"))",
+                title: "winner: test accuracy", style: .points, color: "black")
+        ])
     rerunPanel.legend = .at("bottom left")
-    return [bestFigure, Figure(name: "trials-scatter", panel: scatter, size: (900, 640)), versusFigure,
-            Figure(name: "reruns", panel: rerunPanel, size: (900, 560))]
+    return [
+        bestFigure, Figure(name: "trials-scatter", panel: scatter, size: (900, 640)), versusFigure,
+        Figure(name: "reruns", panel: rerunPanel, size: (900, 560)),
+    ]
 }

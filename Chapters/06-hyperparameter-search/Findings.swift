@@ -44,29 +44,37 @@ func hyperparameterFindings(_ tables: SearchTables) -> [Finding] {
     let testAccuracy = tables.finalTest["test accuracy"][0], searchValidation = tables.finalTest["validation accuracy in the search"][0]
 
     return [
-        Finding("hyperparameter-search.best-about-0.8",
-                "The best trial reaches a validation accuracy of \(decimal(best, 2)).",
-                holds: isAbout(best, 0.8, tolerance: 0.03)),
-        Finding("hyperparameter-search.top-learning-rates",
-                "\(upperHalf) of the 10 best trials have η in the upper half of the searched range (mean log10 η of the ten: \(decimal(meanTop, 2)), range \(decimal(rates.min()!, 2)) to \(decimal(rates.max()!, 2))).",
-                holds: upperHalf == top.count),
-        Finding("hyperparameter-search.weight-decay-flat",
-                "Across all trials, validation accuracy correlates with log10 η at r = \(decimal(rRate, 2)) and with log10 λ at r = \(decimal(rDecay, 2)).",
-                holds: rRate > 0.6 && abs(rDecay) < 0.2),
-        Finding("hyperparameter-search.validation-steps",
-                "Every final validation accuracy is a multiple of 0.01 (100 validation images).",
-                holds: steps),
-        Finding("hyperparameter-search.grid-vs-random",
-                "Best of 16: the 4 × 4 grid (\(Int(distinct[0])) learning rates) reaches \(decimal(gridBest, 2)); the \(randomBests.count) random searches (\(distinct.count > 1 ? Int(distinct[1]) : 0) learning rates each) reach \(randomBests.map { decimal($0, 2) }.joined(separator: ", ")) (median \(decimal(randomMedian, 2))).",
-                holds: distinct.count > 1 && distinct[0] < distinct[1] && abs(gridBest - randomMedian) <= 0.05),
-        Finding("hyperparameter-search.rerun-ranks",
-                "Retrained with other seeds, \(moved.map(String.init).joined(separator: " and ")) of the 5 best settings change rank; one setting's validation accuracy varies by up to \(decimal(spreads.max()!, 2)) across the 3 seeds, while the 5 differ by \(decimal(reruns["validation search"].max()! - reruns["validation search"].min()!, 2)) in the search.",
-                holds: moved.allSatisfy { $0 >= 2 }),
-        Finding("hyperparameter-search.final-test",
-                "The winning setting, trained on all 500 images and scored once on the test set, reaches \(decimal(testAccuracy, 3)), against \(decimal(searchValidation, 2)) on validation in the search.",
-                holds: testAccuracy < searchValidation),
-        Finding("hyperparameter-search.exercise-25-trials",
-                "The best of the first 25 trials reaches \(decimal(first25, 2)), against \(decimal(best, 2)) for all \(accuracy.count).",
-                holds: best - first25 <= 0.05),
+        Finding(
+            "hyperparameter-search.best-about-0.8",
+            "The best trial reaches a validation accuracy of \(decimal(best, 2)).",
+            holds: isAbout(best, 0.8, tolerance: 0.03)),
+        Finding(
+            "hyperparameter-search.top-learning-rates",
+            "\(upperHalf) of the 10 best trials have η in the upper half of the searched range (mean log10 η of the ten: \(decimal(meanTop, 2)), range \(decimal(rates.min()!, 2)) to \(decimal(rates.max()!, 2))).",
+            holds: upperHalf == top.count),
+        Finding(
+            "hyperparameter-search.weight-decay-flat",
+            "Across all trials, validation accuracy correlates with log10 η at r = \(decimal(rRate, 2)) and with log10 λ at r = \(decimal(rDecay, 2)).",
+            holds: rRate > 0.6 && abs(rDecay) < 0.2),
+        Finding(
+            "hyperparameter-search.validation-steps",
+            "Every final validation accuracy is a multiple of 0.01 (100 validation images).",
+            holds: steps),
+        Finding(
+            "hyperparameter-search.grid-vs-random",
+            "Best of 16: the 4 × 4 grid (\(Int(distinct[0])) learning rates) reaches \(decimal(gridBest, 2)); the \(randomBests.count) random searches (\(distinct.count > 1 ? Int(distinct[1]) : 0) learning rates each) reach \(randomBests.map { decimal($0, 2) }.joined(separator: ", ")) (median \(decimal(randomMedian, 2))).",
+            holds: distinct.count > 1 && distinct[0] < distinct[1] && abs(gridBest - randomMedian) <= 0.05),
+        Finding(
+            "hyperparameter-search.rerun-ranks",
+            "Retrained with other seeds, \(moved.map(String.init).joined(separator: " and ")) of the 5 best settings change rank; one setting's validation accuracy varies by up to \(decimal(spreads.max()!, 2)) across the 3 seeds, while the 5 differ by \(decimal(reruns["validation search"].max()! - reruns["validation search"].min()!, 2)) in the search.",
+            holds: moved.allSatisfy { $0 >= 2 }),
+        Finding(
+            "hyperparameter-search.final-test",
+            "The winning setting, trained on all 500 images and scored once on the test set, reaches \(decimal(testAccuracy, 3)), against \(decimal(searchValidation, 2)) on validation in the search.",
+            holds: testAccuracy < searchValidation),
+        Finding(
+            "hyperparameter-search.exercise-25-trials",
+            "The best of the first 25 trials reaches \(decimal(first25, 2)), against \(decimal(best, 2)) for all \(accuracy.count).",
+            holds: best - first25 <= 0.05),
     ]
 }

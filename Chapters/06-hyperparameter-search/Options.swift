@@ -26,14 +26,18 @@ struct Options: ParsableCommand {
     @Option(help: "Epochs per trial, of 4 updates each (the book: 50; --quick: 4).")
     var epochs: Int?
 
-    @Option(name: .customLong("lr-range"), parsing: .unconditional,
-            help: ArgumentHelp("Learning rate = 10^U(low, high) (the book's narrowed range: -3,-2; its first pass: -6,-2).",
-                               valueName: "low,high"))
+    @Option(
+        name: .customLong("lr-range"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Learning rate = 10^U(low, high) (the book's narrowed range: -3,-2; its first pass: -6,-2).",
+            valueName: "low,high"))
     var learningRateRange = "-3,-2"
 
-    @Option(name: .customLong("weight-decay-range"), parsing: .unconditional,
-            help: ArgumentHelp("Weight decay = 10^U(low, high) (the book's narrowed range: -8,-6; its first pass: -8,-4).",
-                               valueName: "low,high"))
+    @Option(
+        name: .customLong("weight-decay-range"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Weight decay = 10^U(low, high) (the book's narrowed range: -8,-6; its first pass: -8,-4).",
+            valueName: "low,high"))
     var weightDecayRange = "-8,-6"
 
     @Option(help: "At most this many trials at once (default: one per core). The results do not depend on it.")

@@ -83,8 +83,10 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 var exampleGenerator = SeededGenerator(seed: seed, stream: 1)
 let exampleWeightDecay = exampleGenerator.logUniform(exponents: weightDecayExponents)
 let exampleLearningRate = exampleGenerator.logUniform(exponents: learningRateExponents)
-print(String(format: "Trial 1 draws weight decay 10^%.3f = %.3g, then learning rate 10^%.3f = %.3g",
-             log10(exampleWeightDecay), exampleWeightDecay, log10(exampleLearningRate), exampleLearningRate))
+print(
+    String(
+        format: "Trial 1 draws weight decay 10^%.3f = %.3g, then learning rate 10^%.3f = %.3g",
+        log10(exampleWeightDecay), exampleWeightDecay, log10(exampleLearningRate), exampleLearningRate))
 
 // MARK: - 3. Data: a validation set, carved out of the training data
 //
@@ -104,10 +106,12 @@ print(String(format: "Trial 1 draws weight decay 10^%.3f = %.3g, then learning r
 let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
 var shuffleGenerator = SeededGenerator(seed: seed, stream: 0)
 let shuffled = fullTrain.prefix(imageCount).subset(shuffleGenerator.permutation(min(imageCount, fullTrain.count)))
-let validationCount = Int(Double(shuffled.count) * validationFraction)                   // 100
-let validation = shuffled.subset(Array(0 ..< validationCount))                          // V images
-let train = shuffled.subset(Array(validationCount ..< shuffled.count))                 // N images
-print("MNIST: the first \(shuffled.count) training images, shuffled: \(train.count) to train on, \(validation.count) held out for validation (the test set waits for the very end)")
+let validationCount = Int(Double(shuffled.count) * validationFraction)  // 100
+let validation = shuffled.subset(Array(0..<validationCount))  // V images
+let train = shuffled.subset(Array(validationCount..<shuffled.count))  // N images
+print(
+    "MNIST: the first \(shuffled.count) training images, shuffled: \(train.count) to train on, \(validation.count) held out for validation (the test set waits for the very end)"
+)
 print("Validation labels per class: \(validation.labelCounts().map(String.init).joined(separator: " "))")
 
 // MARK: - 4. Experiment: 100 trials, side by side (the book: 6.5.3, Figure 6-24)
@@ -118,24 +122,29 @@ let iterationsPerTrial = Int(Double(epochs) * max(Double(train.count) / Double(b
 
 /// Trains a fresh network with η and λ on `trainSet`, measuring on `measureSet`
 /// every epoch; its weights and batches come from `generator`.
-func runTrial(_ number: Int, learningRate: Double, weightDecay: Double, generator: SeededGenerator,
-              trainSet: Dataset = train, measureSet: Dataset = validation, measureLimit: Int? = nil,
-              step: () -> Void) -> Trial {
+func runTrial(
+    _ number: Int, learningRate: Double, weightDecay: Double, generator: SeededGenerator,
+    trainSet: Dataset = train, measureSet: Dataset = validation, measureLimit: Int? = nil,
+    step: () -> Void
+) -> Trial {
     var generator = generator
-    let network = MultiLayerNet(inputSize: trainSet.features, hiddenSizes: hiddenSizes, outputSize: trainSet.classes,
-                                activation: .relu, weightInit: .he, weightDecay: weightDecay,
-                                generator: &generator)
+    let network = MultiLayerNet(
+        inputSize: trainSet.features, hiddenSizes: hiddenSizes, outputSize: trainSet.classes,
+        activation: .relu, weightInit: .he, weightDecay: weightDecay,
+        generator: &generator)
     // The validation set takes the test set's place in the Trainer.
-    let trainer = Trainer(network: network, trainSet: trainSet, testSet: measureSet, epochs: epochs,
-                          batchSize: batchSize, optimizer: optimizerName.make(learningRate: learningRate),
-                          evaluationSampleLimit: measureLimit, verbose: false, generator: generator)
+    let trainer = Trainer(
+        network: network, trainSet: trainSet, testSet: measureSet, epochs: epochs,
+        batchSize: batchSize, optimizer: optimizerName.make(learningRate: learningRate),
+        evaluationSampleLimit: measureLimit, verbose: false, generator: generator)
     let finalAccuracy = trainer.train(afterEachIteration: step)
     // A diverged trial stops early; count its remaining updates as done.
-    for _ in trainer.currentIteration ..< trainer.maxIterations { step() }
-    return Trial(number: number, weightDecay: weightDecay, learningRate: learningRate,
-                 validationAccuracy: trainer.testAccuracy, trainingAccuracy: trainer.trainAccuracy,
-                 diverged: trainer.diverged, iterations: trainer.currentIteration,
-                 productFLOPs: trainer.productFLOPs, finalAccuracy: finalAccuracy)
+    for _ in trainer.currentIteration..<trainer.maxIterations { step() }
+    return Trial(
+        number: number, weightDecay: weightDecay, learningRate: learningRate,
+        validationAccuracy: trainer.testAccuracy, trainingAccuracy: trainer.trainAccuracy,
+        diverged: trainer.diverged, iterations: trainer.currentIteration,
+        productFLOPs: trainer.productFLOPs, finalAccuracy: finalAccuracy)
 }
 
 let search = await trainSideBySide("trials", count: trialCount, stepsEach: iterationsPerTrial, maxConcurrent: jobs) { index, step in
@@ -166,9 +175,11 @@ for (position, trial) in ranked.prefix(shownTrials).enumerated() {
     print("Best-\(position + 1)(val acc:\(trial.finalValidationAccuracy)) | lr:\(trial.learningRate), weight decay:\(trial.weightDecay)")
 }
 let divergedCount = trials.filter(\.diverged).count
-print(String(format: "Ran %d trials × %d epochs (%d updates each) in %.1f s, at most %d at a time; %d diverged; ",
-             trialCount, epochs, iterationsPerTrial, search.seconds, min(jobs, trialCount), divergedCount)
-      + productSpeed(flops: trials.reduce(0) { $0 + $1.productFLOPs }, seconds: search.seconds))
+print(
+    String(
+        format: "Ran %d trials × %d epochs (%d updates each) in %.1f s, at most %d at a time; %d diverged; ",
+        trialCount, epochs, iterationsPerTrial, search.seconds, min(jobs, trialCount), divergedCount)
+        + productSpeed(flops: trials.reduce(0) { $0 + $1.productFLOPs }, seconds: search.seconds))
 
 // MARK: - 5. Going further: grid against random, the seed, and the test set
 //
@@ -184,25 +195,30 @@ print(String(format: "Ran %d trials × %d epochs (%d updates each) in %.1f s, at
 
 /// The centres of `gridSide` equal parts of an exponent range, as powers of ten.
 func gridValues(_ exponents: ClosedRange<Double>) -> [Double] {
-    (0 ..< gridSide).map { pow(10, exponents.lowerBound + (Double($0) + 0.5) * (exponents.upperBound - exponents.lowerBound) / Double(gridSide)) }
+    (0..<gridSide).map {
+        pow(10, exponents.lowerBound + (Double($0) + 0.5) * (exponents.upperBound - exponents.lowerBound) / Double(gridSide))
+    }
 }
 let gridPoints = gridValues(learningRateExponents).flatMap { rate in gridValues(weightDecayExponents).map { (rate, $0) } }
 let extra = ExtraTrials(grid: gridPoints.count, reruns: rerunCount * rerunSeeds)
-let fullSet = shuffled                                                                   // 500 images: train + validation
+let fullSet = shuffled  // 500 images: train + validation
 let further = await trainSideBySide("going further", count: extra.count + 1, stepsEach: iterationsPerTrial) { k, step in
-    if k < extra.grid {                     // grid point k: weights and batches from stream 1001 + k
-        return runTrial(k + 1, learningRate: gridPoints[k].0, weightDecay: gridPoints[k].1,
-                        generator: SeededGenerator(seed: seed, stream: UInt64(1001 + k)), step: step)
+    if k < extra.grid {  // grid point k: weights and batches from stream 1001 + k
+        return runTrial(
+            k + 1, learningRate: gridPoints[k].0, weightDecay: gridPoints[k].1,
+            generator: SeededGenerator(seed: seed, stream: UInt64(1001 + k)), step: step)
     }
-    if k < extra.count {                    // rerun: setting of rank r, seed s (streams 2001, 2002, …)
+    if k < extra.count {  // rerun: setting of rank r, seed s (streams 2001, 2002, …)
         let (r, s) = ((k - extra.grid) % rerunCount, (k - extra.grid) / rerunCount)
-        return runTrial(ranked[r].number, learningRate: ranked[r].learningRate, weightDecay: ranked[r].weightDecay,
-                        generator: SeededGenerator(seed: seed, stream: UInt64(2001 + 100 * s + r)), step: step)
+        return runTrial(
+            ranked[r].number, learningRate: ranked[r].learningRate, weightDecay: ranked[r].weightDecay,
+            generator: SeededGenerator(seed: seed, stream: UInt64(2001 + 100 * s + r)), step: step)
     }
     // The winner on all 500 images, measured every epoch on the first 100 test images, finally on all.
-    return runTrial(ranked[0].number, learningRate: ranked[0].learningRate, weightDecay: ranked[0].weightDecay,
-                    generator: SeededGenerator(seed: seed, stream: 3001), trainSet: fullSet,
-                    measureSet: fullTest, measureLimit: 100, step: step)
+    return runTrial(
+        ranked[0].number, learningRate: ranked[0].learningRate, weightDecay: ranked[0].weightDecay,
+        generator: SeededGenerator(seed: seed, stream: 3001), trainSet: fullSet,
+        measureSet: fullTest, measureLimit: 100, step: step)
 }
 print(String(format: "Going further: %d more trials in %.1f s", further.results.count, further.seconds))
 

@@ -15,12 +15,13 @@
 // again (once), so the library's constructor picks the right kernel before
 // the first product. ChapterKit calls it while parsing every chapter's flags.
 
+import Foundation
+
 #if canImport(Accelerate)
 import Accelerate
 #else
 import CBLAS
 #endif
-import Foundation
 
 extension BLAS {
     /// What a BLAS kernel can use: the widest vector instructions it is written for.
@@ -169,25 +170,29 @@ extension BLAS {
             // The second start: say once what happened, and keep the marker out of child processes.
             unsetenv(restartMarker)
             let level = VectorLevel(kernel: kernelName)
-            FileHandle.standardError.write(Data(
-                "BLAS: \(library) chose \(chosenByLibrary) for this CPU; running \(kernelName) instead (\(level)).\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "BLAS: \(library) chose \(chosenByLibrary) for this CPU; running \(kernelName) instead (\(level)).\n".utf8))
             return
         }
         guard environment["OPENBLAS_CORETYPE"] == nil,
-              let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return }
+            let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        else { return }
         let libraryKernel = environment[pretendVariable] ?? kernelName
         let (flags, vendor) = cpuFeatures(cpuinfo: cpuinfo)
         guard let best = bestKernel(cpuFlags: flags, vendor: vendor, libraryKernel: libraryKernel) else { return }
         setenv("OPENBLAS_CORETYPE", best, 1)
         setenv(restartMarker, libraryKernel, 1)
         unsetenv(pretendVariable)
-        fflush(nil)   // nothing printed so far may be lost in the restart
+        fflush(nil)  // nothing printed so far may be lost in the restart
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // Only reached when execv failed: carry on, slowly, and say so.
         unsetenv("OPENBLAS_CORETYPE")
         unsetenv(restartMarker)
-        FileHandle.standardError.write(Data(
-            "BLAS: \(library) chose \(libraryKernel), but this CPU could run \(best); restarting with it failed (errno \(errno)), so the products run slowly.\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "BLAS: \(library) chose \(libraryKernel), but this CPU could run \(best); restarting with it failed (errno \(errno)), so the products run slowly.\n"
+                    .utf8))
         #endif
     }
 

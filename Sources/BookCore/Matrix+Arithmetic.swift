@@ -11,9 +11,11 @@ extension Matrix {
     @inlinable @inline(__always)
     public func map(_ transform: (Double) -> Double) -> Matrix {
         elements.withUnsafeBufferPointer { x in
-            Matrix(rows: rows, columns: columns, writingEachElement: { y in
-                for i in 0 ..< y.count { y[i] = transform(x[i]) }
-            })
+            Matrix(
+                rows: rows, columns: columns,
+                writingEachElement: { y in
+                    for i in 0..<y.count { y[i] = transform(x[i]) }
+                })
         }
     }
 
@@ -24,9 +26,11 @@ extension Matrix {
         checkSameShape(other, "Matrix.zip")
         return elements.withUnsafeBufferPointer { x in
             other.elements.withUnsafeBufferPointer { y in
-                Matrix(rows: rows, columns: columns, writingEachElement: { z in
-                    for i in 0 ..< z.count { z[i] = combine(x[i], y[i]) }
-                })
+                Matrix(
+                    rows: rows, columns: columns,
+                    writingEachElement: { z in
+                        for i in 0..<z.count { z[i] = combine(x[i], y[i]) }
+                    })
             }
         }
     }
@@ -36,7 +40,7 @@ extension Matrix {
         checkSameShape(other, "Matrix.add")
         elements.withUnsafeMutableBufferPointer { s in
             other.elements.withUnsafeBufferPointer { o in
-                for i in 0 ..< s.count { s[i] += alpha * o[i] }
+                for i in 0..<s.count { s[i] += alpha * o[i] }
             }
         }
     }
@@ -45,16 +49,17 @@ extension Matrix {
     ///
     /// NumPy calls this broadcasting: `[B, H] + [1, H]`.
     public mutating func addToEachRow(_ vector: Matrix) {
-        precondition(vector.rows == 1 && vector.columns == columns,
-                     "Matrix.addToEachRow: row vector \(vector.shapeDescription) does not fit rows of \(shape)")
+        precondition(
+            vector.rows == 1 && vector.columns == columns,
+            "Matrix.addToEachRow: row vector \(vector.shapeDescription) does not fit rows of \(shape)")
         let n = columns
         elements.withUnsafeMutableBufferPointer { s in
             vector.elements.withUnsafeBufferPointer { v in
-                for r in 0 ..< rows {
+                for r in 0..<rows {
                     // One row at a time: the inner loop has no index arithmetic
                     // to check for overflow, so the compiler vectorises it.
-                    let row = UnsafeMutableBufferPointer(rebasing: s[r * n ..< (r + 1) * n])
-                    for c in 0 ..< n { row[c] += v[c] }
+                    let row = UnsafeMutableBufferPointer(rebasing: s[r * n..<(r + 1) * n])
+                    for c in 0..<n { row[c] += v[c] }
                 }
             }
         }
@@ -64,13 +69,13 @@ extension Matrix {
     ///
     /// The bias gradient of an Affine layer is the column sum of `dout`.
     public func columnSums() -> Matrix {
-        var sums = Matrix(rows: 1, columns: columns)   // [1, n]
+        var sums = Matrix(rows: 1, columns: columns)  // [1, n]
         let n = columns
         elements.withUnsafeBufferPointer { s in
             sums.elements.withUnsafeMutableBufferPointer { out in
-                for r in 0 ..< rows {
-                    let row = UnsafeBufferPointer(rebasing: s[r * n ..< (r + 1) * n])   // as in addToEachRow
-                    for c in 0 ..< n { out[c] += row[c] }
+                for r in 0..<rows {
+                    let row = UnsafeBufferPointer(rebasing: s[r * n..<(r + 1) * n])  // as in addToEachRow
+                    for c in 0..<n { out[c] += row[c] }
                 }
             }
         }
@@ -92,10 +97,10 @@ extension Matrix {
     /// For each row, the column of its largest value (the first one on ties):
     /// NumPy's `np.argmax(x, axis=1)`.
     public func argmaxOfEachRow() -> [Int] {
-        (0 ..< rows).map { r in
+        (0..<rows).map { r in
             var best = 0
             var bestValue = elements[r * columns]
-            for c in 1 ..< columns where elements[r * columns + c] > bestValue {
+            for c in 1..<columns where elements[r * columns + c] > bestValue {
                 best = c
                 bestValue = elements[r * columns + c]
             }
@@ -105,29 +110,32 @@ extension Matrix {
 
     /// The rows at `indices`, in that order (repeats allowed): `x[indices]`.
     public func rows(at indices: [Int]) -> Matrix {
-        var result = Matrix(rows: indices.count, columns: columns)   // [indices.count, columns]
+        var result = Matrix(rows: indices.count, columns: columns)  // [indices.count, columns]
         for (k, r) in indices.enumerated() {
             precondition(r >= 0 && r < rows, "Matrix.rows(at:): row \(r) outside shape \(shape)")
-            result.elements.replaceSubrange(k * columns ..< (k + 1) * columns,
-                                            with: elements[r * columns ..< (r + 1) * columns])
+            result.elements.replaceSubrange(
+                k * columns..<(k + 1) * columns,
+                with: elements[r * columns..<(r + 1) * columns])
         }
         return result
     }
 
     /// The rows `range`, as a new matrix: `x[range]`.
     public func rows(_ range: Range<Int>) -> Matrix {
-        precondition(range.lowerBound >= 0 && range.upperBound <= rows,
-                     "Matrix.rows(_:): rows \(range) outside shape \(shape)")
-        return Matrix(rows: range.count, columns: columns,
-                      elements: Array(elements[range.lowerBound * columns ..< range.upperBound * columns]))
+        precondition(
+            range.lowerBound >= 0 && range.upperBound <= rows,
+            "Matrix.rows(_:): rows \(range) outside shape \(shape)")
+        return Matrix(
+            rows: range.count, columns: columns,
+            elements: Array(elements[range.lowerBound * columns..<range.upperBound * columns]))
     }
 
     /// The transpose, `[columns, rows]`. The training loop never needs it (the
     /// products transpose on the fly); tests and small examples do.
     public func transposed() -> Matrix {
-        var result = Matrix(rows: columns, columns: rows)   // [columns, rows]
-        for r in 0 ..< rows {
-            for c in 0 ..< columns { result.elements[c * rows + r] = elements[r * columns + c] }
+        var result = Matrix(rows: columns, columns: rows)  // [columns, rows]
+        for r in 0..<rows {
+            for c in 0..<columns { result.elements[c * rows + r] = elements[r * columns + c] }
         }
         return result
     }

@@ -24,14 +24,16 @@ extension Matrix {
     ///   - transposeB: Use `bᵀ` in place of `b`.
     /// - Returns: The product, `[m, n]`.
     /// - Precondition: the inner dimensions agree; the message names both shapes.
-    public static func product(_ a: Matrix, _ b: Matrix,
-                               transposeA: Bool = false, transposeB: Bool = false) -> Matrix {
+    public static func product(
+        _ a: Matrix, _ b: Matrix,
+        transposeA: Bool = false, transposeB: Bool = false
+    ) -> Matrix {
         let m = transposeA ? a.columns : a.rows
         let k = transposeA ? a.rows : a.columns
         let n = transposeB ? b.rows : b.columns
         // BLAS writes every element of the result (beta = 0), so it needs no
         // zero fill first, unless the inner dimension is 0 and nothing is written.
-        var c = k == 0 ? Matrix(rows: m, columns: n) : Matrix.unfilled(m, n)   // [m, n]
+        var c = k == 0 ? Matrix(rows: m, columns: n) : Matrix.unfilled(m, n)  // [m, n]
         multiply(a, b, into: &c, transposeA: transposeA, transposeB: transposeB)
         return c
     }
@@ -43,17 +45,22 @@ extension Matrix {
     /// saves an allocation per call in the training loop.
     ///
     /// - Precondition: `op(a)` is `[m, k]`, `op(b)` is `[k, n]` and `c` is `[m, n]`.
-    public static func multiply(_ a: Matrix, _ b: Matrix, into c: inout Matrix,
-                                transposeA: Bool = false, transposeB: Bool = false,
-                                alpha: Double = 1, beta: Double = 0) {
+    public static func multiply(
+        _ a: Matrix, _ b: Matrix, into c: inout Matrix,
+        transposeA: Bool = false, transposeB: Bool = false,
+        alpha: Double = 1, beta: Double = 0
+    ) {
         let m = transposeA ? a.columns : a.rows
         let k = transposeA ? a.rows : a.columns
         let kB = transposeB ? b.columns : b.rows
         let n = transposeB ? b.rows : b.columns
-        precondition(k == kB,
-                     "Matrix product: inner dimensions differ: \(a.shapeDescription)\(transposeA ? "ᵀ" : "") · \(b.shapeDescription)\(transposeB ? "ᵀ" : "")")
-        precondition(c.rows == m && c.columns == n,
-                     "Matrix product: result \(c.shapeDescription) does not fit [\(m), \(n)] from \(a.shapeDescription) · \(b.shapeDescription)")
+        precondition(
+            k == kB,
+            "Matrix product: inner dimensions differ: \(a.shapeDescription)\(transposeA ? "ᵀ" : "") · \(b.shapeDescription)\(transposeB ? "ᵀ" : "")"
+        )
+        precondition(
+            c.rows == m && c.columns == n,
+            "Matrix product: result \(c.shapeDescription) does not fit [\(m), \(n)] from \(a.shapeDescription) · \(b.shapeDescription)")
         if m == 0 || n == 0 { return }
         if k == 0 {
             // An empty sum: the product is zero.
@@ -63,13 +70,14 @@ extension Matrix {
         a.elements.withUnsafeBufferPointer { pa in
             b.elements.withUnsafeBufferPointer { pb in
                 c.elements.withUnsafeMutableBufferPointer { pc in
-                    cblas_dgemm(CblasRowMajor,
-                                transposeA ? CblasTrans : CblasNoTrans,
-                                transposeB ? CblasTrans : CblasNoTrans,
-                                Int32(m), Int32(n), Int32(k),
-                                alpha, pa.baseAddress, Int32(a.columns),
-                                pb.baseAddress, Int32(b.columns),
-                                beta, pc.baseAddress, Int32(n))
+                    cblas_dgemm(
+                        CblasRowMajor,
+                        transposeA ? CblasTrans : CblasNoTrans,
+                        transposeB ? CblasTrans : CblasNoTrans,
+                        Int32(m), Int32(n), Int32(k),
+                        alpha, pa.baseAddress, Int32(a.columns),
+                        pb.baseAddress, Int32(b.columns),
+                        beta, pc.baseAddress, Int32(n))
                 }
             }
         }

@@ -23,16 +23,17 @@ extension Matrix {
     /// built in (as `map` and `zip`).
     @inline(__always)
     public func combiningEachRow(with vector: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
-        precondition(vector.rows == 1 && vector.columns == columns,
-                     "Matrix.combiningEachRow: row vector \(vector.shapeDescription) does not fit rows of \(shapeDescription)")
-        var result = self                                   // [rows, columns]
+        precondition(
+            vector.rows == 1 && vector.columns == columns,
+            "Matrix.combiningEachRow: row vector \(vector.shapeDescription) does not fit rows of \(shapeDescription)")
+        var result = self  // [rows, columns]
         let n = columns
         result.elements.withUnsafeMutableBufferPointer { r in
             vector.elements.withUnsafeBufferPointer { v in
-                for row in 0 ..< rows {
+                for row in 0..<rows {
                     // One row at a time, so that the inner loop vectorises (see addToEachRow).
-                    let values = UnsafeMutableBufferPointer(rebasing: r[row * n ..< (row + 1) * n])
-                    for c in 0 ..< n { values[c] = combine(values[c], v[c]) }
+                    let values = UnsafeMutableBufferPointer(rebasing: r[row * n..<(row + 1) * n])
+                    for c in 0..<n { values[c] = combine(values[c], v[c]) }
                 }
             }
         }
@@ -45,15 +46,18 @@ extension Matrix {
     /// - Precondition: the shapes are equal, or one is `[1, n]` and the other
     ///   `[B, n]`; the message names both shapes and the operator.
     @inline(__always)
-    public static func broadcasting(_ lhs: Matrix, _ rhs: Matrix, _ symbol: String,
-                                    _ combine: (Double, Double) -> Double) -> Matrix {
+    public static func broadcasting(
+        _ lhs: Matrix, _ rhs: Matrix, _ symbol: String,
+        _ combine: (Double, Double) -> Double
+    ) -> Matrix {
         if lhs.rows == rhs.rows && lhs.columns == rhs.columns { return lhs.zip(rhs, combine) }
         if rhs.rows == 1 && rhs.columns == lhs.columns { return lhs.combiningEachRow(with: rhs, combine) }
         if lhs.rows == 1 && lhs.columns == rhs.columns {
             return rhs.combiningEachRow(with: lhs) { r, l in combine(l, r) }
         }
         preconditionFailure(
-            "Matrix \(symbol): shapes \(lhs.shapeDescription) and \(rhs.shapeDescription) neither match nor broadcast (one must be [1, n] against [B, n])")
+            "Matrix \(symbol): shapes \(lhs.shapeDescription) and \(rhs.shapeDescription) neither match nor broadcast (one must be [1, n] against [B, n])"
+        )
     }
 
     /// `lhs + rhs`, element by element, broadcasting a `[1, n]` row.

@@ -42,8 +42,9 @@ public struct Matrix: Equatable, Sendable {
     ///
     /// - Precondition: `elements.count == rows * columns`.
     public init(rows: Int, columns: Int, elements: [Double]) {
-        precondition(elements.count == rows * columns,
-                     "Matrix: \(elements.count) elements do not fill shape [\(rows), \(columns)]")
+        precondition(
+            elements.count == rows * columns,
+            "Matrix: \(elements.count) elements do not fill shape [\(rows), \(columns)]")
         self.rows = rows
         self.columns = columns
         self.elements = elements
@@ -80,8 +81,9 @@ public struct Matrix: Equatable, Sendable {
     public init(_ nestedRows: [[Double]]) {
         let columns = nestedRows.first?.count ?? 0
         for (index, row) in nestedRows.enumerated() {
-            precondition(row.count == columns,
-                         "Matrix: row \(index) has \(row.count) values, row 0 has \(columns)")
+            precondition(
+                row.count == columns,
+                "Matrix: row \(index) has \(row.count) values, row 0 has \(columns)")
         }
         self.init(rows: nestedRows.count, columns: columns, elements: nestedRows.flatMap { $0 })
     }
@@ -109,13 +111,15 @@ public struct Matrix: Equatable, Sendable {
     @inlinable
     public subscript(row: Int, column: Int) -> Double {
         get {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
-                         "Matrix: index (\(row), \(column)) outside shape [\(rows), \(columns)]")
+            precondition(
+                row >= 0 && row < rows && column >= 0 && column < columns,
+                "Matrix: index (\(row), \(column)) outside shape [\(rows), \(columns)]")
             return elements[row * columns + column]
         }
         set {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
-                         "Matrix: index (\(row), \(column)) outside shape [\(rows), \(columns)]")
+            precondition(
+                row >= 0 && row < rows && column >= 0 && column < columns,
+                "Matrix: index (\(row), \(column)) outside shape [\(rows), \(columns)]")
             elements[row * columns + column] = newValue
         }
     }
@@ -123,14 +127,15 @@ public struct Matrix: Equatable, Sendable {
     /// The values of one row, as an array.
     public func row(_ index: Int) -> [Double] {
         precondition(index >= 0 && index < rows, "Matrix: row \(index) outside shape \(shape)")
-        return Array(elements[index * columns ..< (index + 1) * columns])
+        return Array(elements[index * columns..<(index + 1) * columns])
     }
 
     /// Traps unless `other` has the same shape; `operation` names the caller in the message.
     @inlinable
     public func checkSameShape(_ other: Matrix, _ operation: String) {
-        precondition(rows == other.rows && columns == other.columns,
-                     "\(operation): shapes [\(rows), \(columns)] and [\(other.rows), \(other.columns)] differ")
+        precondition(
+            rows == other.rows && columns == other.columns,
+            "\(operation): shapes [\(rows), \(columns)] and [\(other.rows), \(other.columns)] differ")
     }
 }
 
@@ -138,8 +143,8 @@ extension Matrix: CustomStringConvertible {
     /// A readable rendering: the shape, then up to 6 rows of up to 8 values.
     public var description: String {
         var lines = ["Matrix \(shapeDescription)"]
-        for r in 0 ..< Swift.min(rows, 6) {
-            let values = (0 ..< Swift.min(columns, 8)).map { c in
+        for r in 0..<Swift.min(rows, 6) {
+            let values = (0..<Swift.min(columns, 8)).map { c in
                 String(format: "% .4f", self[r, c])
             }
             lines.append("  " + values.joined(separator: " ") + (columns > 8 ? " …" : ""))

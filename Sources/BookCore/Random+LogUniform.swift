@@ -15,8 +15,9 @@ extension SeededGenerator {
     /// - Returns: A value in `[10^low, 10^high)` (or `10^low` for an empty-width range).
     /// - Precondition: Both exponents are finite.
     public mutating func logUniform(exponents: ClosedRange<Double>) -> Double {
-        precondition(exponents.lowerBound.isFinite && exponents.upperBound.isFinite,
-                     "SeededGenerator.logUniform: exponents \(exponents) must be finite")
+        precondition(
+            exponents.lowerBound.isFinite && exponents.upperBound.isFinite,
+            "SeededGenerator.logUniform: exponents \(exponents) must be finite")
         return pow(10, uniform(exponents.lowerBound, exponents.upperBound))
     }
 }

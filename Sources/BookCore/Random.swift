@@ -112,12 +112,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// The same image may appear twice in one mini-batch; that is how the book
     /// samples, so the course does too.
     public mutating func choice(_ bound: Int, count: Int) -> [Int] {
-        (0 ..< count).map { _ in index(below: bound) }
+        (0..<count).map { _ in index(below: bound) }
     }
 
     /// A random permutation of `0 ..< count` (Fisher–Yates): `np.random.permutation`.
     public mutating func permutation(_ count: Int) -> [Int] {
-        var indices = Array(0 ..< count)
+        var indices = Array(0..<count)
         shuffle(&indices)
         return indices
     }
@@ -130,7 +130,6 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         }
     }
 }
-
 
 // Foundation's functions under private names, so the generator reads cleanly.
 @inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }

@@ -1,7 +1,8 @@
 // BLAS+KernelTests.swift — choosing the BLAS kernel from the CPU's features.
 
-@testable import BookCore
 import Testing
+
+@testable import BookCore
 
 @Suite("BLAS kernel choice")
 struct BLASKernelTests {

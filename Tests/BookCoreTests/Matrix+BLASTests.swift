@@ -1,26 +1,29 @@
 // Matrix+BLASTests.swift — BLAS products against a plain triple loop.
 
-@testable import BookCore
 import Testing
+
+@testable import BookCore
 
 /// `op(a) · op(b)` by the definition — the reference BLAS is checked against —
 /// together with `Σₖ |op(a)ᵢₖ · op(b)ₖⱼ|` for each element: the scale the
 /// rounding error of any summation order is proportional to.
-private func referenceProduct(_ a: Matrix, _ b: Matrix,
-                              transposeA: Bool, transposeB: Bool) -> (value: Matrix, scale: Matrix) {
+private func referenceProduct(
+    _ a: Matrix, _ b: Matrix,
+    transposeA: Bool, transposeB: Bool
+) -> (value: Matrix, scale: Matrix) {
     let m = transposeA ? a.columns : a.rows
     let k = transposeA ? a.rows : a.columns
     let n = transposeB ? b.rows : b.columns
     // op(a)[i, p] and op(b)[p, j] as flat offsets: (row stride, column stride).
     let (aRow, aColumn) = transposeA ? (1, a.columns) : (a.columns, 1)
     let (bRow, bColumn) = transposeB ? (1, b.columns) : (b.columns, 1)
-    var value = [Double](repeating: 0, count: m * n)   // [m, n]
-    var scale = [Double](repeating: 0, count: m * n)   // [m, n]
+    var value = [Double](repeating: 0, count: m * n)  // [m, n]
+    var scale = [Double](repeating: 0, count: m * n)  // [m, n]
     let x = a.elements, y = b.elements
-    for i in 0 ..< m {
-        for j in 0 ..< n {
+    for i in 0..<m {
+        for j in 0..<n {
             var sum = 0.0, magnitude = 0.0
-            for p in 0 ..< k {
+            for p in 0..<k {
                 let term = x[i * aRow + p * aColumn] * y[p * bRow + j * bColumn]
                 sum += term
                 magnitude += abs(term)
@@ -33,15 +36,17 @@ private func referenceProduct(_ a: Matrix, _ b: Matrix,
 }
 
 /// `alpha · product + beta · c`, with its error scale `|alpha|·scale + |beta·c|`.
-private func combine(_ product: (value: Matrix, scale: Matrix), alpha: Double, beta: Double,
-                     c: Matrix) -> (value: Matrix, scale: Matrix) {
+private func combine(
+    _ product: (value: Matrix, scale: Matrix), alpha: Double, beta: Double,
+    c: Matrix
+) -> (value: Matrix, scale: Matrix) {
     (alpha * product.value + beta * c, abs(alpha) * product.scale + c.map { abs(beta * $0) })
 }
 
 /// The largest `|x − reference| / scale` over the elements.
 private func worstRelativeError(_ x: Matrix, _ reference: (value: Matrix, scale: Matrix)) -> Double {
     var worst = 0.0
-    for i in 0 ..< x.count {
+    for i in 0..<x.count {
         let scale = Swift.max(reference.scale.elements[i], .leastNormalMagnitude)
         worst = Swift.max(worst, abs(x.elements[i] - reference.value.elements[i]) / scale)
     }
@@ -59,38 +64,46 @@ struct MatrixBLASTests {
 
     static let transposes: [(a: Bool, b: Bool)] = [(false, false), (true, false), (false, true), (true, true)]
 
-    @Test("product and multiply(into:) equal the triple loop to 1e-12 relative, for every transpose",
-          arguments: transposes)
+    @Test(
+        "product and multiply(into:) equal the triple loop to 1e-12 relative, for every transpose",
+        arguments: transposes)
     func againstTripleLoop(_ transpose: (a: Bool, b: Bool)) {
         var generator = SeededGenerator(seed: 11)
         for (m, k, n) in Self.shapes {
             // op(a) is [m, k] and op(b) is [k, n], so a and b are stored transposed when asked.
-            let a = transpose.a ? Matrix.randomNormal(k, m, using: &generator)
-                                : Matrix.randomNormal(m, k, using: &generator)
-            let b = transpose.b ? Matrix.randomNormal(n, k, using: &generator)
-                                : Matrix.randomNormal(k, n, using: &generator)
+            let a =
+                transpose.a
+                ? Matrix.randomNormal(k, m, using: &generator)
+                : Matrix.randomNormal(m, k, using: &generator)
+            let b =
+                transpose.b
+                ? Matrix.randomNormal(n, k, using: &generator)
+                : Matrix.randomNormal(k, n, using: &generator)
             let c = Matrix.randomNormal(m, n, using: &generator)
 
-            let plain = Matrix.product(a, b, transposeA: transpose.a, transposeB: transpose.b)   // [m, n]
+            let plain = Matrix.product(a, b, transposeA: transpose.a, transposeB: transpose.b)  // [m, n]
             let reference = referenceProduct(a, b, transposeA: transpose.a, transposeB: transpose.b)
             #expect(plain.rows == m && plain.columns == n)
-            #expect(worstRelativeError(plain, reference) <= 1e-12,
-                    "product [\(m), \(k)]·[\(k), \(n)], transposes \(transpose)")
+            #expect(
+                worstRelativeError(plain, reference) <= 1e-12,
+                "product [\(m), \(k)]·[\(k), \(n)], transposes \(transpose)")
 
             for (alpha, beta) in [(0.7, -1.3), (-2.0, 1.0), (1.0, 0.0)] {
-                var result = c                                                            // [m, n]
-                Matrix.multiply(a, b, into: &result, transposeA: transpose.a, transposeB: transpose.b,
-                                alpha: alpha, beta: beta)
-                #expect(worstRelativeError(result, combine(reference, alpha: alpha, beta: beta, c: c)) <= 1e-12,
-                        "multiply [\(m), \(k)]·[\(k), \(n)], transposes \(transpose), α \(alpha), β \(beta)")
+                var result = c  // [m, n]
+                Matrix.multiply(
+                    a, b, into: &result, transposeA: transpose.a, transposeB: transpose.b,
+                    alpha: alpha, beta: beta)
+                #expect(
+                    worstRelativeError(result, combine(reference, alpha: alpha, beta: beta, c: c)) <= 1e-12,
+                    "multiply [\(m), \(k)]·[\(k), \(n)], transposes \(transpose), α \(alpha), β \(beta)")
             }
         }
     }
 
     @Test("A small product worked by hand")
     func byHand() {
-        let a = Matrix([[1, 2, 3], [4, 5, 6]])          // [2, 3]
-        let b = Matrix([[7, 8], [9, 10], [11, 12]])     // [3, 2]
+        let a = Matrix([[1, 2, 3], [4, 5, 6]])  // [2, 3]
+        let b = Matrix([[7, 8], [9, 10], [11, 12]])  // [3, 2]
         #expect(Matrix.product(a, b).elements == [58, 64, 139, 154])
         // aᵀ·a is [3, 3] and symmetric.
         #expect(Matrix.product(a, a, transposeA: true).elements == [17, 22, 27, 22, 29, 36, 27, 36, 45])

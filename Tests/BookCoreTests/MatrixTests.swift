@@ -1,8 +1,9 @@
 // MatrixTests.swift — construction, shape checks and the element-wise operations.
 
-@testable import BookCore
 import Foundation
 import Testing
+
+@testable import BookCore
 
 @Suite("Matrix")
 struct MatrixTests {
@@ -10,7 +11,7 @@ struct MatrixTests {
 
     @Test("init(rows:columns:repeating:) fills the shape with one value")
     func repeating() {
-        let m = Matrix(rows: 2, columns: 3, repeating: 1.5)   // [2, 3]
+        let m = Matrix(rows: 2, columns: 3, repeating: 1.5)  // [2, 3]
         #expect(m.rows == 2 && m.columns == 3)
         #expect(m.count == 6)
         #expect(m.elements == [Double](repeating: 1.5, count: 6))
@@ -22,7 +23,7 @@ struct MatrixTests {
 
     @Test("Elements are stored row-major: (r, c) at r·columns + c")
     func rowMajorLayout() {
-        let m = Matrix([[1, 2, 3], [4, 5, 6]])                // [2, 3]
+        let m = Matrix([[1, 2, 3], [4, 5, 6]])  // [2, 3]
         #expect(m.rows == 2 && m.columns == 3)
         #expect(m.elements == [1, 2, 3, 4, 5, 6])
         #expect(m[0, 2] == 3)
@@ -61,7 +62,7 @@ struct MatrixTests {
     func outOfBoundsTraps() async {
         await #expect(processExitsWith: .failure) {
             let m = Matrix(rows: 2, columns: 2)
-            _ = m[0, 2]   // would be element 2 of the flat array, i.e. (1, 0), without the check
+            _ = m[0, 2]  // would be element 2 of the flat array, i.e. (1, 0), without the check
         }
     }
 
@@ -119,10 +120,12 @@ struct MatrixTests {
 
     @Test("argmaxOfEachRow picks the first column on ties, like np.argmax")
     func argmaxTies() {
-        let scores = Matrix([[1, 3, 3],       // tie between 1 and 2 -> 1
-                             [5, 5, 5],       // all equal -> 0
-                             [-3, -1, -2],    // all negative -> 1
-                             [0, 0, 7]])      // last column -> 2
+        let scores = Matrix([
+            [1, 3, 3],  // tie between 1 and 2 -> 1
+            [5, 5, 5],  // all equal -> 0
+            [-3, -1, -2],  // all negative -> 1
+            [0, 0, 7],
+        ])  // last column -> 2
         #expect(scores.argmaxOfEachRow() == [1, 0, 1, 2])
         #expect(Matrix([[4], [2]]).argmaxOfEachRow() == [0, 0])
     }
@@ -134,16 +137,16 @@ struct MatrixTests {
         #expect(picked.rows == 3 && picked.columns == 2)
         #expect(picked.elements == [20, 21, 0, 1, 20, 21])
         #expect(a.rows(at: []).rows == 0)
-        #expect(a.rows(1 ..< 3).elements == [10, 11, 20, 21])
+        #expect(a.rows(1..<3).elements == [10, 11, 20, 21])
     }
 
     @Test("transposed swaps rows and columns")
     func transpose() {
-        let a = Matrix([[1, 2, 3], [4, 5, 6]])          // [2, 3]
-        let t = a.transposed()                          // [3, 2]
+        let a = Matrix([[1, 2, 3], [4, 5, 6]])  // [2, 3]
+        let t = a.transposed()  // [3, 2]
         #expect(t.rows == 3 && t.columns == 2)
         #expect(t.elements == [1, 4, 2, 5, 3, 6])
-        for r in 0 ..< 2 { for c in 0 ..< 3 { #expect(t[c, r] == a[r, c]) } }
+        for r in 0..<2 { for c in 0..<3 { #expect(t[c, r] == a[r, c]) } }
         #expect(t.transposed() == a)
     }
 
@@ -166,13 +169,13 @@ struct MatrixTests {
         #expect(abs(standardDeviation - 0.5) < 0.01)
         let u = Matrix.randomUniform(100, 100, in: (-2, 3), using: &g1)
         #expect(u.elements.allSatisfy { $0 >= -2 && $0 < 3 })
-        #expect(abs(u.sum() / Double(u.count) - 0.5) < 0.05)   // σ of the mean ≈ 0.014
+        #expect(abs(u.sum() / Double(u.count) - 0.5) < 0.05)  // σ of the mean ≈ 0.014
     }
 
     @Test("Operators broadcast a [1, n] row over [B, n] on either side, element by element otherwise, as NumPy does")
     func broadcasting() {
-        let x = Matrix([[1, 2, 3], [4, 5, 6]])                               // [2, 3]
-        let row = Matrix([[10, 20, 30]])                                     // [1, 3]
+        let x = Matrix([[1, 2, 3], [4, 5, 6]])  // [2, 3]
+        let row = Matrix([[10, 20, 30]])  // [1, 3]
         #expect(x - row == Matrix([[-9, -18, -27], [-6, -15, -24]]))
         #expect(row - x == Matrix([[9, 18, 27], [6, 15, 24]]))
         #expect(x * row == Matrix([[10, 40, 90], [40, 100, 180]]))

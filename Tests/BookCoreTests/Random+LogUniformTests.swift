@@ -1,8 +1,9 @@
 // Random+LogUniformTests.swift — the log-uniform draw: right range, right spread over decades.
 
-@testable import BookCore
 import Foundation
 import Testing
+
+@testable import BookCore
 
 @Suite("SeededGenerator.logUniform")
 struct LogUniformTests {
@@ -10,7 +11,7 @@ struct LogUniformTests {
     func distribution() {
         var generator = SeededGenerator(seed: 11)
         let count = 40_000
-        let values = (0 ..< count).map { _ in generator.logUniform(exponents: -6 ... -2) }
+        let values = (0..<count).map { _ in generator.logUniform(exponents: -6 ... -2) }
         #expect(values.allSatisfy { $0 >= 1e-6 && $0 < 1e-2 })
         // Each of the four decades holds a quarter of the values: a uniform draw
         // (not log-uniform) would put 99 % of them in the top decade.
@@ -27,7 +28,7 @@ struct LogUniformTests {
     @Test("It is 10^u for the generator's own uniform draw u, so the same seed gives the same values")
     func matchesUniform() {
         var a = SeededGenerator(seed: 3, stream: 7), b = SeededGenerator(seed: 3, stream: 7)
-        for _ in 0 ..< 100 {
+        for _ in 0..<100 {
             let value = a.logUniform(exponents: -8 ... -6)
             let exponent = b.uniform(-8, -6)
             #expect(abs(value - pow(10, exponent)) <= 1e-15 * value)
@@ -38,6 +39,6 @@ struct LogUniformTests {
     func singleValue() {
         var generator = SeededGenerator(seed: 1)
         #expect(generator.logUniform(exponents: -2 ... -2) == pow(10, -2))
-        #expect(generator.logUniform(exponents: 0 ... 0) == 1)
+        #expect(generator.logUniform(exponents: 0...0) == 1)
     }
 }

@@ -1,8 +1,9 @@
 // TestSupport.swift — small helpers shared by the BookCore tests.
 
-@testable import BookCore
 import Foundation
 import Testing
+
+@testable import BookCore
 
 /// Whether `a` and `b` agree to within `tolerance`, relative to the larger of
 /// their magnitudes (and absolutely below magnitude 1).
@@ -38,7 +39,7 @@ struct LayerGradientErrors {
 func layerGradientErrors(_ layer: any Layer, input x: Matrix, seed: UInt64 = 7) -> LayerGradientErrors {
     var generator = SeededGenerator(seed: seed)
     let probe = layer.forward(x, training: true)
-    let weights = Matrix.randomNormal(probe.rows, probe.columns, using: &generator)   // R, [B, out]
+    let weights = Matrix.randomNormal(probe.rows, probe.columns, using: &generator)  // R, [B, out]
 
     // Numerical gradients first: each evaluation runs a forward pass.
     let input = Parameter(name: "x", value: x)

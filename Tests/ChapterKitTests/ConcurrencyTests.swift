@@ -1,21 +1,23 @@
 // ConcurrencyTests.swift — concurrentMap: results in index order, whatever finishes first.
 
 import BookCore
-@testable import ChapterKit
 import Foundation
 import Testing
 
+@testable import ChapterKit
+
 @Suite("concurrentMap")
 struct ConcurrencyTests {
-    @Test("Results come back in index order, even when later work finishes first",
-          arguments: [1, 2, 4, 32])
+    @Test(
+        "Results come back in index order, even when later work finishes first",
+        arguments: [1, 2, 4, 32])
     func indexOrder(_ maxConcurrent: Int) async {
         let results = await concurrentMap(20, maxConcurrent: maxConcurrent) { i in
             // Earlier indices sleep longer, so they tend to finish last.
             usleep(UInt32(20 - i) * 300)
             return i * i
         }
-        #expect(results == (0 ..< 20).map { $0 * $0 })
+        #expect(results == (0..<20).map { $0 * $0 })
     }
 
     @Test("No more than maxConcurrent run at once")
@@ -41,7 +43,7 @@ struct ConcurrencyTests {
     func reproducibleWithStreams() async {
         let work: @Sendable (Int) -> Double = { i in
             var g = SeededGenerator(seed: 99, stream: UInt64(i))
-            return (0 ..< 1000).reduce(0) { total, _ in total + g.normal() }
+            return (0..<1000).reduce(0) { total, _ in total + g.normal() }
         }
         let serial = await concurrentMap(8, maxConcurrent: 1, work)
         let parallel = await concurrentMap(8, maxConcurrent: 8, work)
@@ -66,7 +68,20 @@ private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var running = 0
     private var highest = 0
-    func enter() { lock.lock(); running += 1; highest = max(highest, running); lock.unlock() }
-    func leave() { lock.lock(); running -= 1; lock.unlock() }
-    var peak: Int { lock.lock(); defer { lock.unlock() }; return highest }
+    func enter() {
+        lock.lock()
+        running += 1
+        highest = max(highest, running)
+        lock.unlock()
+    }
+    func leave() {
+        lock.lock()
+        running -= 1
+        lock.unlock()
+    }
+    var peak: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return highest
+    }
 }

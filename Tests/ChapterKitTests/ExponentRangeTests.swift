@@ -2,19 +2,22 @@
 
 import ArgumentParser
 import BookCore
-@testable import ChapterKit
 import Testing
+
+@testable import ChapterKit
 
 @Suite("parseExponentRange")
 struct ExponentRangeTests {
-    @Test("Two numbers separated by a comma, spaces allowed",
-          arguments: [("-6,-2", -6.0, -2.0), ("-8, -4", -8, -4), ("-3.5,-2", -3.5, -2), ("-2,-2", -2, -2), ("0,1", 0, 1)])
+    @Test(
+        "Two numbers separated by a comma, spaces allowed",
+        arguments: [("-6,-2", -6.0, -2.0), ("-8, -4", -8, -4), ("-3.5,-2", -3.5, -2), ("-2,-2", -2, -2), ("0,1", 0, 1)])
     func valid(_ text: String, _ low: Double, _ high: Double) throws {
-        #expect(try parseExponentRange(text, flag: "--lr-range") == low ... high)
+        #expect(try parseExponentRange(text, flag: "--lr-range") == low...high)
     }
 
-    @Test("Not two numbers: the message names the flag, the expected form and the input",
-          arguments: ["", "-6", "-6,-2,-1", "a,b", "-6;-2", "-6,", ",-2", "nan,1", "-inf,-2"])
+    @Test(
+        "Not two numbers: the message names the flag, the expected form and the input",
+        arguments: ["", "-6", "-6,-2,-1", "a,b", "-6;-2", "-6,", ",-2", "nan,1", "-inf,-2"])
     func malformed(_ text: String) {
         let error = #expect(throws: ValidationError.self) { try parseExponentRange(text, flag: "--lr-range") }
         let message = error?.message ?? ""

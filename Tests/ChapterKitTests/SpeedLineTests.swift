@@ -8,7 +8,8 @@ import Testing
 struct SpeedLineTests {
     @Test("GFLOP and GFLOP/s, one decimal each")
     func format() {
-        #expect(productSpeed(flops: 3e11, seconds: 4, blas: "OpenBLAS 0.3.21, kernel Zen")
+        #expect(
+            productSpeed(flops: 3e11, seconds: 4, blas: "OpenBLAS 0.3.21, kernel Zen")
                 == "300.0 GFLOP in matrix products, 75.0 GFLOP/s (OpenBLAS 0.3.21, kernel Zen)")
     }
 

@@ -22,14 +22,16 @@ struct BLASKernelChapterTests {
     }
 
     #if !canImport(Accelerate)
-    @Test("OPENBLAS_CORETYPE set by the user wins: no restart, the speed line names it, the data are the same bits",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "OPENBLAS_CORETYPE set by the user wins: no restart, the speed line names it, the data are the same bits",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func usersChoiceWins() throws {
         var files: [String] = []
         for kernel in ["Prescott", "Haswell"] {
             let output = try ChapterRunner.temporaryDirectory("\(#function)\(kernel)")
-            let run = try ChapterRunner.run("optimizers", Self.arguments + ["--output", output],
-                                            environment: ["OPENBLAS_CORETYPE": kernel])
+            let run = try ChapterRunner.run(
+                "optimizers", Self.arguments + ["--output", output],
+                environment: ["OPENBLAS_CORETYPE": kernel])
             #expect(run.status == 0, "\(run.errors)")
             #expect(!run.errors.contains("BLAS:"), "restarted although the user chose \(kernel)")
             #expect(run.output.contains("GFLOP/s (OpenBLAS"))
@@ -46,19 +48,23 @@ struct BLASKernelChapterTests {
     }
     #endif
 
-    @Test("A fallback kernel is replaced before the first product: one restart, one line on stderr",
-          .enabled(if: ChapterRunner.mnistAvailable && restartApplies,
-                   "needs MNIST, OpenBLAS with a kernel better than SSE, and OPENBLAS_CORETYPE unset"))
+    @Test(
+        "A fallback kernel is replaced before the first product: one restart, one line on stderr",
+        .enabled(
+            if: ChapterRunner.mnistAvailable && restartApplies,
+            "needs MNIST, OpenBLAS with a kernel better than SSE, and OPENBLAS_CORETYPE unset"))
     func fallbackReplaced() throws {
         let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("optimizers", Self.arguments + ["--output", output],
-                                        environment: ["BOOK_BLAS_PRETEND_KERNEL": "Prescott"])
+        let run = try ChapterRunner.run(
+            "optimizers", Self.arguments + ["--output", output],
+            environment: ["BOOK_BLAS_PRETEND_KERNEL": "Prescott"])
         #expect(run.status == 0, "\(run.errors)")
         let notices = run.errors.split(separator: "\n").filter { $0.hasPrefix("BLAS: ") }
         #expect(notices.count == 1, "\(run.errors)")
         #expect(notices.first?.contains("chose Prescott for this CPU; running ") == true)
         // The kernel of the restart runs the products, and the speed line names it.
-        let kernel = notices.first.flatMap { $0.components(separatedBy: "running ").last?.split(separator: " ").first }
+        let kernel =
+            notices.first.flatMap { $0.components(separatedBy: "running ").last?.split(separator: " ").first }
             .map(String.init) ?? "?"
         #expect(kernel != "Prescott")
         #expect(run.output.contains("kernel \(kernel))"), "\(run.output)")

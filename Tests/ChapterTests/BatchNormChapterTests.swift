@@ -5,8 +5,9 @@ import Testing
 
 @Suite("Chapter batch-norm")
 struct BatchNormChapterTests {
-    @Test("--quick prints the book's lines for 4 of the 16 scales and writes every data file",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "--quick prints the book's lines for 4 of the 16 scales and writes every data file",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
         let output = try ChapterRunner.temporaryDirectory()
         let run = try ChapterRunner.run("batch-norm", ["--quick", "--plot", "none", "--output", output])
@@ -19,8 +20,10 @@ struct BatchNormChapterTests {
         #expect(epochLines.count == 4 * 4)
         #expect(epochLines.first?.hasPrefix("epoch:0 | ") == true)
         #expect(epochLines.allSatisfy { $0.contains(" | ") && $0.contains(" - ") })
-        for file in ["batch-norm-scales.dat", "scale-invariance.dat", "batch-size.dat", "learning-rate.dat", "findings.txt",
-                     "batch-norm-scales.gp", "batch-norm-single.gp", "scale-invariance.gp", "batch-size.gp", "learning-rate.gp"] {
+        for file in [
+            "batch-norm-scales.dat", "scale-invariance.dat", "batch-size.dat", "learning-rate.dat", "findings.txt",
+            "batch-norm-scales.gp", "batch-norm-single.gp", "scale-invariance.gp", "batch-size.gp", "learning-rate.gp",
+        ] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
         // One row per epoch: the epoch, then (plain, BN) accuracy for each of the 4 scales.
@@ -37,17 +40,20 @@ struct BatchNormChapterTests {
         // Batch sizes 4 and 100 with --quick: the same 2000 images each, two accuracies in [0, 1].
         let batches = ChapterRunner.dataRows("\(output)/batch-size.dat")
         #expect(batches.map { $0[0] } == [4, 100])
-        #expect(batches.allSatisfy { $0.count == 4 && $0[0] * $0[1] == 2000 && $0[2 ... 3].allSatisfy { $0 >= 0 && $0 <= 1 } })
+        #expect(batches.allSatisfy { $0.count == 4 && $0[0] * $0[1] == 2000 && $0[2...3].allSatisfy { $0 >= 0 && $0 <= 1 } })
         // Learning rates 0.01, 0.1, 0.5: per epoch (plain, BN, |W1|) each.
         let rates = ChapterRunner.dataRows("\(output)/learning-rate.dat")
         #expect(rates.count == 4)
         #expect(rates.allSatisfy { $0.count == 10 && $0[9] > 0 })
     }
 
-    @Test("The same seed gives byte-identical data, whichever scale finishes first; another seed other data",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "The same seed gives byte-identical data, whichever scale finishes first; another seed other data",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func reproducible() throws {
-        try ChapterRunner.expectReproducible("batch-norm", ["--quick", "--epochs", "2"], files: ["batch-norm-scales.dat", "scale-invariance.dat", "batch-size.dat", "learning-rate.dat"])
+        try ChapterRunner.expectReproducible(
+            "batch-norm", ["--quick", "--epochs", "2"],
+            files: ["batch-norm-scales.dat", "scale-invariance.dat", "batch-size.dat", "learning-rate.dat"])
     }
 
     @Test("Bad input: --epochs 0, --batch-size 1 and --learning-rate 0 give a message, not a trace")

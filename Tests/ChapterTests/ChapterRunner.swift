@@ -48,8 +48,10 @@ enum ChapterRunner {
     /// Runs `chapter` with `arguments` and waits for it.
     ///
     /// - Parameter environment: Extra environment variables (added to the test's own).
-    static func run(_ chapter: String, _ arguments: [String],
-                    environment: [String: String] = [:]) throws -> ChapterRun {
+    static func run(
+        _ chapter: String, _ arguments: [String],
+        environment: [String: String] = [:]
+    ) throws -> ChapterRun {
         let binary = productsDirectory.appendingPathComponent(chapter)
         let process = Process()
         process.executableURL = binary
@@ -66,18 +68,21 @@ enum ChapterRunner {
         let outputData = outputPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errorData.isSet { usleep(1000) }
-        return ChapterRun(status: process.terminationStatus,
-                          output: String(decoding: outputData, as: UTF8.self),
-                          errors: String(decoding: errorData.value, as: UTF8.self))
+        return ChapterRun(
+            status: process.terminationStatus,
+            output: String(decoding: outputData, as: UTF8.self),
+            errors: String(decoding: errorData.value, as: UTF8.self))
     }
 
     /// Runs `chapter` three times with `arguments`: twice with `--seed 7`,
     /// once with `--seed 8`, each into a fresh folder. Each of `files` must
     /// come out non-empty, byte-identical in the two runs of seed 7, and
     /// different with seed 8.
-    static func expectReproducible(_ chapter: String, _ arguments: [String], files: [String],
-                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let folders = try (0 ..< 3).map { _ in try temporaryDirectory(chapter) }
+    static func expectReproducible(
+        _ chapter: String, _ arguments: [String], files: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let folders = try (0..<3).map { _ in try temporaryDirectory(chapter) }
         for (folder, seed) in zip(folders, ["7", "7", "8"]) {
             let run = try run(chapter, arguments + ["--seed", seed, "--plot", "none", "--output", folder])
             #expect(run.status == 0, "\(run.errors)", sourceLocation: sourceLocation)
@@ -85,10 +90,12 @@ enum ChapterRunner {
         for file in files {
             let first = contents("\(folders[0])/\(file)")
             #expect(!first.isEmpty, "\(file) is missing or empty", sourceLocation: sourceLocation)
-            #expect(first == contents("\(folders[1])/\(file)"), "\(file) differs between runs with one seed",
-                    sourceLocation: sourceLocation)
-            #expect(first != contents("\(folders[2])/\(file)"), "\(file) ignores the seed",
-                    sourceLocation: sourceLocation)
+            #expect(
+                first == contents("\(folders[1])/\(file)"), "\(file) differs between runs with one seed",
+                sourceLocation: sourceLocation)
+            #expect(
+                first != contents("\(folders[2])/\(file)"), "\(file) ignores the seed",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -109,7 +116,19 @@ enum ChapterRunner {
 final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data: Data?
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
-    var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
+    func set(_ value: Data) {
+        lock.lock()
+        data = value
+        lock.unlock()
+    }
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return data != nil
+    }
+    var value: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return data ?? Data()
+    }
 }

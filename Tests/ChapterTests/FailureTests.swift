@@ -58,8 +58,9 @@ struct FailureTests {
             let status = try shell(redirect.contains("|") ? "{ sleep 0.5; exec \(chapter); } \(redirect)" : "\(chapter) \(redirect)")
             let files = try FileManager.default.contentsOfDirectory(atPath: output)
             #expect(status == 0, "\(redirect)")
-            #expect(files.filter { $0.hasSuffix(".dat") }.count == 7 && files.filter { $0.hasSuffix(".gp") }.count == 7,
-                    "\(redirect): \(files)")
+            #expect(
+                files.filter { $0.hasSuffix(".dat") }.count == 7 && files.filter { $0.hasSuffix(".gp") }.count == 7,
+                "\(redirect): \(files)")
         }
     }
 
@@ -95,9 +96,13 @@ struct FailureTests {
         let blocked = try ChapterRunner.run("weight-init", ["--histograms-only", "--output", root + "/file/figures"])
         #expect(blocked.status == 1)
         #expect(blocked.errors.contains("\(root)/file is a file, not a folder"))
-        #expect(blocked.output.isEmpty)   // refused before the first experiment
-        let failed = try ChapterRunner.run("optimizers", ["--quick", "--output", root + "/never/made",
-                                                          "--data-dir", "/nonexistent/mnist"])
+        #expect(blocked.output.isEmpty)  // refused before the first experiment
+        let failed = try ChapterRunner.run(
+            "optimizers",
+            [
+                "--quick", "--output", root + "/never/made",
+                "--data-dir", "/nonexistent/mnist",
+            ])
         #expect(failed.status == 1)
         #expect(!FileManager.default.fileExists(atPath: root + "/never"))
     }
@@ -121,8 +126,9 @@ struct FailureTests {
         }
     }
 
-    @Test("A symlink planted at a figure's name is replaced; its target is untouched (class 7)",
-          .enabled(if: ChapterRunner.gnuplotAvailable, "needs gnuplot"))
+    @Test(
+        "A symlink planted at a figure's name is replaced; its target is untouched (class 7)",
+        .enabled(if: ChapterRunner.gnuplotAvailable, "needs gnuplot"))
     func plantedSymlink() throws {
         let output = try ChapterRunner.temporaryDirectory()
         let victim = try ChapterRunner.temporaryDirectory("victim") + "/victim"
@@ -143,8 +149,9 @@ struct FailureTests {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         try Data("previous".utf8).write(to: URL(fileURLWithPath: "\(output)/activations-relu-he.png"))
         let fake = try fakeGnuplotFolder(#"cd "$(dirname "$2")" && printf '\211PNG' > "$4" && kill -9 $$"#)
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--output", output],
-                                        environment: ["PATH": fake + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
+        let run = try ChapterRunner.run(
+            "weight-init", ["--histograms-only", "--output", output],
+            environment: ["PATH": fake + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
         #expect(run.status == 1)
         #expect(!run.output.contains("Figures:"))
         #expect(run.errors.contains("gnuplot failed to draw 7 figures"))
@@ -181,7 +188,10 @@ struct FailureTests {
             try process.run()
             // Wait until gnuplot has started writing this run's first picture.
             var waited = 0
-            while leftovers(output).count < 3 && waited < 600 { usleep(50_000); waited += 1 }
+            while leftovers(output).count < 3 && waited < 600 {
+                usleep(50_000)
+                waited += 1
+            }
             #expect(leftovers(output).count >= 3, "gnuplot never started")
             kill(process.processIdentifier, signal)
             process.waitUntilExit()
@@ -191,8 +201,9 @@ struct FailureTests {
         }
     }
 
-    @Test("A full disk while rendering: exit 1, the pictures that did not fit keep their old versions (class 2)",
-          .enabled(if: geteuid() == 0 && ChapterRunner.gnuplotAvailable, "needs root (to mount a small tmpfs) and gnuplot"))
+    @Test(
+        "A full disk while rendering: exit 1, the pictures that did not fit keep their old versions (class 2)",
+        .enabled(if: geteuid() == 0 && ChapterRunner.gnuplotAvailable, "needs root (to mount a small tmpfs) and gnuplot"))
     func fullDisk() throws {
         let mountPoint = try ChapterRunner.temporaryDirectory()
         guard try shell("mount -t tmpfs -o size=200k tmpfs '\(mountPoint)'") == 0 else {

@@ -11,8 +11,9 @@ struct HyperparameterSearchChapterTests {
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
-    @Test("--quick prints every trial and the ranking, and writes the CSV, the data and both scripts",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "--quick prints every trial and the ranking, and writes the CSV, the data and both scripts",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
         let output = try ChapterRunner.temporaryDirectory()
         let run = try ChapterRunner.run("hyperparameter-search", ["--quick", "--plot", "none", "--output", output])
@@ -49,8 +50,10 @@ struct HyperparameterSearchChapterTests {
             #expect(line.hasPrefix("val acc:\(row[5]) | lr:\(row[3]), weight decay:\(row[4])"))
         }
 
-        for file in ["trials.csv", "trials.dat", "trial-curves.dat", "grid.dat", "grid-vs-random.dat", "reruns.dat",
-                     "final-test.dat", "findings.txt", "best-trials.gp", "trials-scatter.gp", "grid-vs-random.gp", "reruns.gp"] {
+        for file in [
+            "trials.csv", "trials.dat", "trial-curves.dat", "grid.dat", "grid-vs-random.dat", "reruns.dat",
+            "final-test.dat", "findings.txt", "best-trials.gp", "trials-scatter.gp", "grid-vs-random.gp", "reruns.gp",
+        ] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
         // The curves: epochs 0 … 3, then validation and training accuracy of each of the 4 trials.
@@ -79,17 +82,21 @@ struct HyperparameterSearchChapterTests {
         #expect(run.output.contains("What we saw:") && run.output.contains("[hyperparameter-search.final-test]"))
     }
 
-    @Test("The same seed gives an identical CSV whatever the number of concurrent trials; fewer trials are a prefix; another seed differs",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "The same seed gives an identical CSV whatever the number of concurrent trials; fewer trials are a prefix; another seed differs",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func reproducible() throws {
         let first = try ChapterRunner.temporaryDirectory(), second = try ChapterRunner.temporaryDirectory()
         let fewer = try ChapterRunner.temporaryDirectory(), other = try ChapterRunner.temporaryDirectory()
-        for (folder, arguments) in [(first, ["--seed", "7", "--trials", "3"]),
-                                    (second, ["--seed", "7", "--trials", "3", "--jobs", "1"]),
-                                    (fewer, ["--seed", "7", "--trials", "2"]),
-                                    (other, ["--seed", "8", "--trials", "3"])] {
-            let run = try ChapterRunner.run("hyperparameter-search",
-                                            arguments + ["--epochs", "2", "--plot", "none", "--output", folder])
+        for (folder, arguments) in [
+            (first, ["--seed", "7", "--trials", "3"]),
+            (second, ["--seed", "7", "--trials", "3", "--jobs", "1"]),
+            (fewer, ["--seed", "7", "--trials", "2"]),
+            (other, ["--seed", "8", "--trials", "3"]),
+        ] {
+            let run = try ChapterRunner.run(
+                "hyperparameter-search",
+                arguments + ["--epochs", "2", "--plot", "none", "--output", folder])
             #expect(run.status == 0, "\(run.errors)")
         }
         let csv = ChapterRunner.contents("\(first)/trials.csv")
@@ -103,12 +110,17 @@ struct HyperparameterSearchChapterTests {
         #expect(withoutRank(Self.csvRows(fewer)) == Array(withoutRank(Self.csvRows(first)).prefix(2)))
     }
 
-    @Test("A diverging trial is recorded as diverged with accuracy 0, not a crash",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "A diverging trial is recorded as diverged with accuracy 0, not a crash",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func diverged() throws {
         let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("hyperparameter-search", ["--trials", "2", "--epochs", "3", "--lr-range", "3,3",
-                                                                  "--plot", "none", "--output", output])
+        let run = try ChapterRunner.run(
+            "hyperparameter-search",
+            [
+                "--trials", "2", "--epochs", "3", "--lr-range", "3,3",
+                "--plot", "none", "--output", output,
+            ])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("2 diverged"))
         let rows = Self.csvRows(output)
@@ -120,13 +132,16 @@ struct HyperparameterSearchChapterTests {
         #expect(curves.last?.dropFirst().allSatisfy(\.isNaN) == true)
     }
 
-    @Test("Bad ranges and counts give a clear message and a non-zero exit",
-          arguments: [(["--lr-range", "-2,-6"], "--lr-range takes two powers of ten as low,high"),
-                      (["--lr-range", "0.01"], "got '0.01'"),
-                      (["--weight-decay-range", "a,b"], "--weight-decay-range takes two powers of ten as low,high"),
-                      (["--lr-range=-40,-2"], "between -30 and 30"),
-                      (["--trials", "0"], "--trials must be at least 1"),
-                      (["--jobs", "0"], "--jobs must be at least 1")])
+    @Test(
+        "Bad ranges and counts give a clear message and a non-zero exit",
+        arguments: [
+            (["--lr-range", "-2,-6"], "--lr-range takes two powers of ten as low,high"),
+            (["--lr-range", "0.01"], "got '0.01'"),
+            (["--weight-decay-range", "a,b"], "--weight-decay-range takes two powers of ten as low,high"),
+            (["--lr-range=-40,-2"], "between -30 and 30"),
+            (["--trials", "0"], "--trials must be at least 1"),
+            (["--jobs", "0"], "--jobs must be at least 1"),
+        ])
     func badInput(_ arguments: [String], _ message: String) throws {
         let run = try ChapterRunner.run("hyperparameter-search", arguments + ["--plot", "none"])
         #expect(run.status != 0)
@@ -134,13 +149,18 @@ struct HyperparameterSearchChapterTests {
         #expect(!run.errors.contains("Fatal error"))
     }
 
-    @Test("A range may start with a minus sign after a space: --lr-range -3,-2 --weight-decay-range -7,-6",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "A range may start with a minus sign after a space: --lr-range -3,-2 --weight-decay-range -7,-6",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func negativeRangeAfterSpace() throws {
         let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("hyperparameter-search", ["--trials", "1", "--epochs", "1",
-                                                                  "--lr-range", "-3,-2", "--weight-decay-range", "-7,-6",
-                                                                  "--plot", "none", "--output", output])
+        let run = try ChapterRunner.run(
+            "hyperparameter-search",
+            [
+                "--trials", "1", "--epochs", "1",
+                "--lr-range", "-3,-2", "--weight-decay-range", "-7,-6",
+                "--plot", "none", "--output", output,
+            ])
         #expect(run.status == 0, "\(run.errors)")
         let weightDecay = try #require(Self.csvRows(output).first.flatMap { Double($0[4]) })
         #expect(weightDecay >= 1e-7 && weightDecay < 1e-6)

@@ -5,8 +5,9 @@ import Testing
 
 @Suite("Chapter optimizers")
 struct OptimizersChapterTests {
-    @Test("--quick writes both figures' data and scripts, and prints the book's blocks",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "--quick writes both figures' data and scripts, and prints the book's blocks",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
         let output = try ChapterRunner.temporaryDirectory()
         let run = try ChapterRunner.run("optimizers", ["--quick", "--plot", "none", "--output", output])
@@ -15,8 +16,10 @@ struct OptimizersChapterTests {
         for name in ["SGD", "Momentum", "AdaGrad", "Adam"] {
             #expect(run.output.contains("\(name):"))
         }
-        for file in ["valley-paths.dat", "valley-floor.dat", "valley-surface.dat", "mnist-loss.dat", "race.dat",
-                     "findings.txt", "valley-paths.gp", "mnist-loss.gp", "race.gp"] {
+        for file in [
+            "valley-paths.dat", "valley-floor.dat", "valley-surface.dat", "mnist-loss.dat", "race.dat",
+            "findings.txt", "valley-paths.gp", "mnist-loss.gp", "race.gp",
+        ] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
         // 30 positions per optimizer, starting at (−7, 2) for all four.
@@ -40,18 +43,24 @@ struct OptimizersChapterTests {
         #expect(run.output.contains("What we saw:") && run.output.contains("[optimizers.race-winner]"))
     }
 
-    @Test("The same seed gives byte-identical data files; another seed other data",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "The same seed gives byte-identical data files; another seed other data",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func reproducible() throws {
         try ChapterRunner.expectReproducible("optimizers", ["--quick", "--iterations", "15"], files: ["mnist-loss.dat"])
     }
 
-    @Test("--optimizers and --valley-start choose the comparison and the walk; a bad one is named",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "--optimizers and --valley-start choose the comparison and the walk; a bad one is named",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func exerciseFlags() throws {
         let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("optimizers", ["--quick", "--plot", "none", "--output", output,
-                                                       "--optimizers", "sgd,rmsprop,nesterov", "--valley-start", "-5,1"])
+        let run = try ChapterRunner.run(
+            "optimizers",
+            [
+                "--quick", "--plot", "none", "--output", output,
+                "--optimizers", "sgd,rmsprop,nesterov", "--valley-start", "-5,1",
+            ])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("RMSprop:") && run.output.contains("Nesterov:") && !run.output.contains("Adam:"))
         #expect(ChapterRunner.dataRows("\(output)/mnist-loss.dat").first?.count == 7)
@@ -67,8 +76,12 @@ struct OptimizersChapterTests {
         #expect(negative.errors.contains("--iterations must be at least 1"))
 
         let output = try ChapterRunner.temporaryDirectory()
-        let missing = try ChapterRunner.run("optimizers", ["--quick", "--plot", "none", "--output", output,
-                                                           "--data-dir", "/nonexistent/mnist"])
+        let missing = try ChapterRunner.run(
+            "optimizers",
+            [
+                "--quick", "--plot", "none", "--output", output,
+                "--data-dir", "/nonexistent/mnist",
+            ])
         #expect(missing.status == 1)
         #expect(missing.errors.contains("/nonexistent/mnist: the MNIST folder does not exist"))
         #expect(!missing.errors.contains("Fatal error"))

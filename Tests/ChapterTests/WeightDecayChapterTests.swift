@@ -5,8 +5,9 @@ import Testing
 
 @Suite("Chapter weight-decay")
 struct WeightDecayChapterTests {
-    @Test("--quick prints the book's epoch lines for λ = 0 and λ = 0.1 and writes every data file",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "--quick prints the book's epoch lines for λ = 0 and λ = 0.1 and writes every data file",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
         let output = try ChapterRunner.temporaryDirectory()
         let run = try ChapterRunner.run("weight-decay", ["--quick", "--plot", "none", "--output", output])
@@ -25,8 +26,8 @@ struct WeightDecayChapterTests {
         // Per epoch: epoch, (train, test) × 2, gap × 2, ΣW² × 2.
         let rows = ChapterRunner.dataRows("\(output)/weight-decay.dat")
         #expect(rows.count == 11)
-        #expect(rows.map { $0.first } == (0 ... 10).map(Double.init))
-        #expect(rows.allSatisfy { $0.count == 9 && $0[1 ... 4].allSatisfy { $0 >= 0 && $0 <= 1 } })
+        #expect(rows.map { $0.first } == (0...10).map(Double.init))
+        #expect(rows.allSatisfy { $0.count == 9 && $0[1...4].allSatisfy { $0 >= 0 && $0 <= 1 } })
         #expect(rows.allSatisfy { abs($0[5] - ($0[1] - $0[2])) < 1e-9 && abs($0[6] - ($0[3] - $0[4])) < 1e-9 })
         // Both runs start from the same weights; the decayed one ends with smaller ones.
         let last = try #require(rows.last)
@@ -43,10 +44,12 @@ struct WeightDecayChapterTests {
         }
     }
 
-    @Test("The same seed gives byte-identical data files; another seed other data",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "The same seed gives byte-identical data files; another seed other data",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func reproducible() throws {
-        try ChapterRunner.expectReproducible("weight-decay", ["--quick", "--epochs", "4"], files: ["weight-decay.dat", "lambda-sweep.dat"])
+        try ChapterRunner.expectReproducible(
+            "weight-decay", ["--quick", "--epochs", "4"], files: ["weight-decay.dat", "lambda-sweep.dat"])
     }
 
     @Test("Bad input: --epochs 0 and --weight-decay 0 give a message, not a trace")

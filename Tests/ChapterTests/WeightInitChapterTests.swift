@@ -7,8 +7,10 @@ import Testing
 @Suite("Chapter weight-init")
 struct WeightInitChapterTests {
     /// The seven configurations, in the chapter's order.
-    static let keys = ["sigmoid-std-1", "sigmoid-std-0.01", "sigmoid-xavier", "tanh-xavier",
-                       "relu-std-0.01", "relu-xavier", "relu-he"]
+    static let keys = [
+        "sigmoid-std-1", "sigmoid-std-0.01", "sigmoid-xavier", "tanh-xavier",
+        "relu-std-0.01", "relu-xavier", "relu-he",
+    ]
     /// The seven histogram figures.
     static let histogramNames = keys.map { "activations-\($0)" }
 
@@ -22,11 +24,11 @@ struct WeightInitChapterTests {
             let rows = ChapterRunner.dataRows("\(folder)/\(name).dat")
             #expect(rows.count == 30, "\(name): \(rows.count) rows")
             #expect(rows.allSatisfy { $0.count == 6 }, "\(name): a row without 6 columns")
-            let layerTotals = (1 ... 5).map { column in rows.reduce(0) { $0 + $1[column] } }
+            let layerTotals = (1...5).map { column in rows.reduce(0) { $0 + $1[column] } }
             let outputs = Double(1000 * width)
             if name.contains("relu") {
                 // Only the positive outputs are counted, about half.
-                #expect(layerTotals.allSatisfy { (0.4 * outputs ... 0.6 * outputs).contains($0) }, "\(name): \(layerTotals)")
+                #expect(layerTotals.allSatisfy { (0.4 * outputs...0.6 * outputs).contains($0) }, "\(name): \(layerTotals)")
             } else {
                 // Sigmoid and tanh outputs all fall in their range: every one of the 1000 × n is counted.
                 #expect(layerTotals.allSatisfy { $0 == outputs }, "\(name): \(layerTotals)")
@@ -38,7 +40,7 @@ struct WeightInitChapterTests {
         #expect(layers.map { $0[0] } == [1, 2, 3, 4, 5])
         #expect(layers.allSatisfy { $0.allSatisfy { $0.isFinite && $0 >= 0 } })
         // The backward pass starts from the same standard-normal ∂L/∂a₅ for all: RMS about 1.
-        #expect((0 ..< 7).allSatisfy { abs(layers[4][1 + 6 * $0 + 4] - 1) < 0.05 })
+        #expect((0..<7).allSatisfy { abs(layers[4][1 + 6 * $0 + 4] - 1) < 0.05 })
         // Exercise 2: the layer, n, then a spread at width n and at 1000 per configuration.
         let spreads = ChapterRunner.dataRows("\(folder)/exercise-width.dat")
         #expect(spreads.count == 5 && spreads.allSatisfy { $0.count == 2 + 2 * 7 && $0.allSatisfy { $0 > 0 } })
@@ -46,17 +48,20 @@ struct WeightInitChapterTests {
         // ReLU on a log scale: 48 quarter-decade bins, 5 layers of each of the 3 scales, about half the outputs each.
         let logRows = ChapterRunner.dataRows("\(folder)/activations-relu-log.dat")
         #expect(logRows.count == 48 && logRows.allSatisfy { $0.count == 1 + 3 * 5 })
-        let positives = (1 ... 15).map { (column: Int) -> Double in logRows.reduce(0.0) { $0 + $1[column] } }
+        let positives = (1...15).map { (column: Int) -> Double in logRows.reduce(0.0) { $0 + $1[column] } }
         let outputs = Double(1000 * width)
         #expect(positives.allSatisfy { $0 > 0.4 * outputs && $0 < 0.6 * outputs }, "\(positives)")
-        for file in ["layers.dat", "exercise-width.dat", "findings.txt", "forward-backward.gp", "exercise-width.gp",
-                     "activations-relu-log.gp"] {
+        for file in [
+            "layers.dat", "exercise-width.dat", "findings.txt", "forward-backward.gp", "exercise-width.gp",
+            "activations-relu-log.gp",
+        ] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "missing \(file)")
         }
     }
 
-    @Test("--quick: every data file, the book's printed blocks, and std=0.01 stuck at ln 10",
-          .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "--quick: every data file, the book's printed blocks, and std=0.01 stuck at ln 10",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
         let output = try ChapterRunner.temporaryDirectory()
         let run = try ChapterRunner.run("weight-init", ["--quick", "--plot", "none", "--output", output])
@@ -86,8 +91,12 @@ struct WeightInitChapterTests {
     func histogramsOnly() throws {
         let output = try ChapterRunner.temporaryDirectory()
         // A data folder that does not exist: the run must not look at it.
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--plot", "none", "--output", output,
-                                                        "--data-dir", "/nonexistent/mnist"])
+        let run = try ChapterRunner.run(
+            "weight-init",
+            [
+                "--histograms-only", "--plot", "none", "--output", output,
+                "--data-dir", "/nonexistent/mnist",
+            ])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("sigmoid, σ = 1"))
         #expect(!run.output.contains("iteration:"))
@@ -108,9 +117,10 @@ struct WeightInitChapterTests {
 
     @Test("The same seed gives byte-identical data files; another seed does not")
     func reproducible() throws {
-        try ChapterRunner.expectReproducible("weight-init", ["--histograms-only"],
-                                             files: Self.histogramNames.map { "\($0).dat" }
-                                                 + ["activations-relu-log.dat", "layers.dat", "exercise-width.dat"])
+        try ChapterRunner.expectReproducible(
+            "weight-init", ["--histograms-only"],
+            files: Self.histogramNames.map { "\($0).dat" }
+                + ["activations-relu-log.dat", "layers.dat", "exercise-width.dat"])
     }
 
     @Test("Bad input: a zero --iterations or --width, --iterations with --histograms-only, an unknown optimizer")

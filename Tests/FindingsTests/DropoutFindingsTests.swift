@@ -2,17 +2,19 @@
 // committed under figures/dropout.
 
 import ChapterKit
-@testable import dropout
 import Testing
+
+@testable import dropout
 
 @Suite("Findings: dropout")
 struct DropoutFindingsTests {
     @Test("Every claim of the chapter holds on the committed data")
     func claims() throws {
         let table = { (name: String) in try committedTable("dropout", name) }
-        let tables = DropoutTables(accuracy: try table("dropout.dat"), inverted: try table("inverted-dropout.dat"),
-                                   equalTraining: try table("equal-training-accuracy.dat"),
-                                   exercises: try table("exercises.dat"))
+        let tables = DropoutTables(
+            accuracy: try table("dropout.dat"), inverted: try table("inverted-dropout.dat"),
+            equalTraining: try table("equal-training-accuracy.dat"),
+            exercises: try table("exercises.dat"))
         try checkFindings(dropoutFindings(tables), chapter: "dropout", folder: "05-dropout")
     }
 }

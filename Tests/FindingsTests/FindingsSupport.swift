@@ -17,8 +17,10 @@ func committedTable(_ chapter: String, _ fileName: String) throws -> DataTable {
 
 /// Every finding holds; every finding the chapter's source and README cite
 /// exists; and the committed `findings.txt` says what the data give.
-func checkFindings(_ findings: [Finding], chapter: String, folder: String,
-                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+func checkFindings(
+    _ findings: [Finding], chapter: String, folder: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     for finding in findings {
         #expect(finding.holds, "\(finding)", sourceLocation: sourceLocation)
     }
@@ -32,12 +34,15 @@ func checkFindings(_ findings: [Finding], chapter: String, folder: String,
     for file in files {
         let text = try String(contentsOf: chapterFolder.appendingPathComponent(file), encoding: .utf8)
         for match in text.matches(of: citation) {
-            #expect(ids.contains(String(match.1)), "\(file) cites \(match.1), which the chapter does not compute",
-                    sourceLocation: sourceLocation)
+            #expect(
+                ids.contains(String(match.1)), "\(file) cites \(match.1), which the chapter does not compute",
+                sourceLocation: sourceLocation)
         }
     }
-    let committed = try String(contentsOf: repositoryRoot.appendingPathComponent("figures/\(chapter)/findings.txt"),
-                               encoding: .utf8)
-    #expect(committed == findingsText(findings), "figures/\(chapter)/findings.txt is stale: run make \(chapter)",
-            sourceLocation: sourceLocation)
+    let committed = try String(
+        contentsOf: repositoryRoot.appendingPathComponent("figures/\(chapter)/findings.txt"),
+        encoding: .utf8)
+    #expect(
+        committed == findingsText(findings), "figures/\(chapter)/findings.txt is stale: run make \(chapter)",
+        sourceLocation: sourceLocation)
 }

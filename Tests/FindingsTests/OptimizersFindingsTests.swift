@@ -2,17 +2,19 @@
 // the data committed under figures/optimizers.
 
 import ChapterKit
-@testable import optimizers
 import Testing
+
+@testable import optimizers
 
 @Suite("Findings: optimizers")
 struct OptimizersFindingsTests {
     @Test("Every claim of the chapter holds on the committed data")
     func claims() throws {
         let table = { (name: String) in try committedTable("optimizers", name) }
-        let tables = OptimizerTables(valleyPaths: try table("valley-paths.dat"), valleyFloor: try table("valley-floor.dat"),
-                                     surface: try table("valley-surface.dat"), loss: try table("mnist-loss.dat"),
-                                     race: try table("race.dat"))
+        let tables = OptimizerTables(
+            valleyPaths: try table("valley-paths.dat"), valleyFloor: try table("valley-floor.dat"),
+            surface: try table("valley-surface.dat"), loss: try table("mnist-loss.dat"),
+            race: try table("race.dat"))
         try checkFindings(optimizersFindings(tables), chapter: "optimizers", folder: "01-optimizers")
     }
 }

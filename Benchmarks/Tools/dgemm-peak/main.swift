@@ -53,23 +53,25 @@ let threadCounts = options.threads.isEmpty ? Array(Set([1, cores])).sorted() : o
 print("dgemm-peak blas=\(BLAS.description)")
 
 var generator = SeededGenerator(seed: 1)
-let a = Matrix.randomNormal(options.size, options.size, standardDeviation: 1, using: &generator)   // [n, n]
-let b = Matrix.randomNormal(options.size, options.size, standardDeviation: 1, using: &generator)   // [n, n]
+let a = Matrix.randomNormal(options.size, options.size, standardDeviation: 1, using: &generator)  // [n, n]
+let b = Matrix.randomNormal(options.size, options.size, standardDeviation: 1, using: &generator)  // [n, n]
 let flops = Matrix.productFLOPs(m: options.size, k: options.size, n: options.size)
 
 for count in threadCounts {
     BLAS.setThreads(count)
-    var checksum = Matrix.product(a, b)[0, 0]                 // warm-up: threads started, pages touched
+    var checksum = Matrix.product(a, b)[0, 0]  // warm-up: threads started, pages touched
     var best = Double.infinity
-    for _ in 0 ..< options.repeats {
+    for _ in 0..<options.repeats {
         let started = DispatchTime.now().uptimeNanoseconds
-        let c = Matrix.product(a, b)                          // [n, n]
+        let c = Matrix.product(a, b)  // [n, n]
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         checksum += c[0, 0]
         best = min(best, seconds)
     }
     // The checksum keeps the products from being optimised away; it is never NaN for these inputs.
     precondition(checksum.isFinite, "dgemm-peak: the product is not finite")
-    print(String(format: "dgemm-peak threads=%d size=%d seconds=%.3f gflops=%.2f",
-                 count, options.size, best, flops / best / 1e9))
+    print(
+        String(
+            format: "dgemm-peak threads=%d size=%d seconds=%.3f gflops=%.2f",
+            count, options.size, best, flops / best / 1e9))
 }

@@ -24,10 +24,12 @@ public struct Dataset: Sendable {
     ///
     /// - Precondition: `pixels.count == labels.count * features` and every label is below `classes`.
     public init(pixels: [UInt8], labels: [UInt8], features: Int, classes: Int = 10) {
-        precondition(features > 0 && pixels.count == labels.count * features,
-                     "Dataset: \(pixels.count) pixels do not make \(labels.count) images of \(features) values")
-        precondition(labels.allSatisfy { Int($0) < classes },
-                     "Dataset: a label is outside 0..<\(classes)")
+        precondition(
+            features > 0 && pixels.count == labels.count * features,
+            "Dataset: \(pixels.count) pixels do not make \(labels.count) images of \(features) values")
+        precondition(
+            labels.allSatisfy { Int($0) < classes },
+            "Dataset: a label is outside 0..<\(classes)")
         self.pixels = pixels
         self.labels = labels
         self.features = features
@@ -38,7 +40,7 @@ public struct Dataset: Sendable {
     public var count: Int { labels.count }
 
     /// The lookup table byte → `Double(Float(byte) / 255)`.
-    private static let normalized: [Double] = (0 ... 255).map { Double(Float($0) / 255) }
+    private static let normalized: [Double] = (0...255).map { Double(Float($0) / 255) }
 
     /// The images at `indices` as a `[B, D]` matrix in [0, 1], with their labels.
     ///
@@ -52,13 +54,15 @@ public struct Dataset: Sendable {
         let features = self.features
         let x = Dataset.normalized.withUnsafeBufferPointer { table in
             pixels.withUnsafeBufferPointer { source in
-                Matrix(rows: indices.count, columns: features, writingEachElement: { out in   // [B, D]
-                    for (row, index) in indices.enumerated() {
-                        let image = source.baseAddress! + index * features
-                        let batchRow = out.baseAddress! + row * features
-                        for j in 0 ..< features { batchRow[j] = table[Int(image[j])] }
-                    }
-                })
+                Matrix(
+                    rows: indices.count, columns: features,
+                    writingEachElement: { out in  // [B, D]
+                        for (row, index) in indices.enumerated() {
+                            let image = source.baseAddress! + index * features
+                            let batchRow = out.baseAddress! + row * features
+                            for j in 0..<features { batchRow[j] = table[Int(image[j])] }
+                        }
+                    })
             }
         }
         return (x, indices.map { Int(labels[$0]) })
@@ -70,11 +74,11 @@ public struct Dataset: Sendable {
     }
 
     /// The whole set as one batch `[N, D]` (for small sets: 1000 images are 6 MB).
-    public var all: (x: Matrix, labels: [Int]) { batch(0 ..< count) }
+    public var all: (x: Matrix, labels: [Int]) { batch(0..<count) }
 
     /// The first `n` images (all of them if there are fewer): the book's `x_train[:n]`.
     public func prefix(_ n: Int) -> Dataset {
-        subset(Array(0 ..< Swift.min(n, count)))
+        subset(Array(0..<Swift.min(n, count)))
     }
 
     /// The images at `indices`, in that order, as a new data set.
@@ -82,15 +86,16 @@ public struct Dataset: Sendable {
         var newPixels = [UInt8]()
         newPixels.reserveCapacity(indices.count * features)
         for index in indices {
-            newPixels.append(contentsOf: pixels[index * features ..< (index + 1) * features])
+            newPixels.append(contentsOf: pixels[index * features..<(index + 1) * features])
         }
-        return Dataset(pixels: newPixels, labels: indices.map { labels[$0] },
-                       features: features, classes: classes)
+        return Dataset(
+            pixels: newPixels, labels: indices.map { labels[$0] },
+            features: features, classes: classes)
     }
 
     /// The labels as one-hot rows, `[N, C]`: a 1 in each row's label column.
     public func oneHotLabels() -> Matrix {
-        var t = Matrix(rows: count, columns: classes)                // [N, C]
+        var t = Matrix(rows: count, columns: classes)  // [N, C]
         for (i, label) in labels.enumerated() { t[i, Int(label)] = 1 }
         return t
     }

@@ -28,8 +28,9 @@ public func readPossiblyCompressedFile(_ path: String, limit: Int = maximumDataF
     // O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else {
-        throw DataError(path: path, problem: "cannot open the file (\(systemMessage(errno)))",
-                        remedy: "Check that it exists and is readable.")
+        throw DataError(
+            path: path, problem: "cannot open the file (\(systemMessage(errno)))",
+            remedy: "Check that it exists and is readable.")
     }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
@@ -40,16 +41,22 @@ public func readPossiblyCompressedFile(_ path: String, limit: Int = maximumDataF
     let kind = status.st_mode & S_IFMT
     guard kind == S_IFREG else {
         close(descriptor)
-        let what = kind == S_IFDIR ? "a folder" : kind == S_IFIFO ? "a named pipe"
-            : kind == S_IFCHR || kind == S_IFBLK ? "a device" : kind == S_IFSOCK ? "a socket" : "not a regular file"
-        throw DataError(path: path, problem: "this is \(what), not a data file",
-                        remedy: "Remove it and put the MNIST file of that name there (or let the course download it).")
+        let what =
+            kind == S_IFDIR
+            ? "a folder"
+            : kind == S_IFIFO
+                ? "a named pipe"
+                : kind == S_IFCHR || kind == S_IFBLK ? "a device" : kind == S_IFSOCK ? "a socket" : "not a regular file"
+        throw DataError(
+            path: path, problem: "this is \(what), not a data file",
+            remedy: "Remove it and put the MNIST file of that name there (or let the course download it).")
     }
     guard Int(status.st_size) <= limit else {
         close(descriptor)
-        throw DataError(path: path,
-                        problem: "the file is \(Int(status.st_size)) bytes, more than any MNIST file (at most \(limit) bytes are read)",
-                        remedy: replace)
+        throw DataError(
+            path: path,
+            problem: "the file is \(Int(status.st_size)) bytes, more than any MNIST file (at most \(limit) bytes are read)",
+            remedy: replace)
     }
     // Back to blocking reads (a regular file never blocks anyway); zlib owns the descriptor from here.
     _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
@@ -69,11 +76,12 @@ public func readPossiblyCompressedFile(_ path: String, limit: Int = maximumDataF
         }
         if read == 0 { break }
         guard bytes.count + Int(read) <= limit else {
-            throw DataError(path: path,
-                            problem: "the file decompresses to more than \(limit) bytes, more than any MNIST file (a corrupt or hostile file)",
-                            remedy: replace)
+            throw DataError(
+                path: path,
+                problem: "the file decompresses to more than \(limit) bytes, more than any MNIST file (a corrupt or hostile file)",
+                remedy: replace)
         }
-        bytes.append(contentsOf: chunk[0 ..< Int(read)])
+        bytes.append(contentsOf: chunk[0..<Int(read)])
     }
     // gzread stops quietly at a truncated end; zlib reports it afterwards.
     var code: Int32 = 0

@@ -25,44 +25,51 @@ public struct IDXFile: Sendable {
     ///   whose product overflows, or a data section shorter or longer than the
     ///   header announces.
     public init(bytes: [UInt8], expectedDimensions: Int, path: String) throws {
-        let remedy = "Delete the file and run again to download a fresh copy, or point --data-dir / MNIST_DIR at a folder with the four MNIST files."
+        let remedy =
+            "Delete the file and run again to download a fresh copy, or point --data-dir / MNIST_DIR at a folder with the four MNIST files."
         guard bytes.count >= 4 else {
             throw DataError(path: path, problem: "the file is only \(bytes.count) bytes long, too short for an IDX header", remedy: remedy)
         }
-        let magic = bytes[0 ..< 4].reduce(0) { $0 << 8 | UInt32($1) }
+        let magic = bytes[0..<4].reduce(0) { $0 << 8 | UInt32($1) }
         let expectedMagic = 0x0800 | UInt32(expectedDimensions)
         guard magic == expectedMagic else {
             let hex = "0x" + String(magic, radix: 16, uppercase: true)
             let expectedHex = "0x" + String(expectedMagic, radix: 16, uppercase: true)
-            throw DataError(path: path,
-                            problem: "wrong magic number \(hex) (an IDX file of bytes with \(expectedDimensions) dimension\(expectedDimensions == 1 ? "" : "s") starts with \(expectedHex)); this is not the MNIST file it is named after",
-                            remedy: remedy)
+            throw DataError(
+                path: path,
+                problem:
+                    "wrong magic number \(hex) (an IDX file of bytes with \(expectedDimensions) dimension\(expectedDimensions == 1 ? "" : "s") starts with \(expectedHex)); this is not the MNIST file it is named after",
+                remedy: remedy)
         }
         let headerSize = 4 + 4 * expectedDimensions
         guard bytes.count >= headerSize else {
             throw DataError(path: path, problem: "the header is cut short (\(bytes.count) bytes)", remedy: remedy)
         }
         var dimensions: [Int] = []
-        for d in 0 ..< expectedDimensions {
+        for d in 0..<expectedDimensions {
             let offset = 4 + 4 * d
-            dimensions.append(Int(bytes[offset ..< offset + 4].reduce(0) { $0 << 8 | UInt32($1) }))
+            dimensions.append(Int(bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }))
         }
         // A crafted header can announce sizes whose product passes Int.max: check every step.
         var expectedCount = 1
         for size in dimensions {
             let (product, overflow) = expectedCount.multipliedReportingOverflow(by: size)
             guard !overflow else {
-                throw DataError(path: path,
-                                problem: "the header announces \(dimensions.map(String.init).joined(separator: "×")) bytes of data, more than any file can hold; this is not an MNIST file",
-                                remedy: remedy)
+                throw DataError(
+                    path: path,
+                    problem:
+                        "the header announces \(dimensions.map(String.init).joined(separator: "×")) bytes of data, more than any file can hold; this is not an MNIST file",
+                    remedy: remedy)
             }
             expectedCount = product
         }
         let actualCount = bytes.count - headerSize
         guard actualCount == expectedCount else {
-            throw DataError(path: path,
-                            problem: "the header announces \(dimensions.map(String.init).joined(separator: "×")) = \(expectedCount) bytes of data but the file holds \(actualCount)\(actualCount < expectedCount ? " (truncated)" : "")",
-                            remedy: remedy)
+            throw DataError(
+                path: path,
+                problem:
+                    "the header announces \(dimensions.map(String.init).joined(separator: "×")) = \(expectedCount) bytes of data but the file holds \(actualCount)\(actualCount < expectedCount ? " (truncated)" : "")",
+                remedy: remedy)
         }
         self.dimensions = dimensions
         self.data = Array(bytes[headerSize...])
@@ -71,8 +78,9 @@ public struct IDXFile: Sendable {
     /// The bytes of an IDX file holding `data` with the given dimensions: the
     /// inverse of `init(bytes:…)`, used by tests to make small MNIST-like files.
     public static func encode(dimensions: [Int], data: [UInt8]) -> [UInt8] {
-        precondition(dimensions.reduce(1, *) == data.count,
-                     "IDXFile.encode: \(data.count) bytes do not fill dimensions \(dimensions)")
+        precondition(
+            dimensions.reduce(1, *) == data.count,
+            "IDXFile.encode: \(data.count) bytes do not fill dimensions \(dimensions)")
         var bytes: [UInt8] = [0, 0, 0x08, UInt8(dimensions.count)]
         for size in dimensions {
             bytes += [UInt8(size >> 24 & 0xFF), UInt8(size >> 16 & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size & 0xFF)]

@@ -10,6 +10,7 @@
 
 import Crypto
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -26,17 +27,21 @@ public enum MNIST {
     }
 
     /// The four files, with the digests of their decompressed contents.
-    public static let trainImages = File(name: "train-images-idx3-ubyte.gz",
-                                         sha256: "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db")
+    public static let trainImages = File(
+        name: "train-images-idx3-ubyte.gz",
+        sha256: "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db")
     /// Training labels (60 000).
-    public static let trainLabels = File(name: "train-labels-idx1-ubyte.gz",
-                                         sha256: "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5")
+    public static let trainLabels = File(
+        name: "train-labels-idx1-ubyte.gz",
+        sha256: "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5")
     /// Test images (10 000).
-    public static let testImages = File(name: "t10k-images-idx3-ubyte.gz",
-                                        sha256: "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7")
+    public static let testImages = File(
+        name: "t10k-images-idx3-ubyte.gz",
+        sha256: "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7")
     /// Test labels (10 000).
-    public static let testLabels = File(name: "t10k-labels-idx1-ubyte.gz",
-                                        sha256: "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")
+    public static let testLabels = File(
+        name: "t10k-labels-idx1-ubyte.gz",
+        sha256: "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")
     /// All four, in the order they are loaded.
     public static let files = [trainImages, trainLabels, testImages, testLabels]
 
@@ -61,7 +66,8 @@ public enum MNIST {
     /// The cache folder that `environment` (`XDG_CACHE_HOME`, `HOME`) chooses.
     static func cacheDirectory(environment: [String: String]) -> String {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let cacheHome =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (home as NSString).appendingPathComponent(".cache")
         return (cacheHome as NSString).appendingPathComponent("deep-learning-from-scratch-swift/mnist")
     }
@@ -95,20 +101,26 @@ public enum MNIST {
     ///   - mirrors: Base addresses to download missing files from, tried in order.
     ///   - log: Where to say what is being downloaded (standard error by default).
     /// - Throws: `DataError` naming the file, what was wrong and what to do.
-    public static func load(directory explicit: String? = nil, verifyDigests: Bool = true,
-                            mirrors: [String] = MNIST.mirrors,
-                            log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> (train: Dataset, test: Dataset) {
+    public static func load(
+        directory explicit: String? = nil, verifyDigests: Bool = true,
+        mirrors: [String] = MNIST.mirrors,
+        log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    ) throws -> (train: Dataset, test: Dataset) {
         let (folder, chosenByUser) = directory(explicit: explicit)
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
             if chosenByUser {
-                throw DataError(path: folder, problem: "the MNIST folder does not exist",
-                                remedy: "Check the path given with --data-dir or \(environmentVariable), or leave both unset to download MNIST into \(defaultCacheDirectory).")
+                throw DataError(
+                    path: folder, problem: "the MNIST folder does not exist",
+                    remedy:
+                        "Check the path given with --data-dir or \(environmentVariable), or leave both unset to download MNIST into \(defaultCacheDirectory)."
+                )
             }
             try createCacheDirectory(folder)
         } else if !isFolder.boolValue {
-            throw DataError(path: folder, problem: "this is a file, not a folder",
-                            remedy: "Point --data-dir or \(environmentVariable) at the folder that holds the four MNIST files.")
+            throw DataError(
+                path: folder, problem: "this is a file, not a folder",
+                remedy: "Point --data-dir or \(environmentVariable) at the folder that holds the four MNIST files.")
         }
         let missing = files.filter { !FileManager.default.fileExists(atPath: path(of: $0, in: folder)) }
         for file in missing {
@@ -119,17 +131,20 @@ public enum MNIST {
                 let names = missing.map(\.name).joined(separator: ", ")
                 let count = missing.count == files.count ? "all four MNIST files are" : "\(missing.count) of the four MNIST files are"
                 let reasons = error.problem.range(of: ":\n").map { String(error.problem[$0.lowerBound...]) } ?? ": " + error.problem
-                throw DataError(path: folder,
-                                problem: "\(count) missing (\(names)) and could not be downloaded\(reasons)",
-                                remedy: error.remedy)
+                throw DataError(
+                    path: folder,
+                    problem: "\(count) missing (\(names)) and could not be downloaded\(reasons)",
+                    remedy: error.remedy)
             }
         }
         let trainImages = try readVerified(self.trainImages, in: folder, dimensions: 3, verify: verifyDigests)
         let trainLabels = try readVerified(self.trainLabels, in: folder, dimensions: 1, verify: verifyDigests)
         let testImages = try readVerified(self.testImages, in: folder, dimensions: 3, verify: verifyDigests)
         let testLabels = try readVerified(self.testLabels, in: folder, dimensions: 1, verify: verifyDigests)
-        return (try dataset(images: trainImages, labels: trainLabels, folder: folder),
-                try dataset(images: testImages, labels: testLabels, folder: folder))
+        return (
+            try dataset(images: trainImages, labels: trainLabels, folder: folder),
+            try dataset(images: testImages, labels: testLabels, folder: folder)
+        )
     }
 
     /// The path of `file` in `folder`; an uncompressed copy (the name without
@@ -152,9 +167,11 @@ public enum MNIST {
         if verify {
             let digest = sha256Hex(bytes)
             guard digest == file.sha256 else {
-                throw DataError(path: filePath,
-                                problem: "the contents are not the MNIST file of that name (SHA-256 \(digest.prefix(16))…, expected \(file.sha256.prefix(16))…); the file is corrupt, truncated or a different file",
-                                remedy: "Delete it and run again to download a fresh copy, or copy the original file there.")
+                throw DataError(
+                    path: filePath,
+                    problem:
+                        "the contents are not the MNIST file of that name (SHA-256 \(digest.prefix(16))…, expected \(file.sha256.prefix(16))…); the file is corrupt, truncated or a different file",
+                    remedy: "Delete it and run again to download a fresh copy, or copy the original file there.")
             }
         }
         return parsed
@@ -177,33 +194,42 @@ public enum MNIST {
                 probe = (probe as NSString).deletingLastPathComponent
             }
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let reason = underlying.map { $0.domain == NSPOSIXErrorDomain ? systemMessage(Int32($0.code)) : $0.localizedDescription }
+            let reason =
+                underlying.map { $0.domain == NSPOSIXErrorDomain ? systemMessage(Int32($0.code)) : $0.localizedDescription }
                 ?? "permission denied, or a read-only disk"
-            let problem = blocker == folder
+            let problem =
+                blocker == folder
                 ? "cannot create the MNIST cache folder (\(reason))"
                 : "cannot create the MNIST cache folder: \(blocker) is a file, not a folder"
-            throw DataError(path: folder, problem: problem,
-                            remedy: "Set XDG_CACHE_HOME to a writable folder, or point --data-dir or \(environmentVariable) at a folder with the four MNIST files.")
+            throw DataError(
+                path: folder, problem: problem,
+                remedy:
+                    "Set XDG_CACHE_HOME to a writable folder, or point --data-dir or \(environmentVariable) at a folder with the four MNIST files."
+            )
         }
     }
 
     /// Pairs an image file with a label file.
     static func dataset(images: IDXFile, labels: IDXFile, folder: String) throws -> Dataset {
         guard images.dimensions.allSatisfy({ $0 > 0 }) else {
-            throw DataError(path: folder, problem: "an image file announces an empty size \(images.dimensions)",
-                            remedy: "Restore the original image files.")
+            throw DataError(
+                path: folder, problem: "an image file announces an empty size \(images.dimensions)",
+                remedy: "Restore the original image files.")
         }
         guard images.dimensions[0] == labels.dimensions[0] else {
-            throw DataError(path: folder,
-                            problem: "\(images.dimensions[0]) images but \(labels.dimensions[0]) labels",
-                            remedy: "The image and label files come from different sets; restore the original files.")
+            throw DataError(
+                path: folder,
+                problem: "\(images.dimensions[0]) images but \(labels.dimensions[0]) labels",
+                remedy: "The image and label files come from different sets; restore the original files.")
         }
         if labels.data.contains(where: { $0 > 9 }) {
-            throw DataError(path: folder, problem: "a label file holds values above 9",
-                            remedy: "Restore the original label files.")
+            throw DataError(
+                path: folder, problem: "a label file holds values above 9",
+                remedy: "Restore the original label files.")
         }
-        return Dataset(pixels: images.data, labels: labels.data,
-                       features: images.dimensions.dropFirst().reduce(1, *), classes: 10)
+        return Dataset(
+            pixels: images.data, labels: labels.data,
+            features: images.dimensions.dropFirst().reduce(1, *), classes: 10)
     }
 
     /// SHA-256 of `bytes` as lowercase hex (swift-crypto).
@@ -243,9 +269,12 @@ public enum MNIST {
                 failures.append("\(url): \(error.localizedDescription)")
             }
         }
-        throw DataError(path: destination,
-                        problem: "the file is missing and could not be downloaded:\n    " + failures.joined(separator: "\n    "),
-                        remedy: "Check the internet connection, or download the four MNIST files by hand into a folder and pass it with --data-dir or \(environmentVariable).")
+        throw DataError(
+            path: destination,
+            problem: "the file is missing and could not be downloaded:\n    " + failures.joined(separator: "\n    "),
+            remedy:
+                "Check the internet connection, or download the four MNIST files by hand into a folder and pass it with --data-dir or \(environmentVariable)."
+        )
     }
 
     /// The body of a GET request, waiting for it to finish.

@@ -44,7 +44,7 @@ public enum TemporaryFiles {
     public static func create(beside finalPath: String) throws -> (path: String, descriptor: Int32) {
         let folder = (finalPath as NSString).deletingLastPathComponent
         let name = (finalPath as NSString).lastPathComponent
-        for _ in 0 ..< 100 {
+        for _ in 0..<100 {
             lock.lock()
             counter += 1
             let n = counter
@@ -57,19 +57,21 @@ public enum TemporaryFiles {
                 return (temporary, descriptor)
             }
             if errno != EEXIST {
-                throw DataError(path: finalPath, problem: "cannot create a file in its folder (\(systemMessage(errno)))",
-                                remedy: "Check that the folder exists and is writable, or choose another.")
+                throw DataError(
+                    path: finalPath, problem: "cannot create a file in its folder (\(systemMessage(errno)))",
+                    remedy: "Check that the folder exists and is writable, or choose another.")
             }
         }
-        throw DataError(path: finalPath, problem: "cannot find a free temporary name beside it",
-                        remedy: "Remove the .\(name).tmp-* files left in its folder.")
+        throw DataError(
+            path: finalPath, problem: "cannot find a free temporary name beside it",
+            remedy: "Remove the .\(name).tmp-* files left in its folder.")
     }
 
     /// Lists `path` as a temporary file of this run (removed on error or interruption).
     public static func register(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
-        for i in 0 ..< capacity where slots[i] == nil {
+        for i in 0..<capacity where slots[i] == nil {
             slots[i] = strdup(path)
             return
         }
@@ -80,7 +82,7 @@ public enum TemporaryFiles {
     public static func forget(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
-        for i in 0 ..< capacity {
+        for i in 0..<capacity {
             if let entry = slots[i], String(cString: entry) == path {
                 slots[i] = nil
                 free(entry)
@@ -103,15 +105,16 @@ public enum TemporaryFiles {
         guard rename(temporary, finalPath) == 0 else {
             let message = systemMessage(errno)
             remove(temporary)
-            throw DataError(path: finalPath, problem: "cannot move the finished file into place (\(message))",
-                            remedy: "Check that nothing else holds that name (a folder, say) and that the folder is writable.")
+            throw DataError(
+                path: finalPath, problem: "cannot move the finished file into place (\(message))",
+                remedy: "Check that nothing else holds that name (a folder, say) and that the folder is writable.")
         }
         forget(temporary)
     }
 
     /// Removes every listed file. Safe inside a signal handler: no locks, no allocation.
     public static func removeAll() {
-        for i in 0 ..< capacity {
+        for i in 0..<capacity {
             if let entry = slots[i] { unlink(entry) }
         }
     }
@@ -120,7 +123,7 @@ public enum TemporaryFiles {
     public static var listed: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return (0 ..< capacity).compactMap { slots[$0].map { String(cString: $0) } }
+        return (0..<capacity).compactMap { slots[$0].map { String(cString: $0) } }
     }
 }
 
@@ -160,10 +163,11 @@ public func writeTemporaryFile(_ bytes: some Collection<UInt8>, beside path: Str
     if close(descriptor) != 0 && failure == 0 && errno != EINTR { failure = errno }
     guard failure == 0 else {
         TemporaryFiles.remove(temporary)
-        throw DataError(path: path, problem: "cannot write the file (\(systemMessage(failure)))",
-                        remedy: failure == ENOSPC || failure == EDQUOT
-                            ? "The disk is full: free some space and run again; the previous file is untouched."
-                            : "Check that the folder is writable, or choose another; the previous file is untouched.")
+        throw DataError(
+            path: path, problem: "cannot write the file (\(systemMessage(failure)))",
+            remedy: failure == ENOSPC || failure == EDQUOT
+                ? "The disk is full: free some space and run again; the previous file is untouched."
+                : "Check that the folder is writable, or choose another; the previous file is untouched.")
     }
     return temporary
 }

@@ -30,8 +30,9 @@ public final class Affine: Layer {
     ///   - index: The layer's number, for the parameter names `W1`, `b1`, ….
     ///   - computesInputGradient: `false` for the first layer of a network.
     public init(weight: Matrix, bias: Matrix, index: Int = 1, computesInputGradient: Bool = true) {
-        precondition(bias.rows == 1 && bias.columns == weight.columns,
-                     "Affine: bias \(bias.shapeDescription) does not fit weight \(weight.shapeDescription); it must be [1, \(weight.columns)]")
+        precondition(
+            bias.rows == 1 && bias.columns == weight.columns,
+            "Affine: bias \(bias.shapeDescription) does not fit weight \(weight.shapeDescription); it must be [1, \(weight.columns)]")
         self.weight = Parameter(name: "W\(index)", value: weight)
         self.bias = Parameter(name: "b\(index)", value: bias)
         self.computesInputGradient = computesInputGradient
@@ -44,18 +45,18 @@ public final class Affine: Layer {
     /// pass, in test mode it keeps nothing (measuring 10 000 images then
     /// holds no extra copy of them).
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
-        if training { self.x = x }                                 // [B, D]
-        var out = Matrix.product(x, weight.value)                  // [B, H]
-        out.addToEachRow(bias.value)                               // [B, H]
+        if training { self.x = x }  // [B, D]
+        var out = Matrix.product(x, weight.value)  // [B, H]
+        out.addToEachRow(bias.value)  // [B, H]
         return out
     }
 
     /// `dW = xᵀ·dout`, `db = Σ dout`, and returns `dx = dout·Wᵀ` (or an empty
     /// `[0, 0]` matrix when `computesInputGradient` is off).
     public func backward(_ dout: Matrix) -> Matrix {
-        Matrix.multiply(x, dout, into: &weight.gradient, transposeA: true)   // [D, H]
-        bias.gradient = dout.columnSums()                                    // [1, H]
+        Matrix.multiply(x, dout, into: &weight.gradient, transposeA: true)  // [D, H]
+        bias.gradient = dout.columnSums()  // [1, H]
         guard computesInputGradient else { return Matrix(rows: 0, columns: 0) }
-        return Matrix.product(dout, weight.value, transposeB: true)          // [B, D]
+        return Matrix.product(dout, weight.value, transposeB: true)  // [B, D]
     }
 }

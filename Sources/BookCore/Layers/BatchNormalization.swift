@@ -44,9 +44,9 @@ public final class BatchNormalization: Layer {
     public private(set) var runningVariance: Matrix
 
     // What the backward pass needs from the last training-mode forward pass.
-    private var centered = Matrix(rows: 0, columns: 0)      // xc, [B, H]
-    private var standardDeviation = Matrix(rows: 0, columns: 0)   // std, [1, H]
-    private var normalized = Matrix(rows: 0, columns: 0)    // x̂, [B, H]
+    private var centered = Matrix(rows: 0, columns: 0)  // xc, [B, H]
+    private var standardDeviation = Matrix(rows: 0, columns: 0)  // std, [1, H]
+    private var normalized = Matrix(rows: 0, columns: 0)  // x̂, [B, H]
 
     /// A batch-normalization layer for `features` columns.
     ///
@@ -61,11 +61,11 @@ public final class BatchNormalization: Layer {
     public init(features: Int, index: Int = 1, momentum: Double = 0.9) {
         precondition(features > 0, "BatchNormalization: features \(features) must be positive")
         precondition(momentum >= 0 && momentum <= 1, "BatchNormalization: momentum \(momentum) must lie in [0, 1]")
-        gamma = Parameter(name: "gamma\(index)", value: Matrix(rows: 1, columns: features, repeating: 1))   // [1, H]
-        beta = Parameter(name: "beta\(index)", value: Matrix(rows: 1, columns: features))                   // [1, H]
+        gamma = Parameter(name: "gamma\(index)", value: Matrix(rows: 1, columns: features, repeating: 1))  // [1, H]
+        beta = Parameter(name: "beta\(index)", value: Matrix(rows: 1, columns: features))  // [1, H]
         self.momentum = momentum
-        runningMean = Matrix(rows: 1, columns: features)                                                    // [1, H]
-        runningVariance = Matrix(rows: 1, columns: features)                                                // [1, H]
+        runningMean = Matrix(rows: 1, columns: features)  // [1, H]
+        runningVariance = Matrix(rows: 1, columns: features)  // [1, H]
     }
 
     /// `γ` then `β`.
@@ -74,26 +74,27 @@ public final class BatchNormalization: Layer {
     /// Normalizes with the batch's statistics (training, and updates the running
     /// averages) or with the running averages (test), then scales and shifts.
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
-        precondition(x.columns == gamma.value.columns,
-                     "BatchNormalization.forward: input \(x.shapeDescription) does not have the layer's \(gamma.value.columns) features")
+        precondition(
+            x.columns == gamma.value.columns,
+            "BatchNormalization.forward: input \(x.shapeDescription) does not have the layer's \(gamma.value.columns) features")
         let normalized: Matrix
         if training {
             precondition(x.rows > 0, "BatchNormalization.forward: an empty batch \(x.shapeDescription) has no statistics")
-            let mean = x.columnMeans()                                      // μ = mean(x), [1, H]
-            let centered = x - mean                                         // xc = x − μ, [B, H]
-            let variance = (centered * centered).columnMeans()              // σ² = mean(xc²), [1, H]
-            let standardDeviation = sqrt(variance + Self.epsilon)           // std = √(σ² + ε), [1, H]
-            normalized = centered / standardDeviation                       // x̂ = xc / std, [B, H]
-            runningMean = momentum * runningMean + (1 - momentum) * mean    // μ̄, [1, H]
-            runningVariance = momentum * runningVariance + (1 - momentum) * variance   // σ̄², [1, H]
+            let mean = x.columnMeans()  // μ = mean(x), [1, H]
+            let centered = x - mean  // xc = x − μ, [B, H]
+            let variance = (centered * centered).columnMeans()  // σ² = mean(xc²), [1, H]
+            let standardDeviation = sqrt(variance + Self.epsilon)  // std = √(σ² + ε), [1, H]
+            normalized = centered / standardDeviation  // x̂ = xc / std, [B, H]
+            runningMean = momentum * runningMean + (1 - momentum) * mean  // μ̄, [1, H]
+            runningVariance = momentum * runningVariance + (1 - momentum) * variance  // σ̄², [1, H]
             self.centered = centered
             self.standardDeviation = standardDeviation
             self.normalized = normalized
         } else {
-            let centered = x - runningMean                                  // x − μ̄, [B, H]
-            normalized = centered / sqrt(runningVariance + Self.epsilon)    // x̂, [B, H]
+            let centered = x - runningMean  // x − μ̄, [B, H]
+            normalized = centered / sqrt(runningVariance + Self.epsilon)  // x̂, [B, H]
         }
-        return gamma.value * normalized + beta.value                        // γ·x̂ + β, [B, H]
+        return gamma.value * normalized + beta.value  // γ·x̂ + β, [B, H]
     }
 
     // The backward pass walks the forward steps in reverse. Write g for the
@@ -116,16 +117,17 @@ public final class BatchNormalization: Layer {
     /// batch statistics of the last training-mode forward pass.
     public func backward(_ dout: Matrix) -> Matrix {
         dout.checkSameShape(normalized, "BatchNormalization.backward (dout against the last training forward)")
-        let batchSize = Double(dout.rows)                                  // B
-        beta.gradient = dout.columnSums()                                  // ∂L/∂β = Σ g, [1, H]
-        gamma.gradient = (normalized * dout).columnSums()                  // ∂L/∂γ = Σ x̂·g, [1, H]
-        let dNormalized = gamma.value * dout                               // ∂L/∂x̂ = γ·g, [B, H]
-        var dCentered = dNormalized / standardDeviation                    // ∂L/∂xc = ∂L/∂x̂ / std, [B, H]
-        let dStandardDeviation = -(dNormalized * centered).columnSums()
-            / (standardDeviation * standardDeviation)                      // ∂L/∂std, [1, H]
-        let dVariance = 0.5 * dStandardDeviation / standardDeviation       // ∂L/∂σ², [1, H]
-        dCentered += (2 / batchSize) * (centered * dVariance)              // ∂L/∂xc += (2/B)·xc·∂L/∂σ², [B, H]
-        let dMean = dCentered.columnSums()                                 // Σ ∂L/∂xc (= −∂L/∂μ), [1, H]
-        return dCentered - dMean / batchSize                               // ∂L/∂x, [B, H]
+        let batchSize = Double(dout.rows)  // B
+        beta.gradient = dout.columnSums()  // ∂L/∂β = Σ g, [1, H]
+        gamma.gradient = (normalized * dout).columnSums()  // ∂L/∂γ = Σ x̂·g, [1, H]
+        let dNormalized = gamma.value * dout  // ∂L/∂x̂ = γ·g, [B, H]
+        var dCentered = dNormalized / standardDeviation  // ∂L/∂xc = ∂L/∂x̂ / std, [B, H]
+        let dStandardDeviation =
+            -(dNormalized * centered).columnSums()
+            / (standardDeviation * standardDeviation)  // ∂L/∂std, [1, H]
+        let dVariance = 0.5 * dStandardDeviation / standardDeviation  // ∂L/∂σ², [1, H]
+        dCentered += (2 / batchSize) * (centered * dVariance)  // ∂L/∂xc += (2/B)·xc·∂L/∂σ², [B, H]
+        let dMean = dCentered.columnSums()  // Σ ∂L/∂xc (= −∂L/∂μ), [1, H]
+        return dCentered - dMean / batchSize  // ∂L/∂x, [B, H]
     }
 }

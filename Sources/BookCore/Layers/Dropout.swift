@@ -51,10 +51,12 @@ public final class Dropout: Layer {
     /// A mask `[rows, columns]` of ones (kept) and zeros (dropped): `[u > r]`
     /// for one `u ~ U[0, 1)` per element, drawn row by row — the book's
     /// `np.random.rand(*x.shapeDescription) > dropout_ratio`.
-    public static func drawMask(rows: Int, columns: Int, ratio: Double,
-                                using generator: inout SeededGenerator) -> Matrix {
-        var mask = Matrix(rows: rows, columns: columns)                       // [B, H]
-        for i in 0 ..< mask.count {
+    public static func drawMask(
+        rows: Int, columns: Int, ratio: Double,
+        using generator: inout SeededGenerator
+    ) -> Matrix {
+        var mask = Matrix(rows: rows, columns: columns)  // [B, H]
+        for i in 0..<mask.count {
             mask.elements[i] = generator.uniform() > ratio ? 1 : 0
         }
         return mask
@@ -63,20 +65,20 @@ public final class Dropout: Layer {
     /// Training: `x · mask` with a fresh mask (or `fixedMask`); test: `x · (1 − r)`.
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
         guard training else {
-            return x.map { $0 * (1 - ratio) }                                 // [B, H]
+            return x.map { $0 * (1 - ratio) }  // [B, H]
         }
         if let fixedMask {
             fixedMask.checkSameShape(x, "Dropout.forward (fixedMask against the input)")
-            mask = fixedMask                                                  // [B, H]
+            mask = fixedMask  // [B, H]
         } else {
-            mask = Dropout.drawMask(rows: x.rows, columns: x.columns, ratio: ratio, using: &generator)   // [B, H]
+            mask = Dropout.drawMask(rows: x.rows, columns: x.columns, ratio: ratio, using: &generator)  // [B, H]
         }
-        return x * mask                                                       // [B, H]
+        return x * mask  // [B, H]
     }
 
     /// `dx = dout · mask`: a dropped unit passed nothing forward, so it gets no gradient.
     public func backward(_ dout: Matrix) -> Matrix {
         dout.checkSameShape(mask, "Dropout.backward (dout against the last training forward's mask)")
-        return dout * mask                                                    // [B, H]
+        return dout * mask  // [B, H]
     }
 }

@@ -17,7 +17,7 @@ public final class ReLU: Layer {
 
     /// `y = max(0, x)`; kept for the backward pass in training mode only.
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
-        let out = x.map { Swift.max($0, 0) }              // [B, H]
+        let out = x.map { Swift.max($0, 0) }  // [B, H]
         if training { y = out }
         return out
     }
@@ -25,6 +25,6 @@ public final class ReLU: Layer {
     /// `dx = dout · [x > 0]`, that is `dout` where `y > 0`, else 0.
     public func backward(_ dout: Matrix) -> Matrix {
         dout.checkSameShape(y, "ReLU.backward (dout against the last forward's output)")
-        return dout.zip(y) { d, y in y > 0 ? d : 0 }     // [B, H]
+        return dout.zip(y) { d, y in y > 0 ? d : 0 }  // [B, H]
     }
 }

@@ -17,12 +17,12 @@ public final class Sigmoid: Layer {
 
     /// `y = σ(x)`.
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
-        y = x.map(Sigmoid.sigmoid)                       // [B, H]
+        y = x.map(Sigmoid.sigmoid)  // [B, H]
         return y
     }
 
     /// `dx = dout · y · (1 − y)`.
     public func backward(_ dout: Matrix) -> Matrix {
-        dout.zip(y) { d, y in d * y * (1 - y) }          // [B, H]
+        dout.zip(y) { d, y in d * y * (1 - y) }  // [B, H]
     }
 }

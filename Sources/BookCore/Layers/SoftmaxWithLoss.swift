@@ -23,18 +23,18 @@ public final class SoftmaxWithLoss {
 
     /// Row-wise softmax of `scores` `[B, C]`, returned `[B, C]`.
     public static func softmax(_ scores: Matrix) -> Matrix {
-        var y = scores                                                     // [B, C]
+        var y = scores  // [B, C]
         let c = scores.columns
         y.elements.withUnsafeMutableBufferPointer { p in
-            for r in 0 ..< scores.rows {
-                let row = UnsafeMutableBufferPointer(rebasing: p[r * c ..< (r + 1) * c])
+            for r in 0..<scores.rows {
+                let row = UnsafeMutableBufferPointer(rebasing: p[r * c..<(r + 1) * c])
                 let rowMax = row.max() ?? 0
                 var total = 0.0
-                for k in 0 ..< c {
+                for k in 0..<c {
                     row[k] = exp(row[k] - rowMax)
                     total += row[k]
                 }
-                for k in 0 ..< c { row[k] /= total }
+                for k in 0..<c { row[k] /= total }
             }
         }
         return y
@@ -42,12 +42,14 @@ public final class SoftmaxWithLoss {
 
     /// The mean cross-entropy of `probabilities` `[B, C]` against `labels`.
     public static func crossEntropy(_ probabilities: Matrix, _ labels: [Int]) -> Double {
-        precondition(labels.count == probabilities.rows,
-                     "crossEntropy: \(labels.count) labels for probabilities \(probabilities.shapeDescription)")
+        precondition(
+            labels.count == probabilities.rows,
+            "crossEntropy: \(labels.count) labels for probabilities \(probabilities.shapeDescription)")
         var total = 0.0
         for (i, label) in labels.enumerated() {
-            precondition(label >= 0 && label < probabilities.columns,
-                         "crossEntropy: label \(label) outside 0..<\(probabilities.columns)")
+            precondition(
+                label >= 0 && label < probabilities.columns,
+                "crossEntropy: label \(label) outside 0..<\(probabilities.columns)")
             total += log(probabilities[i, label] + logEpsilon)
         }
         return -total / Double(labels.count)
@@ -59,7 +61,7 @@ public final class SoftmaxWithLoss {
     ///   - scores: The last affine layer's output `[B, C]`.
     ///   - labels: The class of each row, `B` values in `0 ..< C`.
     public func forward(_ scores: Matrix, labels: [Int]) -> Double {
-        probabilities = SoftmaxWithLoss.softmax(scores)          // [B, C]
+        probabilities = SoftmaxWithLoss.softmax(scores)  // [B, C]
         self.labels = labels
         return SoftmaxWithLoss.crossEntropy(probabilities, labels)
     }
@@ -67,9 +69,9 @@ public final class SoftmaxWithLoss {
     /// `∂L/∂scores = (y − onehot(t)) / B`, `[B, C]`.
     public func backward() -> Matrix {
         let batchSize = Double(labels.count)
-        var dx = probabilities                                    // [B, C]
+        var dx = probabilities  // [B, C]
         for (i, label) in labels.enumerated() { dx[i, label] -= 1 }
-        for i in 0 ..< dx.count { dx.elements[i] /= batchSize }
+        for i in 0..<dx.count { dx.elements[i] /= batchSize }
         return dx
     }
 }

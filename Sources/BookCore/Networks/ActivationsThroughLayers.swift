@@ -27,19 +27,22 @@
 ///   - activation: The function `f`, applied element by element (sigmoid, tanh, ReLU, …).
 ///   - generator: Draws the weights.
 /// - Returns: One matrix per layer, `aₖ` of shape `[N, nₖ]` (the input not included).
-public func activationsThroughLayers(_ input: Matrix, widths: [Int], weightInit: WeightInit,
-                                     activation: (Double) -> Double,
-                                     generator: inout SeededGenerator) -> [Matrix] {
+public func activationsThroughLayers(
+    _ input: Matrix, widths: [Int], weightInit: WeightInit,
+    activation: (Double) -> Double,
+    generator: inout SeededGenerator
+) -> [Matrix] {
     precondition(widths.allSatisfy { $0 > 0 }, "activationsThroughLayers: widths \(widths) must be positive")
-    var activations = input                                                  // [N, n₀]
+    var activations = input  // [N, n₀]
     var outputs: [Matrix] = []
     for width in widths {
         let inputs = activations.columns
         let sigma = weightInit.standardDeviation(inputs: inputs)
-        let weight = Matrix.randomNormal(inputs, width, standardDeviation: sigma,
-                                         using: &generator)                 // [nₖ₋₁, nₖ]
-        let preActivation = Matrix.product(activations, weight)              // [N, nₖ]
-        activations = preActivation.map(activation)                          // [N, nₖ]
+        let weight = Matrix.randomNormal(
+            inputs, width, standardDeviation: sigma,
+            using: &generator)  // [nₖ₋₁, nₖ]
+        let preActivation = Matrix.product(activations, weight)  // [N, nₖ]
+        activations = preActivation.map(activation)  // [N, nₖ]
         outputs.append(activations)
     }
     return outputs

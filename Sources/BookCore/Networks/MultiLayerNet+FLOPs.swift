@@ -13,19 +13,23 @@ extension MultiLayerNet {
     /// with `lossAfterUpdate` — the extra forward pass the book makes to
     /// record the loss.
     public func productFLOPs(batchSize: Int, lossAfterUpdate: Bool = true) -> Double {
-        Self.productFLOPs(layers: affineLayers.map {
-            (inputs: $0.weight.value.rows, outputs: $0.weight.value.columns, computesInputGradient: $0.computesInputGradient)
-        }, batchSize: batchSize, lossAfterUpdate: lossAfterUpdate)
+        Self.productFLOPs(
+            layers: affineLayers.map {
+                (inputs: $0.weight.value.rows, outputs: $0.weight.value.columns, computesInputGradient: $0.computesInputGradient)
+            }, batchSize: batchSize, lossAfterUpdate: lossAfterUpdate)
     }
 
     /// The same count for a plain network of these sizes, without building
     /// one (its first layer skips the input gradient, as every network does).
-    public static func productFLOPs(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
-                                    batchSize: Int, lossAfterUpdate: Bool = true) -> Double {
+    public static func productFLOPs(
+        inputSize: Int, hiddenSizes: [Int], outputSize: Int,
+        batchSize: Int, lossAfterUpdate: Bool = true
+    ) -> Double {
         let widths = [inputSize] + hiddenSizes + [outputSize]
-        return productFLOPs(layers: (1 ..< widths.count).map {
-            (inputs: widths[$0 - 1], outputs: widths[$0], computesInputGradient: $0 > 1)
-        }, batchSize: batchSize, lossAfterUpdate: lossAfterUpdate)
+        return productFLOPs(
+            layers: (1..<widths.count).map {
+                (inputs: widths[$0 - 1], outputs: widths[$0], computesInputGradient: $0 > 1)
+            }, batchSize: batchSize, lossAfterUpdate: lossAfterUpdate)
     }
 
     /// The floating-point operations of the matrix products of one forward
@@ -38,8 +42,10 @@ extension MultiLayerNet {
 
     /// The count for affine layers of these shapes: each product of a layer
     /// costs `2·batchSize·inputs·outputs`.
-    private static func productFLOPs(layers: [(inputs: Int, outputs: Int, computesInputGradient: Bool)],
-                                     batchSize: Int, lossAfterUpdate: Bool) -> Double {
+    private static func productFLOPs(
+        layers: [(inputs: Int, outputs: Int, computesInputGradient: Bool)],
+        batchSize: Int, lossAfterUpdate: Bool
+    ) -> Double {
         let forwardPasses = lossAfterUpdate ? 2.0 : 1.0
         return layers.reduce(0) { total, layer in
             let one = Matrix.productFLOPs(m: batchSize, k: layer.inputs, n: layer.outputs)

@@ -86,12 +86,15 @@ public class MultiLayerNet: Network {
     ///   - weightInit: How the starting weights are scaled (He by default, as the book).
     ///   - weightDecay: λ of the L2 penalty (0 by default).
     ///   - generator: Draws the starting weights.
-    public convenience init(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
-                            activation: Activation = .relu, weightInit: WeightInit = .he,
-                            weightDecay: Double = 0, generator: inout SeededGenerator) {
-        self.init(inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
-                  activation: activation, weightInit: weightInit, weightDecay: weightDecay,
-                  useBatchNorm: false, dropout: nil, generator: &generator)
+    public convenience init(
+        inputSize: Int, hiddenSizes: [Int], outputSize: Int,
+        activation: Activation = .relu, weightInit: WeightInit = .he,
+        weightDecay: Double = 0, generator: inout SeededGenerator
+    ) {
+        self.init(
+            inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
+            activation: activation, weightInit: weightInit, weightDecay: weightDecay,
+            useBatchNorm: false, dropout: nil, generator: &generator)
     }
 
     /// The network with every option: the layers of hidden layer `k` are
@@ -102,28 +105,32 @@ public class MultiLayerNet: Network {
     ///   - dropout: Insert dropout with this ratio after each hidden activation;
     ///     layer `k` draws its masks from stream `k` of `seed`.
     ///   - generator: Draws the starting weights.
-    init(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
-         activation: Activation, weightInit: WeightInit, weightDecay: Double,
-         useBatchNorm: Bool, dropout: (ratio: Double, seed: UInt64)?, generator: inout SeededGenerator) {
-        precondition(inputSize > 0 && outputSize > 0 && hiddenSizes.allSatisfy { $0 > 0 },
-                     "MultiLayerNet: sizes must be positive, got \(inputSize)-\(hiddenSizes)-\(outputSize)")
+    init(
+        inputSize: Int, hiddenSizes: [Int], outputSize: Int,
+        activation: Activation, weightInit: WeightInit, weightDecay: Double,
+        useBatchNorm: Bool, dropout: (ratio: Double, seed: UInt64)?, generator: inout SeededGenerator
+    ) {
+        precondition(
+            inputSize > 0 && outputSize > 0 && hiddenSizes.allSatisfy { $0 > 0 },
+            "MultiLayerNet: sizes must be positive, got \(inputSize)-\(hiddenSizes)-\(outputSize)")
         precondition(weightDecay >= 0, "MultiLayerNet: weight decay \(weightDecay) must not be negative")
         let widths = [inputSize] + hiddenSizes + [outputSize]
         var layers: [any Layer] = []
         var affineLayers: [Affine] = []
         var batchNormLayers: [BatchNormalization] = []
         var dropoutLayers: [Dropout] = []
-        for k in 1 ..< widths.count {
+        for k in 1..<widths.count {
             let inputs = widths[k - 1], outputs = widths[k]
             let sigma = weightInit.standardDeviation(inputs: inputs)
-            let weight = Matrix.randomNormal(inputs, outputs, standardDeviation: sigma,
-                                             using: &generator)     // [n_in, n_out]
-            let bias = Matrix(rows: 1, columns: outputs)            // [1, n_out]
+            let weight = Matrix.randomNormal(
+                inputs, outputs, standardDeviation: sigma,
+                using: &generator)  // [n_in, n_out]
+            let bias = Matrix(rows: 1, columns: outputs)  // [1, n_out]
             // Nothing uses the gradient with respect to the images: skip it.
             let affine = Affine(weight: weight, bias: bias, index: k, computesInputGradient: k > 1)
             affineLayers.append(affine)
             layers.append(affine)
-            guard k < widths.count - 1 else { break }               // the output layer has no activation
+            guard k < widths.count - 1 else { break }  // the output layer has no activation
             if useBatchNorm {
                 let batchNorm = BatchNormalization(features: outputs, index: k)
                 batchNormLayers.append(batchNorm)
@@ -147,11 +154,11 @@ public class MultiLayerNet: Network {
 
     /// The scores `[B, C]`: the input through every layer but the softmax.
     public func predict(_ x: Matrix, training: Bool = false) -> Matrix {
-        var activations = x                                          // [B, D]
+        var activations = x  // [B, D]
         for layer in layers {
             activations = layer.forward(activations, training: training)
         }
-        return activations                                           // [B, C]
+        return activations  // [B, C]
     }
 
     /// `Σₖ ‖Wₖ‖²`: the size of every weight matrix (not the biases), what
@@ -169,7 +176,7 @@ public class MultiLayerNet: Network {
     /// Mean cross-entropy of the batch plus the weight-decay penalty.
     /// Test mode by default, as the book's `loss`.
     public func loss(_ x: Matrix, labels: [Int], training: Bool = false) -> Double {
-        let scores = predict(x, training: training)                 // [B, C]
+        let scores = predict(x, training: training)  // [B, C]
         return lastLayer.forward(scores, labels: labels) + weightDecayPenalty()
     }
 
@@ -178,7 +185,7 @@ public class MultiLayerNet: Network {
     @discardableResult
     public func gradient(_ x: Matrix, labels: [Int]) -> Double {
         let loss = self.loss(x, labels: labels, training: true)
-        var dout = lastLayer.backward()                              // [B, C]
+        var dout = lastLayer.backward()  // [B, C]
         for layer in layers.reversed() {
             dout = layer.backward(dout)
         }

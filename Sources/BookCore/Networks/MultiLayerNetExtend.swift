@@ -45,19 +45,23 @@ public final class MultiLayerNetExtend: MultiLayerNet {
     ///   - useDropout: Insert dropout after each hidden activation (off, as the book).
     ///   - dropoutRatio: The dropout ratio `r` in `[0, 1)` (0.5, as the book).
     ///   - generator: Draws the dropout seed and the starting weights.
-    public init(inputSize: Int, hiddenSizes: [Int], outputSize: Int,
-                activation: Activation = .relu, weightInit: WeightInit = .he, weightDecay: Double = 0,
-                useBatchNorm: Bool = false, useDropout: Bool = false, dropoutRatio: Double = 0.5,
-                generator: inout SeededGenerator) {
-        precondition(dropoutRatio >= 0 && dropoutRatio < 1,
-                     "MultiLayerNetExtend: dropout ratio \(dropoutRatio) must lie in [0, 1)")
+    public init(
+        inputSize: Int, hiddenSizes: [Int], outputSize: Int,
+        activation: Activation = .relu, weightInit: WeightInit = .he, weightDecay: Double = 0,
+        useBatchNorm: Bool = false, useDropout: Bool = false, dropoutRatio: Double = 0.5,
+        generator: inout SeededGenerator
+    ) {
+        precondition(
+            dropoutRatio >= 0 && dropoutRatio < 1,
+            "MultiLayerNetExtend: dropout ratio \(dropoutRatio) must lie in [0, 1)")
         usesBatchNorm = useBatchNorm
         usesDropout = useDropout
         self.dropoutRatio = dropoutRatio
         let dropoutSeed = generator.next()
-        super.init(inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
-                   activation: activation, weightInit: weightInit, weightDecay: weightDecay,
-                   useBatchNorm: useBatchNorm, dropout: useDropout ? (dropoutRatio, dropoutSeed) : nil,
-                   generator: &generator)
+        super.init(
+            inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
+            activation: activation, weightInit: weightInit, weightDecay: weightDecay,
+            useBatchNorm: useBatchNorm, dropout: useDropout ? (dropoutRatio, dropoutSeed) : nil,
+            generator: &generator)
     }
 }

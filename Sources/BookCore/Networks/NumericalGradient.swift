@@ -15,7 +15,7 @@
 /// - Returns: The gradient, shaped like `parameter.value`.
 public func numericalGradient(of f: () -> Double, at parameter: Parameter, h: Double = 1e-4) -> Matrix {
     var gradient = Matrix(rows: parameter.value.rows, columns: parameter.value.columns)
-    for i in 0 ..< parameter.value.count {
+    for i in 0..<parameter.value.count {
         let original = parameter.value.elements[i]
         parameter.value.elements[i] = original + h
         let fPlus = f()
@@ -35,7 +35,7 @@ public func numericalGradient(of f: () -> Double, at parameter: Parameter, h: Do
 public func maxRelativeError(_ a: Matrix, _ b: Matrix, floor: Double = 1e-8) -> Double {
     a.checkSameShape(b, "maxRelativeError")
     var worst = 0.0
-    for i in 0 ..< a.count {
+    for i in 0..<a.count {
         let difference = abs(a.elements[i] - b.elements[i])
         let scale = Swift.max(abs(a.elements[i]) + abs(b.elements[i]), floor)
         worst = Swift.max(worst, difference / scale)

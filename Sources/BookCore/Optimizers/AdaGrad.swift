@@ -26,7 +26,7 @@ public struct AdaGrad: Optimizer {
         if squaredSum.isEmpty { squaredSum = Self.zeroState(like: parameters) }
         let eta = learningRate, epsilon = Self.epsilon
         forEachParameter(parameters, &squaredSum) { W, g, h in
-            for i in 0 ..< W.count {
+            for i in 0..<W.count {
                 h[i] += g[i] * g[i]
                 W[i] -= eta * g[i] / (h[i].squareRoot() + epsilon)
             }

@@ -48,7 +48,7 @@ public struct Adam: Optimizer {
         let correctedRate = learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t))
         let beta1 = self.beta1, beta2 = self.beta2, epsilon = Self.epsilon
         forEachParameter(parameters, &m, &v) { W, g, m, v in
-            for i in 0 ..< W.count {
+            for i in 0..<W.count {
                 m[i] += (1 - beta1) * (g[i] - m[i])
                 v[i] += (1 - beta2) * (g[i] * g[i] - v[i])
                 W[i] -= correctedRate * m[i] / (v[i].squareRoot() + epsilon)

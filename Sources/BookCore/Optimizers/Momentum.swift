@@ -25,7 +25,7 @@ public struct Momentum: Optimizer {
         if velocity.isEmpty { velocity = Self.zeroState(like: parameters) }
         let eta = learningRate, alpha = momentum
         forEachParameter(parameters, &velocity) { W, g, v in
-            for i in 0 ..< W.count {
+            for i in 0..<W.count {
                 v[i] = alpha * v[i] - eta * g[i]
                 W[i] += v[i]
             }

@@ -27,7 +27,7 @@ public struct Nesterov: Optimizer {
         if velocity.isEmpty { velocity = Self.zeroState(like: parameters) }
         let eta = learningRate, alpha = momentum
         forEachParameter(parameters, &velocity) { W, g, v in
-            for i in 0 ..< W.count {
+            for i in 0..<W.count {
                 W[i] += alpha * alpha * v[i]
                 W[i] -= (1 + alpha) * eta * g[i]
                 v[i] = alpha * v[i] - eta * g[i]

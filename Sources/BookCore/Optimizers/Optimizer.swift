@@ -29,11 +29,16 @@ extension Optimizer {
 /// as raw element pointers. The optimizers' inner loops are written with it so
 /// that an update touches each element once, without temporary matrices.
 @inline(__always)
-func forEachParameter(_ parameters: [Parameter], _ state: inout [Matrix],
-                      _ body: (UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>,
-                               UnsafeMutableBufferPointer<Double>) -> Void) {
-    precondition(state.count == parameters.count,
-                 "Optimizer: \(parameters.count) parameters but state for \(state.count); pass the same list every call")
+func forEachParameter(
+    _ parameters: [Parameter], _ state: inout [Matrix],
+    _ body: (
+        UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>,
+        UnsafeMutableBufferPointer<Double>
+    ) -> Void
+) {
+    precondition(
+        state.count == parameters.count,
+        "Optimizer: \(parameters.count) parameters but state for \(state.count); pass the same list every call")
     for (i, parameter) in parameters.enumerated() {
         parameter.value.checkSameShape(state[i], "Optimizer state of \(parameter.name)")
         parameter.gradient.elements.withUnsafeBufferPointer { g in
@@ -49,11 +54,16 @@ func forEachParameter(_ parameters: [Parameter], _ state: inout [Matrix],
 /// The same with two state buffers per parameter (Adam's `m` and `v`), so
 /// that an update with two running averages also touches each element once.
 @inline(__always)
-func forEachParameter(_ parameters: [Parameter], _ first: inout [Matrix], _ second: inout [Matrix],
-                      _ body: (UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>,
-                               UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) {
-    precondition(second.count == parameters.count,
-                 "Optimizer: \(parameters.count) parameters but state for \(second.count); pass the same list every call")
+func forEachParameter(
+    _ parameters: [Parameter], _ first: inout [Matrix], _ second: inout [Matrix],
+    _ body: (
+        UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>,
+        UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>
+    ) -> Void
+) {
+    precondition(
+        second.count == parameters.count,
+        "Optimizer: \(parameters.count) parameters but state for \(second.count); pass the same list every call")
     for (parameter, state) in zip(parameters, second) {
         parameter.value.checkSameShape(state, "Optimizer state of \(parameter.name)")
     }

@@ -27,7 +27,7 @@ public struct RMSprop: Optimizer {
         if squaredAverage.isEmpty { squaredAverage = Self.zeroState(like: parameters) }
         let eta = learningRate, rho = decayRate, epsilon = Self.epsilon
         forEachParameter(parameters, &squaredAverage) { W, g, h in
-            for i in 0 ..< W.count {
+            for i in 0..<W.count {
                 h[i] = rho * h[i] + (1 - rho) * g[i] * g[i]
                 W[i] -= eta * g[i] / (h[i].squareRoot() + epsilon)
             }

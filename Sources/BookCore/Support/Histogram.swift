@@ -39,8 +39,9 @@ public struct Histogram: Sendable, Equatable {
     /// - Precondition: `bins ≥ 1` and `range.upperBound > range.lowerBound`, both finite.
     public init<Values: Sequence<Double>>(_ values: Values, bins: Int, range: ClosedRange<Double>) {
         precondition(bins >= 1, "Histogram: \(bins) bins; at least 1 is needed")
-        precondition(range.lowerBound.isFinite && range.upperBound.isFinite && range.upperBound > range.lowerBound,
-                     "Histogram: the range \(range) must be finite and of positive width")
+        precondition(
+            range.lowerBound.isFinite && range.upperBound.isFinite && range.upperBound > range.lowerBound,
+            "Histogram: the range \(range) must be finite and of positive width")
         let low = range.lowerBound, width = range.upperBound - range.lowerBound
         var counts = [Int](repeating: 0, count: bins)
         var outside = 0
@@ -69,12 +70,12 @@ public struct Histogram: Sendable, Equatable {
 
     /// The `bins + 1` bin edges, `low + k·w` for `k = 0 … bins` (the last is exactly `high`).
     public var edges: [Double] {
-        (0 ... bins).map { $0 == bins ? range.upperBound : range.lowerBound + Double($0) * binWidth }
+        (0...bins).map { $0 == bins ? range.upperBound : range.lowerBound + Double($0) * binWidth }
     }
 
     /// The middle of each bin, `low + (k + ½)·w`: where gnuplot centres a box.
     public var centers: [Double] {
-        (0 ..< bins).map { range.lowerBound + (Double($0) + 0.5) * binWidth }
+        (0..<bins).map { range.lowerBound + (Double($0) + 0.5) * binWidth }
     }
 
     /// The number of values counted in some bin (those inside the range).

@@ -20,22 +20,22 @@ public func smoothCurve(_ values: [Double]) -> [Double] {
     let normalized = weights.map { $0 / total }
     let n = values.count
     // s = x[10:0:-1] ++ x ++ x[-1:-11:-1]
-    let front = (1 ... windowLength - 1).reversed().map { values[$0] }
-    let back = (n - windowLength + 1 ... n - 1).reversed().map { values[$0] }
+    let front = (1...windowLength - 1).reversed().map { values[$0] }
+    let back = (n - windowLength + 1...n - 1).reversed().map { values[$0] }
     let padded = front + values + back
     // np.convolve(w/w.sum(), s, mode='valid'); the window is symmetric, so no flip is needed.
-    let convolved = (0 ... padded.count - windowLength).map { start in
-        (0 ..< windowLength).reduce(0.0) { $0 + normalized[$1] * padded[start + $1] }
+    let convolved = (0...padded.count - windowLength).map { start in
+        (0..<windowLength).reduce(0.0) { $0 + normalized[$1] * padded[start + $1] }
     }
     // y[5:len(y)-5]
-    return Array(convolved[5 ..< convolved.count - 5])
+    return Array(convolved[5..<convolved.count - 5])
 }
 
 /// The Kaiser window `w(n) = I₀(β·√(1 − (2n/(M−1) − 1)²)) / I₀(β)`, `n = 0 … M−1`.
 public func kaiserWindow(length: Int, beta: Double) -> [Double] {
     precondition(length > 1, "kaiserWindow: length \(length) must be at least 2")
     let denominator = besselI0(beta)
-    return (0 ..< length).map { n in
+    return (0..<length).map { n in
         let ratio = 2 * Double(n) / Double(length - 1) - 1
         return besselI0(beta * (1 - ratio * ratio).squareRoot()) / denominator
     }

@@ -26,7 +26,7 @@ public struct EvaluationSet: Sendable {
         precondition(count >= 0, "EvaluationSet: limit \(count) must not be negative")
         self.count = count
         self.batches = stride(from: 0, to: count, by: batchSize).map { start in
-            dataset.batch(start ..< Swift.min(start + batchSize, count))          // x: [batch, D]
+            dataset.batch(start..<Swift.min(start + batchSize, count))  // x: [batch, D]
         }
     }
 }
@@ -38,7 +38,7 @@ extension Network {
         guard set.count > 0 else { return 0 }
         var correct = 0
         for (x, labels) in set.batches {
-            let predicted = predict(x, training: false).argmaxOfEachRow()         // B classes
+            let predicted = predict(x, training: false).argmaxOfEachRow()  // B classes
             for (guess, label) in Swift.zip(predicted, labels) where guess == label { correct += 1 }
         }
         return Double(correct) / Double(set.count)

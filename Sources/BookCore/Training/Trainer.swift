@@ -105,15 +105,20 @@ public final class Trainer {
     ///   - printsTrainLoss: In verbose mode, print every iteration's loss too (the book does).
     ///   - generator: Draws the mini-batches.
     ///   - log: Where printed lines go.
-    public init(network: any Network, trainSet: Dataset, testSet: Dataset,
-                epochs: Int = 20, batchSize: Int = 100, optimizer: any Optimizer = SGD(learningRate: 0.01),
-                evaluationSampleLimit: Int? = nil, evaluationBatchSize: Int = 1000,
-                verbose: Bool = true, printsTrainLoss: Bool = true,
-                generator: SeededGenerator, log: @escaping (String) -> Void = { print($0) }) {
-        precondition(epochs >= 0 && batchSize > 0 && trainSet.count > 0,
-                     "Trainer: epochs \(epochs), batch size \(batchSize) and training set size \(trainSet.count) must be positive")
-        precondition(evaluationBatchSize > 0 && (evaluationSampleLimit ?? 0) >= 0,
-                     "Trainer: evaluation batch size \(evaluationBatchSize) must be positive and the sample limit \(evaluationSampleLimit ?? 0) not negative")
+    public init(
+        network: any Network, trainSet: Dataset, testSet: Dataset,
+        epochs: Int = 20, batchSize: Int = 100, optimizer: any Optimizer = SGD(learningRate: 0.01),
+        evaluationSampleLimit: Int? = nil, evaluationBatchSize: Int = 1000,
+        verbose: Bool = true, printsTrainLoss: Bool = true,
+        generator: SeededGenerator, log: @escaping (String) -> Void = { print($0) }
+    ) {
+        precondition(
+            epochs >= 0 && batchSize > 0 && trainSet.count > 0,
+            "Trainer: epochs \(epochs), batch size \(batchSize) and training set size \(trainSet.count) must be positive")
+        precondition(
+            evaluationBatchSize > 0 && (evaluationSampleLimit ?? 0) >= 0,
+            "Trainer: evaluation batch size \(evaluationBatchSize) must be positive and the sample limit \(evaluationSampleLimit ?? 0) not negative"
+        )
         self.network = network
         self.trainSet = trainSet
         self.testSet = testSet
@@ -140,7 +145,7 @@ public final class Trainer {
     /// One iteration: batch, gradient, update, loss; and the epoch's evaluation when one is due.
     public func step() {
         let indices = generator.choice(trainSet.count, count: batchSize)
-        let (x, t) = trainSet.batch(indices)                        // x: [B, D]
+        let (x, t) = trainSet.batch(indices)  // x: [B, D]
         network.gradient(x, labels: t)
         optimizer.update(network.parameters)
         let loss = network.loss(x, labels: t, training: false)
@@ -194,7 +199,6 @@ public final class Trainer {
     }
 }
 
-
 extension Trainer {
     /// The floating-point operations of the matrix products so far: every
     /// update's (`Network/productFLOPs(batchSize:lossAfterUpdate:)`, with
@@ -219,7 +223,7 @@ extension Network {
         guard count > 0 else { return 0 }
         var correct = 0
         for start in stride(from: 0, to: count, by: batchSize) {
-            let (x, t) = dataset.batch(start ..< Swift.min(start + batchSize, count))   // x: [batch, D]
+            let (x, t) = dataset.batch(start..<Swift.min(start + batchSize, count))  // x: [batch, D]
             let predicted = predict(x, training: false).argmaxOfEachRow()
             correct += zip(predicted, t).filter { $0 == $1 }.count
         }

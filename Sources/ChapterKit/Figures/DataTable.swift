@@ -28,8 +28,10 @@ public struct DataTable: Sendable {
     public var blockLength: Int?
 
     /// A table with the given columns and rows, to be written as `fileName`.
-    public init(_ fileName: String, _ description: String, columns: [String], rows: [[Double]] = [],
-                blockLength: Int? = nil) {
+    public init(
+        _ fileName: String, _ description: String, columns: [String], rows: [[Double]] = [],
+        blockLength: Int? = nil
+    ) {
         precondition(Set(columns).count == columns.count, "DataTable \(fileName): repeated column names in \(columns)")
         self.fileName = fileName
         self.description = description
@@ -41,16 +43,19 @@ public struct DataTable: Sendable {
     /// A table whose columns are given as arrays of equal length.
     public init(_ fileName: String, _ description: String, columns: [(String, [Double])]) {
         let length = columns.first?.1.count ?? 0
-        precondition(columns.allSatisfy { $0.1.count == length },
-                     "DataTable: columns of different lengths \(columns.map { ($0.0, $0.1.count) })")
-        self.init(fileName, description, columns: columns.map(\.0),
-                  rows: (0 ..< length).map { i in columns.map { $0.1[i] } })
+        precondition(
+            columns.allSatisfy { $0.1.count == length },
+            "DataTable: columns of different lengths \(columns.map { ($0.0, $0.1.count) })")
+        self.init(
+            fileName, description, columns: columns.map(\.0),
+            rows: (0..<length).map { i in columns.map { $0.1[i] } })
     }
 
     /// Adds a row.
     public mutating func append(_ row: [Double]) {
-        precondition(row.count == columns.count,
-                     "DataTable.append: \(row.count) values for \(columns.count) columns \(columns)")
+        precondition(
+            row.count == columns.count,
+            "DataTable.append: \(row.count) values for \(columns.count) columns \(columns)")
         rows.append(row)
     }
 
@@ -73,8 +78,10 @@ public struct DataTable: Sendable {
 
     /// The file's text.
     public var text: String {
-        var lines = ["# " + description,
-                     "# " + columns.map { $0.replacingOccurrences(of: " ", with: "_") }.joined(separator: "  ")]
+        var lines = [
+            "# " + description,
+            "# " + columns.map { $0.replacingOccurrences(of: " ", with: "_") }.joined(separator: "  "),
+        ]
         for (i, row) in rows.enumerated() {
             lines.append(row.map(DataTable.format).joined(separator: "  "))
             if let blockLength, (i + 1) % blockLength == 0, i + 1 < rows.count { lines.append("") }

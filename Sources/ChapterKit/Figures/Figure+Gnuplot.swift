@@ -33,8 +33,12 @@ extension Figure {
         s.append("svg_file = (ARGC > 2) ? ARG3 : \(quoted(name + ".svg"))")
         s.append("")
         s.append("do for [target in targets] {")
-        s.append("  if (target eq \"png\") { set terminal pngcairo size \(size.width),\(size.height) noenhanced font 'Sans,10'; set output png_file }")
-        s.append("  if (target eq \"svg\") { set terminal svg size \(size.width),\(size.height) noenhanced font 'Sans,10' background 'white'; set output svg_file }")
+        s.append(
+            "  if (target eq \"png\") { set terminal pngcairo size \(size.width),\(size.height) noenhanced font 'Sans,10'; set output png_file }"
+        )
+        s.append(
+            "  if (target eq \"svg\") { set terminal svg size \(size.width),\(size.height) noenhanced font 'Sans,10' background 'white'; set output svg_file }"
+        )
         let terminalHeight = layout.rows > 1 ? 20 * layout.rows : 30
         let terminalWidth = min(max(60 * layout.columns, 100), 200)
         s.append("  if (target eq \"terminal\") { set terminal dumb size \(terminalWidth),\(terminalHeight) noenhanced; set output }")
@@ -91,7 +95,7 @@ extension Panel {
     func logTicks(_ axis: String, _ range: ClosedRange<Double>?) -> String {
         guard let range, range.lowerBound > 0, range.upperBound < 1000 * range.lowerBound else { return "" }
         let lowest = Int(log10(range.lowerBound).rounded(.down)), highest = Int(log10(range.upperBound).rounded(.up))
-        let ticks = (lowest ... highest).flatMap { exponent in
+        let ticks = (lowest...highest).flatMap { exponent in
             [2.0, 5.0].map { $0 * pow(10, Double(exponent)) }
         }.filter { range.contains($0) }
         return ticks.isEmpty ? "" : "; set \(axis)tics add (\(ticks.map(DataTable.format).joined(separator: ", ")))"

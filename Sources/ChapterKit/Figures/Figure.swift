@@ -37,15 +37,20 @@ public struct Series: Sendable {
 
     /// A series of the columns named `x` and `y` of `table` (a missing name traps,
     /// naming the columns the table has).
-    public init(_ table: DataTable, x: String, y: String, title: String = "", style: Style = .lines,
-                dashed: Bool = false, color: String? = nil) {
-        self.init(file: table.fileName, using: "\(table.column(x)):\(table.column(y))", title: title,
-                  style: style, dashed: dashed, color: color)
+    public init(
+        _ table: DataTable, x: String, y: String, title: String = "", style: Style = .lines,
+        dashed: Bool = false, color: String? = nil
+    ) {
+        self.init(
+            file: table.fileName, using: "\(table.column(x)):\(table.column(y))", title: title,
+            style: style, dashed: dashed, color: color)
     }
 
     /// A series with a free-form `using` specification (e.g. `1:2:3` for coloured points).
-    public init(file: String, using: String, title: String = "", style: Style = .lines,
-                dashed: Bool = false, color: String? = nil, index: Int? = nil) {
+    public init(
+        file: String, using: String, title: String = "", style: Style = .lines,
+        dashed: Bool = false, color: String? = nil, index: Int? = nil
+    ) {
         self.file = file
         self.using = using
         self.title = title
@@ -105,9 +110,11 @@ public struct Panel: Sendable {
     public var series: [Series]
 
     /// A panel with labels, ranges and series; the rest is set on the value.
-    public init(title: String = "", xLabel: String = "", yLabel: String = "",
-                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
-                series: [Series]) {
+    public init(
+        title: String = "", xLabel: String = "", yLabel: String = "",
+        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
+        series: [Series]
+    ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -136,10 +143,13 @@ public struct Figure: Sendable {
     }
 
     /// A grid of panels.
-    public init(name: String, title: String = "", panels: [Panel],
-                layout: (rows: Int, columns: Int), size: (width: Int, height: Int)) {
-        precondition(panels.count <= layout.rows * layout.columns,
-                     "Figure \(name): \(panels.count) panels do not fit a \(layout.rows)×\(layout.columns) grid")
+    public init(
+        name: String, title: String = "", panels: [Panel],
+        layout: (rows: Int, columns: Int), size: (width: Int, height: Int)
+    ) {
+        precondition(
+            panels.count <= layout.rows * layout.columns,
+            "Figure \(name): \(panels.count) panels do not fit a \(layout.rows)×\(layout.columns) grid")
         self.name = name
         self.title = title
         self.panels = panels

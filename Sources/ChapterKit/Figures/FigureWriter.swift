@@ -51,9 +51,10 @@ public struct FigureWriter: Sendable {
             close(descriptor)
             TemporaryFiles.remove(probe)
         } catch {
-            throw DataError(path: directory,
-                            problem: "cannot write the figures there: \(existing) does not let this user create files (read-only, or no permission)",
-                            remedy: remedy)
+            throw DataError(
+                path: directory,
+                problem: "cannot write the figures there: \(existing) does not let this user create files (read-only, or no permission)",
+                remedy: remedy)
         }
     }
 
@@ -62,8 +63,9 @@ public struct FigureWriter: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw DataError(path: directory, problem: "cannot create the figures folder",
-                            remedy: "Check that its parent is a writable folder, or choose another with --output.")
+            throw DataError(
+                path: directory, problem: "cannot create the figures folder",
+                remedy: "Check that its parent is a writable folder, or choose another with --output.")
         }
     }
 
@@ -96,8 +98,9 @@ public struct FigureWriter: Sendable {
         do {
             try writeFileAtomically(Array(text.utf8), to: target)
         } catch let error as DataError {
-            throw DataError(path: error.path, problem: error.problem,
-                            remedy: error.remedy.replacingOccurrences(of: "choose another", with: "choose another with --output"))
+            throw DataError(
+                path: error.path, problem: error.problem,
+                remedy: error.remedy.replacingOccurrences(of: "choose another", with: "choose another with --output"))
         }
         return target
     }
@@ -132,10 +135,14 @@ public struct FigureWriter: Sendable {
     /// - Returns: `false` if gnuplot is missing (a note says what to do), `true` when every figure was drawn.
     /// - Throws: `DataError` listing the figures that failed to render.
     @discardableResult
-    public func render(_ figures: [Figure], inTerminal: Bool = false,
-                       gnuplot: String? = FigureWriter.gnuplotPath) throws -> Bool {
+    public func render(
+        _ figures: [Figure], inTerminal: Bool = false,
+        gnuplot: String? = FigureWriter.gnuplotPath
+    ) throws -> Bool {
         guard let gnuplot else {
-            printError("note: gnuplot is not installed, so the figures were not drawn. The data and scripts are in \(directory).\n  \(FigureWriter.installHint)")
+            printError(
+                "note: gnuplot is not installed, so the figures were not drawn. The data and scripts are in \(directory).\n  \(FigureWriter.installHint)"
+            )
             return false
         }
         var failures: [String] = []
@@ -152,10 +159,14 @@ public struct FigureWriter: Sendable {
             }
         }
         guard failures.isEmpty else {
-            throw DataError(path: directory,
-                            problem: "gnuplot failed to draw \(failures.count) figure\(failures.count == 1 ? "" : "s"), whose previous PNG and SVG are kept:\n    "
-                                + failures.joined(separator: "\n    "),
-                            remedy: "Fix the cause (a full disk, say), then run `make render` (or gnuplot on each .gp file) to draw them from the data without training again.")
+            throw DataError(
+                path: directory,
+                problem:
+                    "gnuplot failed to draw \(failures.count) figure\(failures.count == 1 ? "" : "s"), whose previous PNG and SVG are kept:\n    "
+                    + failures.joined(separator: "\n    "),
+                remedy:
+                    "Fix the cause (a full disk, say), then run `make render` (or gnuplot on each .gp file) to draw them from the data without training again."
+            )
         }
         return true
     }
@@ -228,7 +239,7 @@ public struct FigureWriter: Sendable {
             return "gnuplot wrote no PNG (is the disk full?)"
         }
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        let end: [UInt8] = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]   // "IEND" and its CRC
+        let end: [UInt8] = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]  // "IEND" and its CRC
         guard data.starts(with: signature) else { return "gnuplot's PNG does not start like a PNG" }
         guard data.count >= 20 && Array(data.suffix(8)) == end else {
             return "gnuplot's PNG is cut short (\(data.count) bytes; is the disk full?)"

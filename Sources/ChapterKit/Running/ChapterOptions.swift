@@ -24,14 +24,18 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     public var seed: UInt64 = 1
 
     /// The folder with the four MNIST files.
-    @Option(name: .customLong("data-dir"),
-            help: ArgumentHelp("Folder with the four MNIST files (default: $MNIST_DIR, else a cache folder, downloading on first use).",
-                               valueName: "folder"))
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp(
+            "Folder with the four MNIST files (default: $MNIST_DIR, else a cache folder, downloading on first use).",
+            valueName: "folder"))
     public var dataDirectory: String?
 
     /// Where figures are written (each chapter has its default).
-    @Option(help: ArgumentHelp("Folder for the figure data, scripts and images (default: figures/<chapter>).",
-                               valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "Folder for the figure data, scripts and images (default: figures/<chapter>).",
+            valueName: "folder"))
     public var output: String?
 
     /// A tiny budget, for tests: same code path, seconds instead of minutes.
@@ -85,8 +89,10 @@ public let defaultCountLimit = 100_000
 ///
 /// - Throws: `ValidationError` naming the flag when `value` is below `minimum`
 ///   or above `maximum`.
-public func validatePositive(_ value: Int, flag: String, minimum: Int = 1,
-                             maximum: Int = defaultCountLimit) throws {
+public func validatePositive(
+    _ value: Int, flag: String, minimum: Int = 1,
+    maximum: Int = defaultCountLimit
+) throws {
     guard value >= minimum else {
         throw ValidationError("\(flag) must be at least \(minimum), got \(value).")
     }

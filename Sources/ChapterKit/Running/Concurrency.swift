@@ -16,9 +16,11 @@ import Foundation
 ///   - count: How many pieces of work.
 ///   - maxConcurrent: The limit on simultaneous work (the number of cores by default).
 ///   - body: The work for one index; it must not share mutable state with the others.
-public func concurrentMap<T: Sendable>(_ count: Int,
-                                       maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                       _ body: @escaping @Sendable (Int) throws -> T) async rethrows -> [T] {
+public func concurrentMap<T: Sendable>(
+    _ count: Int,
+    maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount,
+    _ body: @escaping @Sendable (Int) throws -> T
+) async rethrows -> [T] {
     try await withThrowingTaskGroup(of: (Int, T).self) { group in
         var results = [T?](repeating: nil, count: count)
         var next = 0

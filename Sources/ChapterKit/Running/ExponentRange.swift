@@ -6,7 +6,7 @@ import Foundation
 
 /// The exponents a flag such as `--lr-range -6,-2` allows: powers of ten
 /// from `10^-30` to `10^30`, a span no hyperparameter search needs to leave.
-public let exponentLimit: ClosedRange<Double> = -30 ... 30
+public let exponentLimit: ClosedRange<Double> = -30...30
 
 /// Reads a range of powers of ten written as `low,high`, e.g. `-6,-2` for
 /// `10⁻⁶ … 10⁻²`: the exponents a log-uniform search draws from
@@ -26,14 +26,16 @@ public func parseExponentRange(_ text: String, flag: String) throws -> ClosedRan
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         .map { $0.trimmingCharacters(in: .whitespaces) }
     guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]),
-          low.isFinite, high.isFinite else {
+        low.isFinite, high.isFinite
+    else {
         throw ValidationError("\(usage); got '\(text)'.")
     }
     guard low <= high else {
-        throw ValidationError("\(usage); got '\(text)', whose first exponent is larger than the second. Write \(flag) \(parts[1]),\(parts[0]).")
+        throw ValidationError(
+            "\(usage); got '\(text)', whose first exponent is larger than the second. Write \(flag) \(parts[1]),\(parts[0]).")
     }
     guard exponentLimit.contains(low) && exponentLimit.contains(high) else {
         throw ValidationError("\(usage); got '\(text)', but each exponent must lie between -30 and 30.")
     }
-    return low ... high
+    return low...high
 }

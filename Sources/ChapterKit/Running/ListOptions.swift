@@ -31,8 +31,10 @@ public func parsePoint(_ text: String, flag: String) throws -> (x: Double, y: Do
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         .map { $0.trimmingCharacters(in: .whitespaces) }
     guard parts.count == 2, let x = Double(parts[0]), let y = Double(parts[1]),
-          abs(x) <= 1000, abs(y) <= 1000 else {
-        throw ValidationError("\(flag) takes a point as x,y with each coordinate between -1000 and 1000 (e.g. \(flag) -7,0.1); got '\(text)'.")
+        abs(x) <= 1000, abs(y) <= 1000
+    else {
+        throw ValidationError(
+            "\(flag) takes a point as x,y with each coordinate between -1000 and 1000 (e.g. \(flag) -7,0.1); got '\(text)'.")
     }
     return (x, y)
 }

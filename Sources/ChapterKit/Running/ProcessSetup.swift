@@ -44,7 +44,8 @@ func attachingNegativeNumbers(_ arguments: [String]) -> [String] {
             break
         }
         if argument.hasPrefix("--"), !argument.contains("="), index + 1 < arguments.count,
-           arguments[index + 1].hasPrefix("-"), Double(arguments[index + 1]) != nil {
+            arguments[index + 1].hasPrefix("-"), Double(arguments[index + 1]) != nil
+        {
             result.append(argument + "=" + arguments[index + 1])
             index += 2
         } else {

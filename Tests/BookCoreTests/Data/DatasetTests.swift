@@ -1,21 +1,23 @@
 // DatasetTests.swift — compact images handed out as normalised batches.
 
-@testable import BookCore
 import Testing
 
+@testable import BookCore
+
 /// Four images of three pixels, labels 2 0 2 1 (of 3 classes).
-private let small = Dataset(pixels: [0, 1, 2, 10, 11, 12, 20, 21, 22, 255, 128, 0],
-                            labels: [2, 0, 2, 1], features: 3, classes: 3)
+private let small = Dataset(
+    pixels: [0, 1, 2, 10, 11, 12, 20, 21, 22, 255, 128, 0],
+    labels: [2, 0, 2, 1], features: 3, classes: 3)
 
 @Suite("Dataset")
 struct DatasetTests {
     @Test("batch normalises every byte to Double(Float(b)/255), as the book's float32 data")
     func normalisation() {
-        let all = Dataset(pixels: (0 ... 255).map { UInt8($0) }, labels: [0], features: 256)
+        let all = Dataset(pixels: (0...255).map { UInt8($0) }, labels: [0], features: 256)
         let (x, labels) = all.batch([0])
         #expect(x.rows == 1 && x.columns == 256)
         #expect(labels == [0])
-        for b in 0 ... 255 {
+        for b in 0...255 {
             #expect(x[0, b] == Double(Float(b) / 255), "byte \(b)")
         }
         #expect(x[0, 0] == 0 && x[0, 255] == 1)
@@ -31,7 +33,7 @@ struct DatasetTests {
         #expect(x.row(0) == [1, Double(Float(128) / 255), 0])
         #expect(x.row(1) == [0, Double(Float(1) / 255), Double(Float(2) / 255)])
         #expect(x.row(2) == x.row(0))
-        #expect(small.batch(1 ..< 3).labels == [0, 2])
+        #expect(small.batch(1..<3).labels == [0, 2])
         #expect(small.all.x.rows == 4 && small.all.labels == [2, 0, 2, 1])
     }
 
@@ -50,10 +52,13 @@ struct DatasetTests {
     func oneHotAndCounts() {
         let t = small.oneHotLabels()
         #expect(t.shape == (rows: 4, columns: 3))
-        #expect(t.elements == [0, 0, 1,
-                               1, 0, 0,
-                               0, 0, 1,
-                               0, 1, 0])
+        #expect(
+            t.elements == [
+                0, 0, 1,
+                1, 0, 0,
+                0, 0, 1,
+                0, 1, 0,
+            ])
         #expect(small.labelCounts() == [1, 1, 2])
     }
 

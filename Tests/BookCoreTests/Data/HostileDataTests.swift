@@ -2,9 +2,10 @@
 // pipe, a link to /dev/zero, a folder, a gzip bomb, a crafted IDX header; and
 // the files the loader must not touch.
 
-@testable import BookCore
 import Foundation
 import Testing
+
+@testable import BookCore
 
 @Suite("Hostile data files")
 struct HostileDataTests {
@@ -45,7 +46,7 @@ struct HostileDataTests {
         try writeBytes([UInt8](repeating: 7, count: 5000), to: join(folder, "big"))
         let error = #expect(throws: DataError.self) { try readPossiblyCompressedFile(join(folder, "big"), limit: 4096) }
         #expect(error?.problem.contains("more than any MNIST file") == true)
-        #expect(maximumDataFileSize >= 47_040_016)   // the largest MNIST file still fits
+        #expect(maximumDataFileSize >= 47_040_016)  // the largest MNIST file still fits
     }
 
     @Test("A gzip bomb stops at the limit with a clear error (class 3)", .enabled(if: gzipAvailable, "needs /usr/bin/gzip"))
@@ -77,12 +78,15 @@ struct HostileDataTests {
 
     @Test("The cache follows XDG_CACHE_HOME, else $HOME/.cache (class 7)")
     func cacheFollowsEnvironment() {
-        #expect(MNIST.cacheDirectory(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/h"])
-            == "/x/cache/deep-learning-from-scratch-swift/mnist")
-        #expect(MNIST.cacheDirectory(environment: ["HOME": "/home/h"])
-            == "/home/h/.cache/deep-learning-from-scratch-swift/mnist")
-        #expect(MNIST.cacheDirectory(environment: ["XDG_CACHE_HOME": "", "HOME": "/home/h"])
-            == "/home/h/.cache/deep-learning-from-scratch-swift/mnist")
+        #expect(
+            MNIST.cacheDirectory(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/h"])
+                == "/x/cache/deep-learning-from-scratch-swift/mnist")
+        #expect(
+            MNIST.cacheDirectory(environment: ["HOME": "/home/h"])
+                == "/home/h/.cache/deep-learning-from-scratch-swift/mnist")
+        #expect(
+            MNIST.cacheDirectory(environment: ["XDG_CACHE_HOME": "", "HOME": "/home/h"])
+                == "/home/h/.cache/deep-learning-from-scratch-swift/mnist")
     }
 
     @Test("A cache path under a file says so in one line, not a Foundation dump (class 8)")

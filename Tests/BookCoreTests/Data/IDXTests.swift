@@ -1,17 +1,18 @@
 // IDXTests.swift — parsing the IDX format, and reading gzip files through zlib.
 
-@testable import BookCore
 import Foundation
 import Testing
+
+@testable import BookCore
 
 @Suite("IDX files")
 struct IDXTests {
     @Test("encode then parse gives back the dimensions and data; the header is big-endian")
     func roundTrip() throws {
-        let data = (0 ..< 2 * 3 * 4).map { UInt8($0 * 10) }
+        let data = (0..<2 * 3 * 4).map { UInt8($0 * 10) }
         let bytes = IDXFile.encode(dimensions: [2, 3, 4], data: data)
-        #expect(Array(bytes[0 ..< 4]) == [0, 0, 0x08, 3])                  // magic 0x00000803
-        #expect(Array(bytes[4 ..< 16]) == [0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4])
+        #expect(Array(bytes[0..<4]) == [0, 0, 0x08, 3])  // magic 0x00000803
+        #expect(Array(bytes[4..<16]) == [0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4])
         #expect(bytes.count == 16 + 24)
         let file = try IDXFile(bytes: bytes, expectedDimensions: 3, path: "images")
         #expect(file.dimensions == [2, 3, 4])
@@ -19,8 +20,9 @@ struct IDXTests {
 
         // A size above 255 exercises every byte of the big-endian count.
         let labels = [UInt8](repeating: 7, count: 70_000)
-        let labelFile = try IDXFile(bytes: IDXFile.encode(dimensions: [70_000], data: labels),
-                                    expectedDimensions: 1, path: "labels")
+        let labelFile = try IDXFile(
+            bytes: IDXFile.encode(dimensions: [70_000], data: labels),
+            expectedDimensions: 1, path: "labels")
         #expect(labelFile.dimensions == [70_000])
         #expect(labelFile.data.count == 70_000)
     }
@@ -97,21 +99,22 @@ struct GzipTests {
     func plainFile() throws {
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let bytes = (0 ..< 5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         try writeBytes(bytes, to: join(folder, "plain"))
         #expect(try readPossiblyCompressedFile(join(folder, "plain")) == bytes)
         try writeBytes([], to: join(folder, "empty"))
         #expect(try readPossiblyCompressedFile(join(folder, "empty")) == [])
     }
 
-    @Test("A gzip file made by gzip decompresses to the original bytes",
-          .enabled(if: gzipAvailable, "needs /usr/bin/gzip"))
+    @Test(
+        "A gzip file made by gzip decompresses to the original bytes",
+        .enabled(if: gzipAvailable, "needs /usr/bin/gzip"))
     func gzipRoundTrip() throws {
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Over 1 MB, so the reader goes round its chunk loop more than once.
         var g = SeededGenerator(seed: 1)
-        let bytes = (0 ..< 1_500_000).map { _ in UInt8(g.index(below: 16)) }
+        let bytes = (0..<1_500_000).map { _ in UInt8(g.index(below: 16)) }
         try writeBytes(bytes, to: join(folder, "data"))
         #expect(try gzipFile(join(folder, "data"), to: join(folder, "data.gz")))
         let compressed = try Data(contentsOf: URL(fileURLWithPath: join(folder, "data.gz")))
@@ -120,14 +123,15 @@ struct GzipTests {
         #expect(try readPossiblyCompressedFile(join(folder, "data.gz")) == bytes)
     }
 
-    @Test("A truncated gzip file is a DataError, whether cut in the data or in the trailer",
-          .enabled(if: gzipAvailable, "needs /usr/bin/gzip"),
-          arguments: [0.5, 0.9])
+    @Test(
+        "A truncated gzip file is a DataError, whether cut in the data or in the trailer",
+        .enabled(if: gzipAvailable, "needs /usr/bin/gzip"),
+        arguments: [0.5, 0.9])
     func truncatedGzip(_ keptFraction: Double) throws {
         let folder = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var g = SeededGenerator(seed: 2)
-        let bytes = (0 ..< 100_000).map { _ in UInt8(g.index(below: 256)) }
+        let bytes = (0..<100_000).map { _ in UInt8(g.index(below: 256)) }
         try writeBytes(bytes, to: join(folder, "data"))
         #expect(try gzipFile(join(folder, "data"), to: join(folder, "data.gz")))
         let compressed = try Data(contentsOf: URL(fileURLWithPath: join(folder, "data.gz")))

@@ -5,6 +5,7 @@
 // connection. It serves one connection at a time on a thread of its own.
 
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,14 +35,17 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         guard listener >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0                                   // any free port
+        address.sin_port = 0  // any free port
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard bound == 0, listen(listener, 16) == 0 else { close(listener); throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, listen(listener, 16) == 0 else {
+            close(listener)
+            throw POSIXError(.EADDRINUSE)
+        }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
@@ -64,7 +68,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private func serve() {
         while true {
             let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }                  // the listener was closed
+            guard client >= 0 else { return }  // the listener was closed
             answer(client)
             close(client)
         }
@@ -77,7 +81,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         while !request.ends(with: Array("\r\n\r\n".utf8)) {
             let count = read(client, &chunk, chunk.count)
             guard count > 0 else { return }
-            request += chunk[0 ..< count]
+            request += chunk[0..<count]
         }
         // "GET /name HTTP/1.1"
         let requestLine = String(decoding: request, as: UTF8.self).split(separator: "\r\n").first ?? ""
@@ -87,13 +91,14 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         let body = files[path]
         let status = body == nil ? "404 Not Found" : "200 OK"
         let payload = body ?? Data("not found\n".utf8)
-        let header = "HTTP/1.1 \(status)\r\nContent-Length: \(payload.count)\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n"
+        let header =
+            "HTTP/1.1 \(status)\r\nContent-Length: \(payload.count)\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n"
         deliver(Data(header.utf8) + payload, to: client)
     }
 
     private func deliver(_ data: Data, to client: Int32) {
         #if os(Linux)
-        let flags = Int32(MSG_NOSIGNAL)                        // a closed client must not kill the tests
+        let flags = Int32(MSG_NOSIGNAL)  // a closed client must not kill the tests
         #else
         let flags: Int32 = 0
         #endif

@@ -5,9 +5,10 @@
 // wrong bytes, and one that serves the real files (read from the offline copy
 // that MNIST_DIR names, so that test runs only where MNIST is available).
 
-@testable import BookCore
 import Foundation
 import Testing
+
+@testable import BookCore
 
 @Suite("MNIST download")
 struct MNISTDownloadTests {
@@ -39,10 +40,15 @@ struct MNISTDownloadTests {
         let cache = try emptyCache("wrongbytes")
         defer { try? FileManager.default.removeItem(atPath: cache) }
         let empty = try LoopbackHTTPServer(files: [:])
-        let wrong = try LoopbackHTTPServer(files: Dictionary(uniqueKeysWithValues: MNIST.files.map {
-            ($0.name, Data("this is not MNIST\n".utf8))
-        }))
-        defer { empty.stop(); wrong.stop() }
+        let wrong = try LoopbackHTTPServer(
+            files: Dictionary(
+                uniqueKeysWithValues: MNIST.files.map {
+                    ($0.name, Data("this is not MNIST\n".utf8))
+                }))
+        defer {
+            empty.stop()
+            wrong.stop()
+        }
         do {
             _ = try MNIST.load(directory: cache, mirrors: [empty.baseURL, wrong.baseURL], log: { _ in })
             Issue.record("loading from mirrors without the real files should fail")
@@ -56,8 +62,9 @@ struct MNISTDownloadTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache).isEmpty)
     }
 
-    @Test("A bad mirror is passed over for the next; the four files arrive whole, checked, and alone",
-          .enabled(if: MNIST.isAvailable(), "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "A bad mirror is passed over for the next; the four files arrive whole, checked, and alone",
+        .enabled(if: MNIST.isAvailable(), "needs MNIST (set MNIST_DIR)"))
     func downloadsFromTheNextMirror() throws {
         let source = MNIST.directory(explicit: nil).path
         var originals: [String: Data] = [:]
@@ -66,18 +73,23 @@ struct MNISTDownloadTests {
         }
         let wrong = try LoopbackHTTPServer(files: originals.mapValues { Data($0.reversed()) })
         let good = try LoopbackHTTPServer(files: originals)
-        defer { wrong.stop(); good.stop() }
+        defer {
+            wrong.stop()
+            good.stop()
+        }
         let cache = try emptyCache("download")
         defer { try? FileManager.default.removeItem(atPath: cache) }
 
         var messages: [String] = []
-        let (train, test) = try MNIST.load(directory: cache, mirrors: [wrong.baseURL, good.baseURL],
-                                           log: { messages.append($0) })
+        let (train, test) = try MNIST.load(
+            directory: cache, mirrors: [wrong.baseURL, good.baseURL],
+            log: { messages.append($0) })
 
         #expect(train.count == 60_000 && test.count == 10_000)
         let names = MNIST.files.map(\.name)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).sorted() == names.sorted(),
-                "only the four files, no partial downloads")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: cache).sorted() == names.sorted(),
+            "only the four files, no partial downloads")
         for name in names {
             let cached = try Data(contentsOf: URL(fileURLWithPath: (cache as NSString).appendingPathComponent(name)))
             #expect(cached == originals[name], "\(name) differs from the served file")

@@ -1,15 +1,16 @@
 // MNISTTests.swift — loading a folder of MNIST-like files, its errors, and the real MNIST.
 
-@testable import BookCore
 import Foundation
 import Testing
+
+@testable import BookCore
 
 /// A tiny MNIST-like folder: 5 training and 3 test images of 2 × 3 pixels.
 private struct FakeMNIST {
     let folder: String
-    let trainPixels = (0 ..< 5 * 6).map { UInt8($0 * 8) }
+    let trainPixels = (0..<5 * 6).map { UInt8($0 * 8) }
     let trainLabels: [UInt8] = [5, 0, 4, 1, 9]
-    let testPixels = (0 ..< 3 * 6).map { UInt8(255 - $0) }
+    let testPixels = (0..<3 * 6).map { UInt8(255 - $0) }
     let testLabels: [UInt8] = [7, 2, 1]
 
     /// Writes the four files; compressed with gzip when `compressed` (and gzip is there).
@@ -32,8 +33,9 @@ private struct FakeMNIST {
 
     /// Replaces one file's contents (plain).
     func overwrite(_ file: MNIST.File, dimensions: [Int], data: [UInt8]) throws {
-        try writeBytes(IDXFile.encode(dimensions: dimensions, data: data),
-                       to: join(folder, String(file.name.dropLast(3))))
+        try writeBytes(
+            IDXFile.encode(dimensions: dimensions, data: data),
+            to: join(folder, String(file.name.dropLast(3))))
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
@@ -75,8 +77,9 @@ struct MNISTTests {
 
     @Test("sha256Hex is the standard SHA-256")
     func sha256() {
-        #expect(MNIST.sha256Hex(Array("abc".utf8))
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            MNIST.sha256Hex(Array("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test("A missing folder given explicitly is a DataError saying it does not exist")
@@ -88,7 +91,7 @@ struct MNISTTests {
         #expect(error?.path == path)
         #expect(error?.problem.contains("does not exist") == true)
         #expect(error?.remedy.contains("--data-dir") == true)
-        #expect(!FileManager.default.fileExists(atPath: path))   // nothing was created
+        #expect(!FileManager.default.fileExists(atPath: path))  // nothing was created
     }
 
     @Test("A file given as the folder is a DataError")
@@ -149,14 +152,18 @@ struct MNISTTests {
 
     @Test("The canonical file names and digests are the ones in the shared README")
     func canonicalFiles() {
-        #expect(MNIST.files.map(\.name) == ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-                                            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"])
+        #expect(
+            MNIST.files.map(\.name) == [
+                "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
+            ])
         #expect(MNIST.files.allSatisfy { $0.sha256.count == 64 && $0.sha256.allSatisfy(\.isHexDigit) })
         #expect(MNIST.mirrors.allSatisfy { $0.hasPrefix("https://") && $0.hasSuffix("/") })
     }
 
-    @Test("Real MNIST: 60 000 + 10 000 images of 784 pixels, with the known label counts",
-          .enabled(if: MNIST.isAvailable(), "needs MNIST (set MNIST_DIR)"))
+    @Test(
+        "Real MNIST: 60 000 + 10 000 images of 784 pixels, with the known label counts",
+        .enabled(if: MNIST.isAvailable(), "needs MNIST (set MNIST_DIR)"))
     func realMNIST() throws {
         let (train, test) = try MNIST.load(log: { _ in })
         #expect(train.count == 60_000 && test.count == 10_000)

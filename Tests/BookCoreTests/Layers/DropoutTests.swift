@@ -1,29 +1,30 @@
 // DropoutTests.swift — the book's (not inverted) dropout: masks, test-time
 // scaling, seeding, and the backward pass with a fixed mask.
 
-@testable import BookCore
 import Testing
+
+@testable import BookCore
 
 @Suite("Dropout layer")
 struct DropoutTests {
     @Test("Training keeps a unit exactly when its uniform draw exceeds the ratio")
     func maskIsUniformAboveRatio() {
         let layer = Dropout(ratio: 0.3, generator: SeededGenerator(seed: 11))
-        var draws = SeededGenerator(seed: 11)                                 // the same stream, by hand
+        var draws = SeededGenerator(seed: 11)  // the same stream, by hand
         var g = SeededGenerator(seed: 12)
-        let x = Matrix.randomNormal(4, 5, using: &g)                         // [4, 5]
-        let out = layer.forward(x, training: true)                           // [4, 5]
-        for i in 0 ..< x.count {
+        let x = Matrix.randomNormal(4, 5, using: &g)  // [4, 5]
+        let out = layer.forward(x, training: true)  // [4, 5]
+        for i in 0..<x.count {
             let kept = draws.uniform() > 0.3
             #expect(layer.mask.elements[i] == (kept ? 1 : 0))
-            #expect(out.elements[i] == (kept ? x.elements[i] : 0))           // no 1/(1 − r): not inverted
+            #expect(out.elements[i] == (kept ? x.elements[i] : 0))  // no 1/(1 − r): not inverted
         }
     }
 
     @Test("About 1 − r of the units survive, and a new mask is drawn at every forward pass")
     func keptFraction() {
         let layer = Dropout(ratio: 0.2, generator: SeededGenerator(seed: 13))
-        let x = Matrix(rows: 200, columns: 100, repeating: 1)                // [200, 100]
+        let x = Matrix(rows: 200, columns: 100, repeating: 1)  // [200, 100]
         let first = layer.forward(x, training: true).sum() / Double(x.count)
         #expect(abs(first - 0.8) < 0.01)
         let firstMask = layer.mask
@@ -45,7 +46,7 @@ struct DropoutTests {
         let a = Dropout(generator: SeededGenerator(seed: 15))
         let b = Dropout(generator: SeededGenerator(seed: 15))
         let c = Dropout(generator: SeededGenerator(seed: 16))
-        #expect(a.ratio == 0.5)                                              // the book's default
+        #expect(a.ratio == 0.5)  // the book's default
         #expect(a.forward(x, training: true) == b.forward(x, training: true))
         #expect(a.forward(x, training: true) != c.forward(x, training: true))
     }
@@ -53,7 +54,7 @@ struct DropoutTests {
     @Test("backward with a fixed mask matches the numerical gradient (relative error ≤ 1e-6)")
     func gradientCheck() {
         var g = SeededGenerator(seed: 17)
-        let x = Matrix.randomNormal(4, 6, using: &g)                         // [B, H] = [4, 6]
+        let x = Matrix.randomNormal(4, 6, using: &g)  // [B, H] = [4, 6]
         let layer = Dropout(ratio: 0.5, generator: SeededGenerator(seed: 18))
         layer.fixedMask = Dropout.drawMask(rows: 4, columns: 6, ratio: 0.5, using: &g)
         let errors = layerGradientErrors(layer, input: x)

@@ -1,7 +1,8 @@
 // ReLUTests.swift — the rectified linear unit.
 
-@testable import BookCore
 import Testing
+
+@testable import BookCore
 
 @Suite("ReLU layer")
 struct ReLUTests {
@@ -18,8 +19,8 @@ struct ReLUTests {
     func gradientCheck() {
         var g = SeededGenerator(seed: 3)
         // |x| ≥ 0.1, far from the kink at 0 compared with the step h = 1e-4; both signs.
-        var x = Matrix(rows: 3, columns: 6)                          // [B, H]
-        for i in 0 ..< x.count {
+        var x = Matrix(rows: 3, columns: 6)  // [B, H]
+        for i in 0..<x.count {
             let magnitude = 0.1 + g.uniform()
             x.elements[i] = i % 2 == 0 ? magnitude : -magnitude
         }

@@ -1,8 +1,9 @@
 // SoftmaxWithLossTests.swift — softmax, cross-entropy with the book's 1e-7 guard, and (y − t)/N.
 
-@testable import BookCore
 import Foundation
 import Testing
+
+@testable import BookCore
 
 @Suite("SoftmaxWithLoss layer")
 struct SoftmaxWithLossTests {
@@ -42,8 +43,8 @@ struct SoftmaxWithLossTests {
         let p = SoftmaxWithLoss.softmax(Matrix([[1000, 1001, 1002], [-1000, -1000, -1000]]))
         #expect(p.elements.allSatisfy { $0.isFinite })
         let shifted = SoftmaxWithLoss.softmax(Matrix([[0, 1, 2]]))
-        for k in 0 ..< 3 { #expect(isClose(p[0, k], shifted[0, k], tolerance: 1e-15)) }
-        for r in 0 ..< 2 { #expect(isClose(p.row(r).reduce(0, +), 1, tolerance: 1e-15)) }
+        for k in 0..<3 { #expect(isClose(p[0, k], shifted[0, k], tolerance: 1e-15)) }
+        for r in 0..<2 { #expect(isClose(p.row(r).reduce(0, +), 1, tolerance: 1e-15)) }
     }
 
     @Test("backward is (y − onehot(t)) / N")
@@ -56,13 +57,13 @@ struct SoftmaxWithLossTests {
         let expected = 0.5 * (y - oneHot)
         #expect(maxAbsoluteDifference(dx, expected) <= 1e-16)
         // Each row of the gradient sums to 0: Σ y = 1 and one 1 is subtracted.
-        for r in 0 ..< 2 { #expect(abs(dx.row(r).reduce(0, +)) < 1e-16) }
+        for r in 0..<2 { #expect(abs(dx.row(r).reduce(0, +)) < 1e-16) }
     }
 
     @Test("backward matches the numerical gradient of the loss (relative error ≤ 1e-6, batch 4)")
     func gradientCheck() {
         var g = SeededGenerator(seed: 5)
-        let scores = Parameter(name: "scores", value: Matrix.randomNormal(4, 5, using: &g))   // [B, C]
+        let scores = Parameter(name: "scores", value: Matrix.randomNormal(4, 5, using: &g))  // [B, C]
         // Each row's label is its highest score, so its probability is at least 1/C = 0.2 and the
         // 1e-7 guard, which backward ignores, changes the gradient by at most 1e-7/0.2 = 5e-7
         // relative (see the next test).
@@ -83,14 +84,14 @@ struct SoftmaxWithLossTests {
         let numerical = numericalGradient(of: { layer.forward(scores.value, labels: labels) }, at: scores)
         _ = layer.forward(scores.value, labels: labels)
         let p = layer.probabilities
-        var rescaled = layer.backward()                                      // [B, C]
-        for r in 0 ..< 2 {
+        var rescaled = layer.backward()  // [B, C]
+        for r in 0..<2 {
             let factor = p[r, labels[r]] / (p[r, labels[r]] + 1e-7)
-            for c in 0 ..< 3 { rescaled[r, c] *= factor }
+            for c in 0..<3 { rescaled[r, c] *= factor }
         }
         #expect(p[0, 0] < 2e-4 && p[1, 0] < 2e-4)
-        #expect(maxRelativeError(layer.backward(), numerical) > 1e-4)        // the guard shows
-        #expect(maxRelativeError(rescaled, numerical) <= 1e-6)               // and explains all of it
+        #expect(maxRelativeError(layer.backward(), numerical) > 1e-4)  // the guard shows
+        #expect(maxRelativeError(rescaled, numerical) <= 1e-6)  // and explains all of it
     }
 
     @Test("A label outside the classes traps")

@@ -1,18 +1,22 @@
 // ActivationsThroughLayersTests.swift — the stack of random layers of the
 // weight-init chapter: its arithmetic, and the statistics the chapter explains.
 
-@testable import BookCore
 import Foundation
 import Testing
 
+@testable import BookCore
+
 /// The book's setting: 1000 inputs of width 100 from N(0, 1), five layers of 100 units.
-private func bookActivations(_ weightInit: WeightInit, _ activation: (Double) -> Double,
-                             seed: UInt64 = 5) -> [Matrix] {
+private func bookActivations(
+    _ weightInit: WeightInit, _ activation: (Double) -> Double,
+    seed: UInt64 = 5
+) -> [Matrix] {
     var inputGenerator = SeededGenerator(seed: seed, stream: 2)
-    let x = Matrix.randomNormal(1000, 100, using: &inputGenerator)             // [N, 100]
+    let x = Matrix.randomNormal(1000, 100, using: &inputGenerator)  // [N, 100]
     var weightGenerator = SeededGenerator(seed: seed, stream: 3)
-    return activationsThroughLayers(x, widths: [100, 100, 100, 100, 100], weightInit: weightInit,
-                                    activation: activation, generator: &weightGenerator)
+    return activationsThroughLayers(
+        x, widths: [100, 100, 100, 100, 100], weightInit: weightInit,
+        activation: activation, generator: &weightGenerator)
 }
 
 /// The share of a matrix's elements for which `condition` holds.
@@ -34,26 +38,27 @@ struct ActivationsThroughLayersTests {
     @Test("One matrix per layer, [N, nₖ]; the first is f(x · W₁) with W₁ drawn as randomNormal draws it")
     func arithmetic() {
         var generator = SeededGenerator(seed: 3)
-        let x = Matrix.randomNormal(6, 4, using: &generator)                   // [6, 4]
+        let x = Matrix.randomNormal(6, 4, using: &generator)  // [6, 4]
         var weightGenerator = SeededGenerator(seed: 9)
         var copy = weightGenerator
-        let layers = activationsThroughLayers(x, widths: [3, 5], weightInit: .standardDeviation(2),
-                                              activation: tanh, generator: &weightGenerator)
+        let layers = activationsThroughLayers(
+            x, widths: [3, 5], weightInit: .standardDeviation(2),
+            activation: tanh, generator: &weightGenerator)
         #expect(layers.map(\.rows) == [6, 6])
         #expect(layers.map(\.columns) == [3, 5])
 
         let w1 = Matrix.randomNormal(4, 3, standardDeviation: 2, using: &copy)  // [4, 3]
-        for i in 0 ..< 6 {
-            for j in 0 ..< 3 {
-                let z = (0 ..< 4).reduce(0.0) { $0 + x[i, $1] * w1[$1, j] }   // a plain loop, no BLAS
+        for i in 0..<6 {
+            for j in 0..<3 {
+                let z = (0..<4).reduce(0.0) { $0 + x[i, $1] * w1[$1, j] }  // a plain loop, no BLAS
                 #expect(isClose(layers[0][i, j], tanh(z), tolerance: 1e-12))
             }
         }
         // The second layer takes the next normals: f(a₁ · W₂), W₂ [3, 5].
         let w2 = Matrix.randomNormal(3, 5, standardDeviation: 2, using: &copy)  // [3, 5]
-        for i in 0 ..< 6 {
-            for j in 0 ..< 5 {
-                let z = (0 ..< 3).reduce(0.0) { $0 + layers[0][i, $1] * w2[$1, j] }
+        for i in 0..<6 {
+            for j in 0..<5 {
+                let z = (0..<3).reduce(0.0) { $0 + layers[0][i, $1] * w2[$1, j] }
                 #expect(isClose(layers[1][i, j], tanh(z), tolerance: 1e-12))
             }
         }
@@ -64,16 +69,19 @@ struct ActivationsThroughLayersTests {
     @Test("The same normals under every scale: with f = identity, halving σ halves layer 1 and quarters layer 2")
     func sameNormalsEveryScale() {
         var generator = SeededGenerator(seed: 4)
-        let x = Matrix.randomNormal(5, 100, using: &generator)                 // [5, 100]
+        let x = Matrix.randomNormal(5, 100, using: &generator)  // [5, 100]
         let identity: (Double) -> Double = { $0 }
         var first = SeededGenerator(seed: 8), second = SeededGenerator(seed: 8), third = SeededGenerator(seed: 8)
-        let unit = activationsThroughLayers(x, widths: [100, 100], weightInit: .standardDeviation(1),
-                                            activation: identity, generator: &first)
-        let half = activationsThroughLayers(x, widths: [100, 100], weightInit: .standardDeviation(0.5),
-                                            activation: identity, generator: &second)
+        let unit = activationsThroughLayers(
+            x, widths: [100, 100], weightInit: .standardDeviation(1),
+            activation: identity, generator: &first)
+        let half = activationsThroughLayers(
+            x, widths: [100, 100], weightInit: .standardDeviation(0.5),
+            activation: identity, generator: &second)
         // Xavier with 100 inputs is σ = 0.1 in both layers.
-        let xavier = activationsThroughLayers(x, widths: [100, 100], weightInit: .xavier,
-                                              activation: identity, generator: &third)
+        let xavier = activationsThroughLayers(
+            x, widths: [100, 100], weightInit: .xavier,
+            activation: identity, generator: &third)
         #expect(maxAbsoluteDifference(half[0], 0.5 * unit[0]) < 1e-12)
         #expect(maxAbsoluteDifference(half[1], 0.25 * unit[1]) < 1e-11)
         #expect(maxAbsoluteDifference(xavier[1], 0.01 * unit[1]) < 1e-12)
@@ -85,7 +93,7 @@ struct ActivationsThroughLayersTests {
             let nearEnds = share(layer) { $0 < 0.1 || $0 > 0.9 }
             #expect(nearEnds > 0.6, "layer \(k + 1): only \(nearEnds) of the outputs near 0 or 1")
             // The two outermost of 30 bins outweigh the 28 between them.
-            let histogram = Histogram(layer.elements, bins: 30, range: 0 ... 1)
+            let histogram = Histogram(layer.elements, bins: 30, range: 0...1)
             let ends = histogram.counts[0] + histogram.counts[29]
             #expect(ends > histogram.total - ends, "layer \(k + 1): ends \(ends) of \(histogram.total)")
         }
@@ -96,7 +104,7 @@ struct ActivationsThroughLayersTests {
         for (k, layer) in bookActivations(.standardDeviation(0.01), sigmoid).enumerated() {
             #expect(share(layer) { abs($0 - 0.5) < 0.1 } > 0.999, "layer \(k + 1)")
             #expect(spread(layer) < 0.03, "layer \(k + 1): spread \(spread(layer))")
-            let occupied = Histogram(layer.elements, bins: 30, range: 0 ... 1).counts.filter { $0 > 500 }.count
+            let occupied = Histogram(layer.elements, bins: 30, range: 0...1).counts.filter { $0 > 500 }.count
             #expect(occupied <= 4, "layer \(k + 1): \(occupied) bins hold over 0.5% of the outputs")
         }
     }
@@ -105,8 +113,8 @@ struct ActivationsThroughLayersTests {
     func sigmoidXavierSpreads() {
         for (k, layer) in bookActivations(.xavier, sigmoid).enumerated() {
             #expect(spread(layer) > 0.08, "layer \(k + 1): spread \(spread(layer))")
-            #expect(share(layer) { $0 < 0.1 || $0 > 0.9 } < 0.05, "layer \(k + 1)")   // σ = 1: over 60%
-            let occupied = Histogram(layer.elements, bins: 30, range: 0 ... 1).counts.filter { $0 > 500 }.count
+            #expect(share(layer) { $0 < 0.1 || $0 > 0.9 } < 0.05, "layer \(k + 1)")  // σ = 1: over 60%
+            let occupied = Histogram(layer.elements, bins: 30, range: 0...1).counts.filter { $0 > 500 }.count
             #expect(occupied >= 10, "layer \(k + 1): only \(occupied) bins hold over 0.5% of the outputs")
         }
     }
@@ -128,9 +136,9 @@ struct ActivationsThroughLayersTests {
         #expect(small[4] < 1e-4, "σ = 0.01: layer 5 spread \(small[4])")
         // Xavier loses about a factor √2 per layer: (1/√2)⁴ = 0.25 over four layers.
         #expect(xavier[4] / xavier[0] < 0.4, "Xavier: \(xavier)")
-        #expect((0.7 ... 1.4).contains(he[4] / he[0]), "He: \(he)")
+        #expect((0.7...1.4).contains(he[4] / he[0]), "He: \(he)")
         for layer in bookActivations(.he, relu) {
-            #expect((0.4 ... 0.6).contains(share(layer) { $0 == 0 }))   // about half the units are off
+            #expect((0.4...0.6).contains(share(layer) { $0 == 0 }))  // about half the units are off
         }
     }
 }

@@ -2,21 +2,25 @@
 // dropout: its layers, its gradients against central differences, and the
 // train/test flag.
 
-@testable import BookCore
 import Testing
+
+@testable import BookCore
 
 @Suite("MultiLayerNetExtend")
 struct MultiLayerNetExtendTests {
     /// A small network and a batch for the checks: D = 6, H = [5, 4], C = 3, B = 4.
-    static func makeNet(batchNorm: Bool, dropout: Bool = false, weightDecay: Double = 0,
-                        seed: UInt64 = 21) -> (MultiLayerNetExtend, Matrix, [Int]) {
+    static func makeNet(
+        batchNorm: Bool, dropout: Bool = false, weightDecay: Double = 0,
+        seed: UInt64 = 21
+    ) -> (MultiLayerNetExtend, Matrix, [Int]) {
         var g = SeededGenerator(seed: seed)
-        let net = MultiLayerNetExtend(inputSize: 6, hiddenSizes: [5, 4], outputSize: 3,
-                                      weightInit: .standardDeviation(0.8), weightDecay: weightDecay,
-                                      useBatchNorm: batchNorm, useDropout: dropout, dropoutRatio: 0.3,
-                                      generator: &g)
+        let net = MultiLayerNetExtend(
+            inputSize: 6, hiddenSizes: [5, 4], outputSize: 3,
+            weightInit: .standardDeviation(0.8), weightDecay: weightDecay,
+            useBatchNorm: batchNorm, useDropout: dropout, dropoutRatio: 0.3,
+            generator: &g)
         var data = SeededGenerator(seed: seed + 100)
-        let x = Matrix.randomNormal(4, 6, using: &data)                      // [B, D] = [4, 6]
+        let x = Matrix.randomNormal(4, 6, using: &data)  // [B, D] = [4, 6]
         // Biases away from zero, so that their gradients are exercised away
         // from the start (and a row of dropped inputs does not sit on a ReLU kink).
         for affine in net.affineLayers {
@@ -41,7 +45,7 @@ struct MultiLayerNetExtendTests {
 
     /// The input of every ReLU in a training-mode forward pass, to keep the checks off the kink.
     static func reluInputs(_ net: MultiLayerNetExtend, _ x: Matrix) -> [Double] {
-        var activations = x                                                  // [B, D]
+        var activations = x  // [B, D]
         var inputs: [Double] = []
         for layer in net.layers {
             if layer is ReLU { inputs += activations.elements }
@@ -54,8 +58,11 @@ struct MultiLayerNetExtendTests {
     func layerOrder() {
         let (net, _, _) = Self.makeNet(batchNorm: true, dropout: true)
         let kinds = net.layers.map { String(describing: type(of: $0)) }
-        #expect(kinds == ["Affine", "BatchNormalization", "ReLU", "Dropout",
-                          "Affine", "BatchNormalization", "ReLU", "Dropout", "Affine"])
+        #expect(
+            kinds == [
+                "Affine", "BatchNormalization", "ReLU", "Dropout",
+                "Affine", "BatchNormalization", "ReLU", "Dropout", "Affine",
+            ])
         #expect(net.parameters.map(\.name) == ["W1", "b1", "gamma1", "beta1", "W2", "b2", "gamma2", "beta2", "W3", "b3"])
         #expect(net.dropoutLayers.allSatisfy { $0.ratio == 0.3 })
         let (plain, _, _) = Self.makeNet(batchNorm: false)
@@ -66,7 +73,7 @@ struct MultiLayerNetExtendTests {
     @Test("Without batch normalization: backprop matches the numerical gradient (relative error ≤ 1e-6)")
     func gradientCheckPlain() {
         let (net, x, labels) = Self.makeNet(batchNorm: false)
-        #expect(Self.reluInputs(net, x).allSatisfy { abs($0) > 1e-3 })      // h = 1e-4 cannot cross the kink
+        #expect(Self.reluInputs(net, x).allSatisfy { abs($0) > 1e-3 })  // h = 1e-4 cannot cross the kink
         for (name, error) in net.gradientCheck(x, labels: labels) {
             #expect(error <= 1e-6, "\(name): \(error)")
         }
@@ -120,8 +127,10 @@ struct MultiLayerNetExtendTests {
         let (decayed, x, labels) = Self.makeNet(batchNorm: true, weightDecay: lambda)
         let (plain, _, _) = Self.makeNet(batchNorm: true, weightDecay: 0)
         let squares = decayed.sumOfSquaredWeights()
-        #expect(isClose(decayed.loss(x, labels: labels, training: true),
-                        plain.loss(x, labels: labels, training: true) + 0.5 * lambda * squares))
+        #expect(
+            isClose(
+                decayed.loss(x, labels: labels, training: true),
+                plain.loss(x, labels: labels, training: true) + 0.5 * lambda * squares))
         decayed.gradient(x, labels: labels)
         plain.gradient(x, labels: labels)
         for (a, b) in Swift.zip(decayed.parameters, plain.parameters) {
@@ -135,8 +144,9 @@ struct MultiLayerNetExtendTests {
     func sameWeights() {
         var g1 = SeededGenerator(seed: 30), g2 = SeededGenerator(seed: 30)
         let a = MultiLayerNetExtend(inputSize: 8, hiddenSizes: [6, 6], outputSize: 3, generator: &g1)
-        let b = MultiLayerNetExtend(inputSize: 8, hiddenSizes: [6, 6], outputSize: 3,
-                                    useBatchNorm: true, useDropout: true, generator: &g2)
+        let b = MultiLayerNetExtend(
+            inputSize: 8, hiddenSizes: [6, 6], outputSize: 3,
+            useBatchNorm: true, useDropout: true, generator: &g2)
         #expect(a.affineLayers.map(\.weight.value) == b.affineLayers.map(\.weight.value))
         #expect(a.usesBatchNorm == false && b.usesBatchNorm && b.usesDropout && b.dropoutRatio == 0.5)
     }
@@ -144,9 +154,10 @@ struct MultiLayerNetExtendTests {
     @Test("loss and accuracy default to test mode: no fresh masks, running statistics untouched")
     func trainTestFlag() {
         var g = SeededGenerator(seed: 31)
-        let net = MultiLayerNetExtend(inputSize: 6, hiddenSizes: [8], outputSize: 3,
-                                      useBatchNorm: true, useDropout: true, generator: &g)
-        let x = Matrix.randomNormal(5, 6, using: &g)                          // [5, 6]
+        let net = MultiLayerNetExtend(
+            inputSize: 6, hiddenSizes: [8], outputSize: 3,
+            useBatchNorm: true, useDropout: true, generator: &g)
+        let x = Matrix.randomNormal(5, 6, using: &g)  // [5, 6]
         let labels = [0, 1, 2, 0, 1]
         let batchNorm = net.batchNormLayers[0]
         // Test mode: the same loss every time, and the running statistics stay at zero.

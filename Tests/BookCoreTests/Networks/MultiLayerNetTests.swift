@@ -1,14 +1,15 @@
 // MultiLayerNetTests.swift — structure, weight init, weight decay, backprop against
 // the numerical gradient, and a few steps of learning.
 
-@testable import BookCore
 import Foundation
 import Testing
+
+@testable import BookCore
 
 /// A small random batch for gradient checks: `[4, 6]` inputs and 4 labels of 3 classes.
 private func smallBatch(seed: UInt64) -> (x: Matrix, labels: [Int]) {
     var g = SeededGenerator(seed: seed)
-    let x = Matrix.randomNormal(4, 6, using: &g)                     // [B, D] = [4, 6]
+    let x = Matrix.randomNormal(4, 6, using: &g)  // [B, D] = [4, 6]
     return (x, [0, 2, 1, 2])
 }
 
@@ -17,11 +18,13 @@ struct MultiLayerNetTests {
     @Test("Layers are [Affine → activation] × hidden, then Affine; parameters W1 b1 W2 b2 …")
     func structure() {
         var g = SeededGenerator(seed: 1)
-        let net = MultiLayerNet(inputSize: 6, hiddenSizes: [5, 4], outputSize: 3, activation: .sigmoid,
-                                generator: &g)
+        let net = MultiLayerNet(
+            inputSize: 6, hiddenSizes: [5, 4], outputSize: 3, activation: .sigmoid,
+            generator: &g)
         #expect(net.layers.count == 5)
-        #expect(net.layers[0] is Affine && net.layers[1] is Sigmoid && net.layers[2] is Affine
-            && net.layers[3] is Sigmoid && net.layers[4] is Affine)
+        #expect(
+            net.layers[0] is Affine && net.layers[1] is Sigmoid && net.layers[2] is Affine
+                && net.layers[3] is Sigmoid && net.layers[4] is Affine)
         #expect(net.parameters.map(\.name) == ["W1", "b1", "W2", "b2", "W3", "b3"])
         #expect(net.parameters.map(\.value.shapeDescription) == ["[6, 5]", "[1, 5]", "[5, 4]", "[1, 4]", "[4, 3]", "[1, 3]"])
         #expect(net.parameterCount == 6 * 5 + 5 + 5 * 4 + 4 + 4 * 3 + 3)
@@ -31,7 +34,7 @@ struct MultiLayerNetTests {
 
         var h = SeededGenerator(seed: 1)
         let relu = MultiLayerNet(inputSize: 6, hiddenSizes: [5], outputSize: 3, generator: &h)
-        #expect(relu.layers[1] is ReLU)   // ReLU is the default activation
+        #expect(relu.layers[1] is ReLU)  // ReLU is the default activation
     }
 
     @Test("The same seed gives the same starting weights")
@@ -42,13 +45,15 @@ struct MultiLayerNetTests {
         #expect(zip(first.parameters, second.parameters).allSatisfy { $0.value == $1.value })
     }
 
-    @Test("Weight init: He √(2/n_in), Xavier √(1/n_in), or a fixed σ, measured on large layers",
-          arguments: [WeightInit.he, .xavier, .standardDeviation(0.01)])
+    @Test(
+        "Weight init: He √(2/n_in), Xavier √(1/n_in), or a fixed σ, measured on large layers",
+        arguments: [WeightInit.he, .xavier, .standardDeviation(0.01)])
     func weightInitScale(_ weightInit: WeightInit) {
         var g = SeededGenerator(seed: 2)
         // W1 [800, 400] (n_in 800) and W2 [400, 200] (n_in 400): 320 000 and 80 000 samples.
-        let net = MultiLayerNet(inputSize: 800, hiddenSizes: [400], outputSize: 200,
-                                weightInit: weightInit, generator: &g)
+        let net = MultiLayerNet(
+            inputSize: 800, hiddenSizes: [400], outputSize: 200,
+            weightInit: weightInit, generator: &g)
         let expected: [Double]
         switch weightInit {
         case .he: expected = [(2.0 / 800).squareRoot(), (2.0 / 400).squareRoot()]
@@ -68,12 +73,14 @@ struct MultiLayerNetTests {
         #expect(WeightInit.he.description == "He" && WeightInit.xavier.description == "Xavier")
     }
 
-    @Test("Backprop matches the numerical gradient: relative error ≤ 1e-6 (batch 4)",
-          arguments: [(Activation.sigmoid, 0.0), (.sigmoid, 0.1), (.relu, 0.0), (.relu, 0.1)])
+    @Test(
+        "Backprop matches the numerical gradient: relative error ≤ 1e-6 (batch 4)",
+        arguments: [(Activation.sigmoid, 0.0), (.sigmoid, 0.1), (.relu, 0.0), (.relu, 0.1)])
     func gradientCheck(_ activation: Activation, _ weightDecay: Double) {
         var g = SeededGenerator(seed: 3)
-        let net = MultiLayerNet(inputSize: 6, hiddenSizes: [5, 4], outputSize: 3, activation: activation,
-                                weightInit: .standardDeviation(0.8), weightDecay: weightDecay, generator: &g)
+        let net = MultiLayerNet(
+            inputSize: 6, hiddenSizes: [5, 4], outputSize: 3, activation: activation,
+            weightInit: .standardDeviation(0.8), weightDecay: weightDecay, generator: &g)
         // Non-zero biases, so their gradients are exercised away from the starting point.
         for affine in net.affineLayers {
             affine.bias.value = Matrix.randomNormal(1, affine.bias.value.columns, standardDeviation: 0.3, using: &g)
@@ -109,8 +116,9 @@ struct MultiLayerNetTests {
         let lambda = 0.3
         var a = SeededGenerator(seed: 5), b = SeededGenerator(seed: 5)
         let plain = MultiLayerNet(inputSize: 6, hiddenSizes: [5], outputSize: 3, generator: &a)
-        let decayed = MultiLayerNet(inputSize: 6, hiddenSizes: [5], outputSize: 3, weightDecay: lambda,
-                                    generator: &b)
+        let decayed = MultiLayerNet(
+            inputSize: 6, hiddenSizes: [5], outputSize: 3, weightDecay: lambda,
+            generator: &b)
         let (x, labels) = smallBatch(seed: 6)
         // The penalty, computed here from the weights themselves.
         var sumOfSquares = 0.0
@@ -133,9 +141,9 @@ struct MultiLayerNetTests {
     func learns() {
         var g = SeededGenerator(seed: 7)
         // Two clusters in 2-D: class 0 around (−1, −1), class 1 around (1, 1).
-        var x = Matrix(rows: 20, columns: 2)                                   // [20, 2]
+        var x = Matrix(rows: 20, columns: 2)  // [20, 2]
         var labels: [Int] = []
-        for i in 0 ..< 20 {
+        for i in 0..<20 {
             let label = i % 2
             let center = label == 0 ? -1.0 : 1.0
             x[i, 0] = center + 0.3 * g.normal()
@@ -146,12 +154,12 @@ struct MultiLayerNetTests {
         var sgd = SGD(learningRate: 0.1)
         let initialLoss = net.loss(x, labels: labels)
         var losses: [Double] = []
-        for _ in 0 ..< 50 {
+        for _ in 0..<50 {
             net.gradient(x, labels: labels)
             sgd.update(net.parameters)
             losses.append(net.loss(x, labels: labels))
         }
-        #expect(losses[0] < initialLoss)          // the very first step already helps
+        #expect(losses[0] < initialLoss)  // the very first step already helps
         #expect(losses.last! < 0.5 * initialLoss)
         #expect(net.accuracy(x, labels: labels) == 1)
     }
@@ -166,12 +174,14 @@ struct MultiLayerNetTests {
             affine.weight.value = identity
             affine.bias.value = Matrix(rows: 1, columns: 3)
         }
-        let x = Matrix([[0.9, 0.1, 0.0],   // argmax 0
-                        [0.2, 0.3, 0.5],   // argmax 2
-                        [0.4, 0.4, 0.1],   // tie -> 0
-                        [0.0, 1.0, 0.0]])  // argmax 1
+        let x = Matrix([
+            [0.9, 0.1, 0.0],  // argmax 0
+            [0.2, 0.3, 0.5],  // argmax 2
+            [0.4, 0.4, 0.1],  // tie -> 0
+            [0.0, 1.0, 0.0],
+        ])  // argmax 1
         #expect(net.accuracy(x, labels: [0, 2, 0, 1]) == 1)
-        #expect(net.accuracy(x, labels: [0, 2, 1, 1]) == 0.75)   // the tie counts for column 0 only
+        #expect(net.accuracy(x, labels: [0, 2, 1, 1]) == 0.75)  // the tie counts for column 0 only
         #expect(net.accuracy(x, labels: [1, 1, 1, 0]) == 0)
         #expect(net.accuracy(Matrix(rows: 0, columns: 3), labels: []) == 0)
     }
@@ -191,8 +201,10 @@ struct MultiLayerNetTests {
         var g = SeededGenerator(seed: 1)
         let net = MultiLayerNet(inputSize: 784, hiddenSizes: [100, 50, 100], outputSize: 10, generator: &g)
         for lossAfterUpdate in [true, false] {
-            #expect(MultiLayerNet.productFLOPs(inputSize: 784, hiddenSizes: [100, 50, 100], outputSize: 10,
-                                               batchSize: 100, lossAfterUpdate: lossAfterUpdate)
+            #expect(
+                MultiLayerNet.productFLOPs(
+                    inputSize: 784, hiddenSizes: [100, 50, 100], outputSize: 10,
+                    batchSize: 100, lossAfterUpdate: lossAfterUpdate)
                     == net.productFLOPs(batchSize: 100, lossAfterUpdate: lossAfterUpdate))
         }
     }
@@ -200,7 +212,7 @@ struct MultiLayerNetTests {
 
 /// The input of every ReLU layer of the network, on a forward pass of `x`.
 private func reluInputs(_ net: MultiLayerNet, _ x: Matrix) -> [Matrix] {
-    var activations = x                                              // [B, D]
+    var activations = x  // [B, D]
     var inputs: [Matrix] = []
     for layer in net.layers {
         if layer is ReLU { inputs.append(activations) }

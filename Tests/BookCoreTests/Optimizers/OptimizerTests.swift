@@ -7,8 +7,9 @@
 // written out as the arithmetic of the book's update formulas (each optimizer's doc comment states them),
 // with the rounded results in comments.
 
-@testable import BookCore
 import Testing
+
+@testable import BookCore
 
 /// The starting value and the fixed gradient of every optimizer test.
 private let start: [Double] = [1, -2, 0.5]
@@ -19,20 +20,23 @@ private func trajectory<O: Optimizer>(_ optimizer: O, steps count: Int = 3) -> [
     var optimizer = optimizer
     let parameter = Parameter(name: "W1", value: Matrix(rowVector: start))
     parameter.gradient = Matrix(rowVector: fixedGradient)
-    return (0 ..< count).map { _ in
+    return (0..<count).map { _ in
         optimizer.update([parameter])
         return parameter.value.elements
     }
 }
 
 /// Checks a trajectory against hand-computed values, to 1e-12 relative.
-private func expectSteps(_ actual: [[Double]], _ expected: [[Double]],
-                         sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectSteps(
+    _ actual: [[Double]], _ expected: [[Double]],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(actual.count == expected.count, sourceLocation: sourceLocation)
     for (step, (a, e)) in zip(actual, expected).enumerated() {
         for (i, (x, y)) in zip(a, e).enumerated() {
-            #expect(isClose(x, y, tolerance: 1e-12), "step \(step + 1), element \(i): \(x) ≠ \(y)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                isClose(x, y, tolerance: 1e-12), "step \(step + 1), element \(i): \(x) ≠ \(y)",
+                sourceLocation: sourceLocation)
         }
     }
 }
@@ -55,11 +59,13 @@ struct OptimizerTests {
     @Test("SGD: p ← p − η·g")
     func sgd() {
         // η = 0.1: each step moves p by −0.1·g = (−0.05, +0.1, 0).
-        expectSteps(trajectory(SGD(learningRate: 0.1)), [
-            [1 - 0.05, -2 + 0.1, 0.5],          // (0.95, −1.9, 0.5)
-            [1 - 0.10, -2 + 0.2, 0.5],          // (0.90, −1.8, 0.5)
-            [1 - 0.15, -2 + 0.3, 0.5],          // (0.85, −1.7, 0.5)
-        ])
+        expectSteps(
+            trajectory(SGD(learningRate: 0.1)),
+            [
+                [1 - 0.05, -2 + 0.1, 0.5],  // (0.95, −1.9, 0.5)
+                [1 - 0.10, -2 + 0.2, 0.5],  // (0.90, −1.8, 0.5)
+                [1 - 0.15, -2 + 0.3, 0.5],  // (0.85, −1.7, 0.5)
+            ])
         // The default η = 0.01.
         expectSteps(trajectory(SGD(), steps: 1), [[1 - 0.005, -2 + 0.01, 0.5]])
     }
@@ -68,14 +74,20 @@ struct OptimizerTests {
     func momentum() {
         // η = 0.1, α = 0.9. Element 0 (g = 0.5): v = −0.05, then 0.9·(−0.05) − 0.05 = −0.095,
         // then 0.9·(−0.095) − 0.05 = −0.1355. Element 1 (g = −1): v = 0.1, 0.19, 0.271.
-        expectSteps(trajectory(Momentum(learningRate: 0.1, momentum: 0.9)), [
-            [1 - 0.05, -2 + 0.1, 0.5],                       // (0.95, −1.9, 0.5)
-            [1 - 0.05 - 0.095, -2 + 0.1 + 0.19, 0.5],        // (0.855, −1.71, 0.5)
-            [1 - 0.05 - 0.095 - 0.1355, -2 + 0.1 + 0.19 + 0.271, 0.5],   // (0.7195, −1.439, 0.5)
-        ])
+        expectSteps(
+            trajectory(Momentum(learningRate: 0.1, momentum: 0.9)),
+            [
+                [1 - 0.05, -2 + 0.1, 0.5],  // (0.95, −1.9, 0.5)
+                [1 - 0.05 - 0.095, -2 + 0.1 + 0.19, 0.5],  // (0.855, −1.71, 0.5)
+                [1 - 0.05 - 0.095 - 0.1355, -2 + 0.1 + 0.19 + 0.271, 0.5],  // (0.7195, −1.439, 0.5)
+            ])
         // The default η = 0.01, α = 0.9: v = −0.005, then −0.0095.
-        expectSteps(trajectory(Momentum(), steps: 2), [[1 - 0.005, -2 + 0.01, 0.5],
-                                                       [1 - 0.005 - 0.0095, -2 + 0.01 + 0.019, 0.5]])
+        expectSteps(
+            trajectory(Momentum(), steps: 2),
+            [
+                [1 - 0.005, -2 + 0.01, 0.5],
+                [1 - 0.005 - 0.0095, -2 + 0.01 + 0.019, 0.5],
+            ])
     }
 
     @Test("Nesterov: p ← p + α²·v − (1 + α)·η·g; then v ← α·v − η·g")
@@ -85,11 +97,13 @@ struct OptimizerTests {
         // Element 0: 1 − 0.19·0.5 = 0.905; 0.905 + 0.81·(−0.05) − 0.095 = 0.7695;
         //            0.7695 + 0.81·(−0.095) − 0.095 = 0.59755.
         // Element 1: −2 + 0.19 = −1.81; −1.81 + 0.81·0.1 + 0.19 = −1.539; −1.539 + 0.81·0.19 + 0.19 = −1.1951.
-        expectSteps(trajectory(Nesterov(learningRate: 0.1, momentum: 0.9)), [
-            [1 - 0.095, -2 + 0.19, 0.5],
-            [0.905 - 0.81 * 0.05 - 0.095, -1.81 + 0.81 * 0.1 + 0.19, 0.5],
-            [0.7695 - 0.81 * 0.095 - 0.095, -1.539 + 0.81 * 0.19 + 0.19, 0.5],
-        ])
+        expectSteps(
+            trajectory(Nesterov(learningRate: 0.1, momentum: 0.9)),
+            [
+                [1 - 0.095, -2 + 0.19, 0.5],
+                [0.905 - 0.81 * 0.05 - 0.095, -1.81 + 0.81 * 0.1 + 0.19, 0.5],
+                [0.7695 - 0.81 * 0.095 - 0.095, -1.539 + 0.81 * 0.19 + 0.19, 0.5],
+            ])
         // Differs from Momentum from the first step: Nesterov moves (1 + α)·η·g = 0.095 at once.
         #expect(trajectory(Nesterov(learningRate: 0.1))[0][0] != trajectory(Momentum(learningRate: 0.1))[0][0])
     }
@@ -100,14 +114,18 @@ struct OptimizerTests {
         // Element 1: h = 1, 2, 3, so √h = 1, 1.41421356, 1.73205081.
         // Element 2: h stays 0, and the step is 0.1·0/(0 + 1e-7) = 0.
         let e = 1e-7
-        let p0 = [1 - 0.05 / (0.5 + e),
-                  1 - 0.05 / (0.5 + e) - 0.05 / (0.5.squareRoot() + e),
-                  1 - 0.05 / (0.5 + e) - 0.05 / (0.5.squareRoot() + e) - 0.05 / (0.75.squareRoot() + e)]
-        let p1 = [-2 + 0.1 / (1 + e),
-                  -2 + 0.1 / (1 + e) + 0.1 / (2.0.squareRoot() + e),
-                  -2 + 0.1 / (1 + e) + 0.1 / (2.0.squareRoot() + e) + 0.1 / (3.0.squareRoot() + e)]
+        let p0 = [
+            1 - 0.05 / (0.5 + e),
+            1 - 0.05 / (0.5 + e) - 0.05 / (0.5.squareRoot() + e),
+            1 - 0.05 / (0.5 + e) - 0.05 / (0.5.squareRoot() + e) - 0.05 / (0.75.squareRoot() + e),
+        ]
+        let p1 = [
+            -2 + 0.1 / (1 + e),
+            -2 + 0.1 / (1 + e) + 0.1 / (2.0.squareRoot() + e),
+            -2 + 0.1 / (1 + e) + 0.1 / (2.0.squareRoot() + e) + 0.1 / (3.0.squareRoot() + e),
+        ]
         let actual = trajectory(AdaGrad(learningRate: 0.1))
-        expectSteps(actual, (0 ..< 3).map { [p0[$0], p1[$0], 0.5] })
+        expectSteps(actual, (0..<3).map { [p0[$0], p1[$0], 0.5] })
         // ≈ (0.90000002, −1.90000001), (0.82928935, −1.82928934), (0.77155433, −1.77155431).
         // The 1e-7 sits outside the root: without it the first step would end at exactly 0.9.
         #expect(abs(actual[0][0] - 0.900000019999996) < 1e-14)
@@ -123,7 +141,7 @@ struct OptimizerTests {
         let h1 = [0.01, 0.0199, 0.029701]
         var expected: [[Double]] = []
         var p = (1.0, -2.0)
-        for k in 0 ..< 3 {
+        for k in 0..<3 {
             p.0 -= 0.01 * 0.5 / (h0[k].squareRoot() + e)
             p.1 += 0.01 * 1 / (h1[k].squareRoot() + e)
             expected.append([p.0, p.1, 0.5])
@@ -146,14 +164,16 @@ struct OptimizerTests {
         // Element 1 (g = −1): m = −0.1, −0.19, −0.271; v = 0.001, 0.001999, 0.002997001.
         //   η_t = 0.1·√(1 − 0.999ᵗ)/(1 − 0.9ᵗ)
         let e = 1e-7
-        let rate = [0.1 * (1 - 0.999).squareRoot() / (1 - 0.9),
-                    0.1 * (1 - 0.999 * 0.999).squareRoot() / (1 - 0.81),
-                    0.1 * (1 - 0.999 * 0.999 * 0.999).squareRoot() / (1 - 0.729)]
+        let rate = [
+            0.1 * (1 - 0.999).squareRoot() / (1 - 0.9),
+            0.1 * (1 - 0.999 * 0.999).squareRoot() / (1 - 0.81),
+            0.1 * (1 - 0.999 * 0.999 * 0.999).squareRoot() / (1 - 0.729),
+        ]
         let m0 = [0.05, 0.095, 0.1355], v0 = [0.00025, 0.00049975, 0.00074925025]
         let m1 = [-0.1, -0.19, -0.271], v1 = [0.001, 0.001999, 0.002997001]
         var expected: [[Double]] = []
         var p = (1.0, -2.0)
-        for t in 0 ..< 3 {
+        for t in 0..<3 {
             p.0 -= rate[t] * m0[t] / (v0[t].squareRoot() + e)
             p.1 -= rate[t] * m1[t] / (v1[t].squareRoot() + e)
             expected.append([p.0, p.1, 0.5])

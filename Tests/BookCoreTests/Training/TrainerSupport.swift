@@ -1,8 +1,9 @@
 // TrainerSupport.swift — a transparent stand-in network and small data sets
 // for the Trainer and EvaluationSet tests.
 
-@testable import BookCore
 import Foundation
+
+@testable import BookCore
 
 /// A network whose every move can be checked: one parameter `p` (`[1, 1]`,
 /// starting at 0) whose gradient is always −1, so SGD with η = 1 adds exactly
@@ -28,8 +29,8 @@ final class CountingNetwork: Network {
 
     func predict(_ x: Matrix, training: Bool) -> Matrix {
         predictions.append((x.rows, updates, training))
-        var scores = Matrix(rows: x.rows, columns: classes)                 // [B, C]
-        for r in 0 ..< x.rows { scores[r, predictedClass] = 1 }
+        var scores = Matrix(rows: x.rows, columns: classes)  // [B, C]
+        for r in 0..<x.rows { scores[r, predictedClass] = 1 }
         return scores
     }
 
@@ -53,7 +54,7 @@ final class CountingNetwork: Network {
 /// drawn from the seed (the stand-in network ignores them).
 func syntheticDataset(labels: [UInt8], features: Int = 2, classes: Int = 2, seed: UInt64 = 1) -> Dataset {
     var g = SeededGenerator(seed: seed)
-    let pixels = (0 ..< labels.count * features).map { _ in UInt8(g.index(below: 256)) }
+    let pixels = (0..<labels.count * features).map { _ in UInt8(g.index(below: 256)) }
     return Dataset(pixels: pixels, labels: labels, features: features, classes: classes)
 }
 
@@ -62,10 +63,10 @@ func syntheticDataset(labels: [UInt8], features: Int = 2, classes: Int = 2, seed
 func learnableDataset(count: Int, seed: UInt64) -> Dataset {
     var g = SeededGenerator(seed: seed)
     var pixels: [UInt8] = [], labels: [UInt8] = []
-    for _ in 0 ..< count {
-        let image = (0 ..< 6).map { _ in UInt8(g.index(below: 256)) }
+    for _ in 0..<count {
+        let image = (0..<6).map { _ in UInt8(g.index(below: 256)) }
         pixels += image
-        labels.append(UInt8(image[0 ..< 3].indices.max { image[$0] < image[$1] }!))
+        labels.append(UInt8(image[0..<3].indices.max { image[$0] < image[$1] }!))
     }
     return Dataset(pixels: pixels, labels: labels, features: 6, classes: 3)
 }

@@ -1,14 +1,16 @@
 // FigureTests.swift — data files, gnuplot scripts, and (with gnuplot) the rendered pictures.
 
 import BookCore
-@testable import ChapterKit
 import Foundation
 import Testing
 
+@testable import ChapterKit
+
 /// A one-panel line figure over `loss.dat`.
 private func lineFigure(name: String = "loss", title: String = "SGD") -> Figure {
-    var panel = Panel(title: "loss", xLabel: "iterations", yLabel: "loss", xRange: 0 ... 100, yRange: 0 ... 1,
-                      series: [Series(file: "loss.dat", using: "1:2", title: title, style: .linesWithMarkers(every: 10))])
+    var panel = Panel(
+        title: "loss", xLabel: "iterations", yLabel: "loss", xRange: 0...100, yRange: 0...1,
+        series: [Series(file: "loss.dat", using: "1:2", title: title, style: .linesWithMarkers(every: 10))])
     panel.legend = .at("top right")
     return Figure(name: name, panel: panel, size: (400, 300))
 }
@@ -22,13 +24,14 @@ struct FigureTests {
         var table = DataTable("loss.dat", "optimizers: smoothed loss", columns: ["iteration", "SGD loss", "Adam"])
         table.append([0, 2.5, 2.25])
         table.append([1, 0.1, 1.0 / 3])
-        #expect(table.text == """
-            # optimizers: smoothed loss
-            # iteration  SGD_loss  Adam
-            0  2.5  2.25
-            1  0.1  0.3333333333
+        #expect(
+            table.text == """
+                # optimizers: smoothed loss
+                # iteration  SGD_loss  Adam
+                0  2.5  2.25
+                1  0.1  0.3333333333
 
-            """)
+                """)
         #expect(table.column("SGD loss") == 2 && table.column("Adam") == 3)
     }
 
@@ -45,7 +48,7 @@ struct FigureTests {
 
     @Test("blockLength puts one blank line between blocks, none after the last")
     func blocks() {
-        let rows = (0 ..< 6).map { [Double($0 / 3), Double($0 % 3), 0] }
+        let rows = (0..<6).map { [Double($0 / 3), Double($0 % 3), 0] }
         let table = DataTable("grid.dat", "grid", columns: ["x", "y", "z"], rows: rows, blockLength: 3)
         let lines = table.text.split(separator: "\n", omittingEmptySubsequences: false)
         // 2 comments, 3 rows, a blank line, 3 rows, and the final newline's empty piece.
@@ -83,7 +86,7 @@ struct FigureTests {
         #expect(script.contains("set output svg_file"))
         #expect(script.contains("set terminal dumb"))
         #expect(script.contains("cd script_dir"))
-        #expect(!script.contains("system("))   // the folder is found without a shell, so quotes in it are safe
+        #expect(!script.contains("system("))  // the folder is found without a shell, so quotes in it are safe
         #expect(script.contains("set xrange [0:100]; set yrange [0:1]"))
         #expect(script.contains("'loss.dat' using 1:2 with linespoints lw 1.5 pi 10"))
         #expect(script.contains("set multiplot layout 1,1"))
@@ -91,7 +94,7 @@ struct FigureTests {
 
     @Test("A 4×4 grid: multiplot layout 4,4 with sixteen panels, each reset and titled")
     func grid() {
-        let panels = (0 ..< 16).map { k in
+        let panels = (0..<16).map { k in
             Panel(title: "trial \(k)", series: [Series(file: "trials.dat", using: "1:\(k + 2)")])
         }
         let figure = Figure(name: "trials", title: "Top 16", panels: panels, layout: (4, 4), size: (1200, 1200))
@@ -99,7 +102,7 @@ struct FigureTests {
         #expect(script.contains("set multiplot layout 4,4 title 'Top 16'"))
         #expect(script.components(separatedBy: "# — panel").count - 1 == 16)
         #expect(script.components(separatedBy: "\n  plot ").count - 1 == 16)
-        for k in 0 ..< 16 { #expect(script.contains("set title 'trial \(k)'")) }
+        for k in 0..<16 { #expect(script.contains("set title 'trial \(k)'")) }
         #expect(script.contains("'trials.dat' using 1:17"))
     }
 
@@ -144,12 +147,13 @@ struct FigureTests {
         #expect(throws: DataError.self) { try FigureWriter(directory: join(root, "file/figures")) }
     }
 
-    @Test("With gnuplot, a tiny figure renders to a PNG and an SVG beside its script",
-          .enabled(if: FigureWriter.gnuplotPath != nil, "needs gnuplot"))
+    @Test(
+        "With gnuplot, a tiny figure renders to a PNG and an SVG beside its script",
+        .enabled(if: FigureWriter.gnuplotPath != nil, "needs gnuplot"))
     func renders() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let writer = try FigureWriter(directory: join(root, "it's here"))   // a quote in the path
+        let writer = try FigureWriter(directory: join(root, "it's here"))  // a quote in the path
         try writer.write(DataTable("loss.dat", "loss", columns: [("iteration", [0, 50, 100]), ("SGD", [0.9, 0.4, .nan])]))
         let figure = lineFigure(title: "Saito's SGD")
         try writer.write(figure)

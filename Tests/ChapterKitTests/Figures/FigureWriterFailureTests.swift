@@ -2,15 +2,19 @@
 // write, symlinks planted at figure names, gnuplot killed midway, a full disk.
 
 import BookCore
-@testable import ChapterKit
 import Foundation
 import Testing
 
+@testable import ChapterKit
+
 /// A one-panel figure over `loss.dat`.
 private func smallFigure() -> Figure {
-    Figure(name: "loss", panel: Panel(title: "loss", xRange: 0 ... 2, yRange: 0 ... 3,
-                                      series: [Series(file: "loss.dat", using: "1:2", title: "SGD")]),
-           size: (320, 240))
+    Figure(
+        name: "loss",
+        panel: Panel(
+            title: "loss", xRange: 0...2, yRange: 0...3,
+            series: [Series(file: "loss.dat", using: "1:2", title: "SGD")]),
+        size: (320, 240))
 }
 
 /// A writer in a new folder holding `loss.dat`, `loss.gp` and an old `loss.png`.
@@ -62,7 +66,10 @@ struct FigureWriterFailureTests {
     @Test("A read-only folder is refused before any work (class 6)", .enabled(if: geteuid() != 0, "root may write anywhere"))
     func readOnlyFolder() throws {
         let root = try makeTemporaryDirectory()
-        defer { chmod(root, 0o755); try? FileManager.default.removeItem(atPath: root) }
+        defer {
+            chmod(root, 0o755)
+            try? FileManager.default.removeItem(atPath: root)
+        }
         chmod(root, 0o555)
         #expect(throws: DataError.self) { try FigureWriter(directory: join(root, "figures")) }
     }
@@ -111,7 +118,8 @@ struct FigureWriterFailureTests {
     func pictureChecks() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 12)
+        let png: [UInt8] =
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 12)
             + [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
         try writeBytes(png, to: join(root, "a.png"))
         try writeBytes(Array(png.dropLast()), to: join(root, "b.png"))
@@ -134,8 +142,9 @@ struct FigureWriterFailureTests {
         #expect(script.contains("set output png_file") && script.contains("set output svg_file"))
     }
 
-    @Test("A full disk while gnuplot renders: an error, the old PNG kept, nothing half-written (class 2)",
-          .enabled(if: geteuid() == 0 && FigureWriter.gnuplotPath != nil, "needs root (to mount a small tmpfs) and gnuplot"))
+    @Test(
+        "A full disk while gnuplot renders: an error, the old PNG kept, nothing half-written (class 2)",
+        .enabled(if: geteuid() == 0 && FigureWriter.gnuplotPath != nil, "needs root (to mount a small tmpfs) and gnuplot"))
     func fullDisk() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
