@@ -1,6 +1,7 @@
 # learning-rate.gp — written by the course; edit freely and rerun, no retraining needed.
 #   gnuplot learning-rate.gp                  writes learning-rate.png and learning-rate.svg
 #   gnuplot -c learning-rate.gp terminal      draws it in the terminal
+#   gnuplot -c learning-rate.gp files a.png b.svg   writes a.png and b.svg (beside it) instead
 
 # Work beside this script, where its data files are: its path up to the last '/'.
 # (Found in gnuplot itself, not the shell, so any character in the path is safe.)
@@ -9,10 +10,12 @@ do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/
 cd script_dir
 mode = (ARGC > 0) ? ARG1 : "files"
 targets = (mode eq "terminal") ? "terminal" : "png svg"
+png_file = (ARGC > 1) ? ARG2 : 'learning-rate.png'
+svg_file = (ARGC > 2) ? ARG3 : 'learning-rate.svg'
 
 do for [target in targets] {
-  if (target eq "png") { set terminal pngcairo size 1100,850 noenhanced font 'Sans,10'; set output 'learning-rate.png' }
-  if (target eq "svg") { set terminal svg size 1100,850 noenhanced font 'Sans,10' background 'white'; set output 'learning-rate.svg' }
+  if (target eq "png") { set terminal pngcairo size 1100,850 noenhanced font 'Sans,10'; set output png_file }
+  if (target eq "svg") { set terminal svg size 1100,850 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 120,40 noenhanced; set output }
   set multiplot layout 2,2 title 'Larger steps: training accuracy with (solid) and without (dashed) batch normalization'
   # — panel 'η = 0.01, He''s start' —

@@ -1,6 +1,7 @@
 # scale-invariance.gp — written by the course; edit freely and rerun, no retraining needed.
 #   gnuplot scale-invariance.gp                  writes scale-invariance.png and scale-invariance.svg
 #   gnuplot -c scale-invariance.gp terminal      draws it in the terminal
+#   gnuplot -c scale-invariance.gp files a.png b.svg   writes a.png and b.svg (beside it) instead
 
 # Work beside this script, where its data files are: its path up to the last '/'.
 # (Found in gnuplot itself, not the shell, so any character in the path is safe.)
@@ -9,10 +10,12 @@ do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/
 cd script_dir
 mode = (ARGC > 0) ? ARG1 : "files"
 targets = (mode eq "terminal") ? "terminal" : "png svg"
+png_file = (ARGC > 1) ? ARG2 : 'scale-invariance.png'
+svg_file = (ARGC > 2) ? ARG3 : 'scale-invariance.svg'
 
 do for [target in targets] {
-  if (target eq "png") { set terminal pngcairo size 1200,500 noenhanced font 'Sans,10'; set output 'scale-invariance.png' }
-  if (target eq "svg") { set terminal svg size 1200,500 noenhanced font 'Sans,10' background 'white'; set output 'scale-invariance.svg' }
+  if (target eq "png") { set terminal pngcairo size 1200,500 noenhanced font 'Sans,10'; set output png_file }
+  if (target eq "svg") { set terminal svg size 1200,500 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 120,30 noenhanced; set output }
   set multiplot layout 1,2 title 'Why batch normalization frees the weight scale: the loss ignores c, the gradient scales as 1/c'
   # — panel 'Loss on one batch, W1 multiplied by c' —

@@ -1,6 +1,7 @@
 # best-trials.gp — written by the course; edit freely and rerun, no retraining needed.
 #   gnuplot best-trials.gp                  writes best-trials.png and best-trials.svg
 #   gnuplot -c best-trials.gp terminal      draws it in the terminal
+#   gnuplot -c best-trials.gp files a.png b.svg   writes a.png and b.svg (beside it) instead
 
 # Work beside this script, where its data files are: its path up to the last '/'.
 # (Found in gnuplot itself, not the shell, so any character in the path is safe.)
@@ -9,10 +10,12 @@ do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/
 cd script_dir
 mode = (ARGC > 0) ? ARG1 : "files"
 targets = (mode eq "terminal") ? "terminal" : "png svg"
+png_file = (ARGC > 1) ? ARG2 : 'best-trials.png'
+svg_file = (ARGC > 2) ? ARG3 : 'best-trials.svg'
 
 do for [target in targets] {
-  if (target eq "png") { set terminal pngcairo size 1200,980 noenhanced font 'Sans,10'; set output 'best-trials.png' }
-  if (target eq "svg") { set terminal svg size 1200,980 noenhanced font 'Sans,10' background 'white'; set output 'best-trials.svg' }
+  if (target eq "png") { set terminal pngcairo size 1200,980 noenhanced font 'Sans,10'; set output png_file }
+  if (target eq "svg") { set terminal svg size 1200,980 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 200,80 noenhanced; set output }
   set multiplot layout 4,5 title 'The best 20 of 100 trials: validation accuracy (solid) and training accuracy (dashed) over 50 epochs'
   # — panel 'Best-1: η 0.0062, λ 2.7e-08' —

@@ -1,6 +1,7 @@
 # valley-floor.gp — written by the course; edit freely and rerun, no retraining needed.
 #   gnuplot valley-floor.gp                  writes valley-floor.png and valley-floor.svg
 #   gnuplot -c valley-floor.gp terminal      draws it in the terminal
+#   gnuplot -c valley-floor.gp files a.png b.svg   writes a.png and b.svg (beside it) instead
 
 # Work beside this script, where its data files are: its path up to the last '/'.
 # (Found in gnuplot itself, not the shell, so any character in the path is safe.)
@@ -9,10 +10,12 @@ do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/
 cd script_dir
 mode = (ARGC > 0) ? ARG1 : "files"
 targets = (mode eq "terminal") ? "terminal" : "png svg"
+png_file = (ARGC > 1) ? ARG2 : 'valley-floor.png'
+svg_file = (ARGC > 2) ? ARG3 : 'valley-floor.svg'
 
 do for [target in targets] {
-  if (target eq "png") { set terminal pngcairo size 1000,700 noenhanced font 'Sans,10'; set output 'valley-floor.png' }
-  if (target eq "svg") { set terminal svg size 1000,700 noenhanced font 'Sans,10' background 'white'; set output 'valley-floor.svg' }
+  if (target eq "png") { set terminal pngcairo size 1000,700 noenhanced font 'Sans,10'; set output png_file }
+  if (target eq "svg") { set terminal svg size 1000,700 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 120,40 noenhanced; set output }
   set multiplot layout 2,2 title 'Exercise 3: thirty steps from just above the valley floor'
   # — panel 'SGD' —

@@ -1,6 +1,7 @@
 # activations-relu-log.gp — written by the course; edit freely and rerun, no retraining needed.
 #   gnuplot activations-relu-log.gp                  writes activations-relu-log.png and activations-relu-log.svg
 #   gnuplot -c activations-relu-log.gp terminal      draws it in the terminal
+#   gnuplot -c activations-relu-log.gp files a.png b.svg   writes a.png and b.svg (beside it) instead
 
 # Work beside this script, where its data files are: its path up to the last '/'.
 # (Found in gnuplot itself, not the shell, so any character in the path is safe.)
@@ -9,10 +10,12 @@ do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/
 cd script_dir
 mode = (ARGC > 0) ? ARG1 : "files"
 targets = (mode eq "terminal") ? "terminal" : "png svg"
+png_file = (ARGC > 1) ? ARG2 : 'activations-relu-log.png'
+svg_file = (ARGC > 2) ? ARG3 : 'activations-relu-log.svg'
 
 do for [target in targets] {
-  if (target eq "png") { set terminal pngcairo size 1500,420 noenhanced font 'Sans,10'; set output 'activations-relu-log.png' }
-  if (target eq "svg") { set terminal svg size 1500,420 noenhanced font 'Sans,10' background 'white'; set output 'activations-relu-log.svg' }
+  if (target eq "png") { set terminal pngcairo size 1500,420 noenhanced font 'Sans,10'; set output png_file }
+  if (target eq "svg") { set terminal svg size 1500,420 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 180,30 noenhanced; set output }
   set multiplot layout 1,3 title 'ReLU: each layer''s positive outputs on a log scale (quarter-decade bins)'
   # — panel 'ReLU, σ = 0.01' —

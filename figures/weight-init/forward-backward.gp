@@ -1,6 +1,7 @@
 # forward-backward.gp — written by the course; edit freely and rerun, no retraining needed.
 #   gnuplot forward-backward.gp                  writes forward-backward.png and forward-backward.svg
 #   gnuplot -c forward-backward.gp terminal      draws it in the terminal
+#   gnuplot -c forward-backward.gp files a.png b.svg   writes a.png and b.svg (beside it) instead
 
 # Work beside this script, where its data files are: its path up to the last '/'.
 # (Found in gnuplot itself, not the shell, so any character in the path is safe.)
@@ -9,10 +10,12 @@ do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/
 cd script_dir
 mode = (ARGC > 0) ? ARG1 : "files"
 targets = (mode eq "terminal") ? "terminal" : "png svg"
+png_file = (ARGC > 1) ? ARG2 : 'forward-backward.png'
+svg_file = (ARGC > 2) ? ARG3 : 'forward-backward.svg'
 
 do for [target in targets] {
-  if (target eq "png") { set terminal pngcairo size 1200,900 noenhanced font 'Sans,10'; set output 'forward-backward.png' }
-  if (target eq "svg") { set terminal svg size 1200,900 noenhanced font 'Sans,10' background 'white'; set output 'forward-backward.svg' }
+  if (target eq "png") { set terminal pngcairo size 1200,900 noenhanced font 'Sans,10'; set output png_file }
+  if (target eq "svg") { set terminal svg size 1200,900 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 120,40 noenhanced; set output }
   set multiplot layout 2,2 title 'Before training: 1000 random inputs forward, a fixed random gradient backward, 5 layers of 100 (dashed: ReLU)'
   # — panel 'forward: spread of each layer''s outputs' —
