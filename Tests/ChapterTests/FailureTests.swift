@@ -59,7 +59,8 @@ struct FailureTests {
             let files = try FileManager.default.contentsOfDirectory(atPath: output)
             #expect(status == 0, "\(redirect)")
             #expect(
-                files.filter { $0.hasSuffix(".dat") }.count == 7 && files.filter { $0.hasSuffix(".gp") }.count == 7,
+                files.filter { $0.hasSuffix(".dat") }.count == 10 && files.filter { $0.hasSuffix(".gp") }.count == 10
+                    && files.contains("findings.txt"),
                 "\(redirect): \(files)")
         }
     }
@@ -154,7 +155,7 @@ struct FailureTests {
             environment: ["PATH": fake + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
         #expect(run.status == 1)
         #expect(!run.output.contains("Figures:"))
-        #expect(run.errors.contains("gnuplot failed to draw 7 figures"))
+        #expect(run.errors.contains("gnuplot failed to draw 10 figures"))
         #expect(run.errors.contains("make render"))
         #expect(ChapterRunner.contents("\(output)/activations-relu-he.png") == "previous")
         #expect(leftovers(output).isEmpty)

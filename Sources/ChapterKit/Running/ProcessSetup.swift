@@ -95,10 +95,17 @@ private let processPrepared: Void = {
 }()
 
 /// Cleans up after a fatal signal and re-raises it; only async-signal-safe calls.
+///
+/// gnuplot is stopped first, and waited for, so that it cannot write into a
+/// temporary file after the clean-up has removed it.
 private let interruptionHandler: @convention(c) (Int32) -> Void = { number in
-    TemporaryFiles.removeAll()
     let child = runningChild
-    if child > 0 { kill(child, SIGTERM) }
+    if child > 0 {
+        kill(child, SIGKILL)
+        var status: Int32 = 0
+        waitpid(child, &status, 0)
+    }
+    TemporaryFiles.removeAll()
     signal(number, SIG_DFL)
     raise(number)
 }
