@@ -186,7 +186,7 @@ wall() {   # wall LOG COMMAND… → seconds, or nothing if the command failed
 }
 if $run_peer && [[ -x "$release/optimizers" ]]; then
   echo "=== The peer: optimizers at $peer_iterations iterations, Swift and the book's NumPy code ==="
-  swift_seconds=$(wall "$output/peer-swift.log" "$release/optimizers" --iterations "$peer_iterations" --plot none --output "$output/peer-swift")
+  swift_seconds=$(wall "$output/peer-swift.log" "$release/optimizers" --iterations "$peer_iterations" --race-iterations 0 --plot none --output "$output/peer-swift")
   swift_blas=$(grep -oE '\(.*kernel [^)]*\)' "$output/peer-swift.log" | tail -1 | tr -d '()' || true)
   peer_rows+=("Swift (this course)|${swift_seconds:--}|${swift_blas:--}")
   if ! command -v "$PYTHON" >/dev/null 2>&1; then
@@ -221,7 +221,7 @@ if $run_peer && [[ $(uname) == Linux && -x "$release/optimizers" ]]; then
   bits_lines+=("--quick, every chapter, every kernel the CPU can run: $same comparisons with the same bits, $differ differing")
   grep DIFFER "$output/kernel-bits.log" | sed 's/^kernel-bits /  /' >&2 || true
   if [[ -n ${swift_seconds:-} && -d "$output/peer-swift" ]]; then
-    OPENBLAS_CORETYPE=Prescott "$release/optimizers" --iterations "$peer_iterations" --plot none \
+    OPENBLAS_CORETYPE=Prescott "$release/optimizers" --iterations "$peer_iterations" --race-iterations 0 --plot none \
       --output "$output/peer-swift-prescott" >"$output/peer-swift-prescott.log" 2>&1 || true
     different=()
     for file in "$output/peer-swift"/*.dat; do

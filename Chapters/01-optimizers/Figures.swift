@@ -58,7 +58,7 @@ func makeTables() -> OptimizerTables {
     var raceTable = DataTable(
         "race.dat", "optimizers: mean MNIST loss of the last 50 of \(raceIterations) iterations, per learning rate (NaN: diverged)",
         columns: ["learning rate"] + raceOptimizers.map { $0.make().name })
-    for (j, rate) in raceRates.enumerated() {
+    for (j, rate) in raceRates.enumerated() where !race.results.isEmpty {
         raceTable.append([rate] + raceOptimizers.indices.map { race.results[$0 * raceRates.count + j] })
     }
     return OptimizerTables(
@@ -119,5 +119,6 @@ func makeFigures(_ tables: OptimizerTables) -> [Figure] {
     racePanel.title = "The race: each optimizer at seven learning rates (\(raceIterations) iterations; missing points diverged)"
     racePanel.logX = true
     racePanel.legend = .at("top left")
-    return [valleyFigure, floorFigure, Figure(name: "mnist-loss", panel: lossPanel), Figure(name: "race", panel: racePanel)]
+    let raceFigures = tables.race.rows.isEmpty ? [] : [Figure(name: "race", panel: racePanel)]  // --race-iterations 0: no race
+    return [valleyFigure, floorFigure, Figure(name: "mnist-loss", panel: lossPanel)] + raceFigures
 }

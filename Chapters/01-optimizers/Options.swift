@@ -21,8 +21,11 @@ struct Options: ParsableCommand {
     var optimizers = "sgd,momentum,adagrad,adam"
     @Option(parsing: .unconditional, help: ArgumentHelp("Where the valley walk starts.", valueName: "x,y"))
     var valleyStart = "-7,2"
+    @Option(help: "Iterations of each network in the learning-rate race (default 200; --quick: 20; 0: no race).")
+    var raceIterations: Int?
     func validate() throws {
         if let iterations { try validatePositive(iterations, flag: "--iterations") }
+        if let raceIterations { try validatePositive(raceIterations, flag: "--race-iterations", minimum: 0) }
         _ = try parseOptimizerNames(optimizers, flag: "--optimizers")
         _ = try parsePoint(valleyStart, flag: "--valley-start")
     }

@@ -36,7 +36,7 @@ let valleySteps = 30
 // 10⁻³ to 1 (the defaults 0.001 and 0.01 among them), for 200 iterations:
 // long enough for the order to settle, short enough to run 42 networks.
 let raceRates = (0..<7).map { pow(10, -3 + 0.5 * Double($0)) }
-let raceIterations = quick ? 20 : 200
+let raceIterations = options.raceIterations ?? (quick ? 20 : 200)
 
 let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "optimizers")) }
 
@@ -103,7 +103,7 @@ print("MNIST: \(train.count) training images of \(train.features) pixels")
 // The mini-batches are drawn once, with replacement as the book does, and
 // every optimizer trains on the same ones.
 var generator = SeededGenerator(seed: options.common.seed)
-let batches = (0..<iterations).map { _ in generator.choice(train.count, count: batchSize) }
+let batches = (0..<max(iterations, raceIterations)).map { _ in generator.choice(train.count, count: batchSize) }
 
 /// Trains one network with `optimizer` on the first `steps` batches and
 /// returns its loss after every update.
@@ -155,7 +155,7 @@ print(
 // which is forgiving of a bad one?
 
 let raceOptimizers = OptimizerName.allCases
-let racePairs = raceOptimizers.flatMap { name in raceRates.map { (name, $0) } }
+let racePairs = raceIterations == 0 ? [] : raceOptimizers.flatMap { name in raceRates.map { (name, $0) } }
 let race = await trainSideBySide("race", count: racePairs.count, stepsEach: raceIterations) { k, step in
     let curve = lossCurve(racePairs[k].0.make(learningRate: racePairs[k].1), steps: raceIterations, step: step)
     let tail = curve.suffix(min(50, curve.count))

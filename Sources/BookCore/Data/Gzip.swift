@@ -66,6 +66,9 @@ public func readPossiblyCompressedFile(_ path: String, limit: Int = maximumDataF
     }
     defer { gzclose(file) }
     var bytes: [UInt8] = []
+    // Room for the whole result at once, so that it is never copied as it grows:
+    // a gzip file ends with its decompressed size (mod 2³²); a plain one is its size.
+    bytes.reserveCapacity(min(expectedSize(descriptor: descriptor, fileSize: Int(status.st_size)), limit))
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
         let read = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
@@ -90,4 +93,16 @@ public func readPossiblyCompressedFile(_ path: String, limit: Int = maximumDataF
         throw DataError(path: path, problem: "the compressed data ends early (truncated file)", remedy: replace)
     }
     return bytes
+}
+
+/// The decompressed size a file announces: a gzip file's last four bytes
+/// (little-endian, the size mod 2³²), else the file's own size. Only a hint
+/// for reserving memory: the reading itself checks every limit.
+private func expectedSize(descriptor: Int32, fileSize: Int) -> Int {
+    var header = [UInt8](repeating: 0, count: 2)
+    var trailer = [UInt8](repeating: 0, count: 4)
+    guard fileSize >= 18, pread(descriptor, &header, 2, 0) == 2, header == [0x1f, 0x8b],
+        pread(descriptor, &trailer, 4, off_t(fileSize - 4)) == 4
+    else { return fileSize }
+    return trailer.reversed().reduce(0) { $0 << 8 | Int($1) }
 }
