@@ -119,7 +119,12 @@ public struct DataTable: Sendable {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.10g", value)
+        // C's snprintf, the same "%.10g" as String(format:), several times faster:
+        // the valley's contour grid alone is 60 000 numbers.
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
+            _ = withVaList([value]) { vsnprintf(buffer.baseAddress, 32, "%.10g", $0) }
+            return String(cString: buffer.baseAddress!)
+        }
     }
 }
 

@@ -50,9 +50,13 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     public init() {}
 
     /// Runs while the flags are parsed, before any product: makes sure BLAS
-    /// uses the best kernel this CPU supports (``BLAS/useBestKernel()``).
+    /// uses the best kernel this CPU supports (``BLAS/useBestKernel()``), on
+    /// one thread per product (the chapters run independent networks side by
+    /// side instead; see `trainSideBySide`), so that its idle threads do not
+    /// compete with the loading of the data.
     public func validate() throws {
         BLAS.useBestKernel()
+        BLAS.setThreads(1)
     }
 
     /// The output folder: `--output`, else `figures/<chapter>`.
