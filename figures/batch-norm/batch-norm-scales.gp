@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 4,4 title 'Training accuracy with (solid) and without (dashed) batch normalization, per weight scale σ'
   # — panel 'W:1' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:1'; set xlabel ''; set ylabel 'accuracy'
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -30,7 +30,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:2 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.5412' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.5412'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -40,7 +40,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:4 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.2929' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.2929'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -50,7 +50,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:6 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.1585' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.1585'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -60,7 +60,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:8 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.08577' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.08577'; set xlabel ''; set ylabel 'accuracy'
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -70,7 +70,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:10 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.04642' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.04642'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -80,7 +80,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:12 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.02512' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.02512'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -90,7 +90,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:14 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.01359' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.01359'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -100,7 +100,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:16 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.007356' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.007356'; set xlabel ''; set ylabel 'accuracy'
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -110,7 +110,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:18 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.003981' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.003981'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -120,7 +120,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:20 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.002154' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.002154'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -130,7 +130,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:22 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.001166' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.001166'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
@@ -140,7 +140,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:24 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.000631' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.000631'; set xlabel 'epochs'; set ylabel 'accuracy'
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
@@ -150,7 +150,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:26 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.0003415' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.0003415'; set xlabel 'epochs'; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
@@ -160,7 +160,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:28 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.0001848' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.0001848'; set xlabel 'epochs'; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
@@ -170,7 +170,7 @@ do for [target in targets] {
        'batch-norm-scales.dat' using 1:30 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
   # — panel 'W:0.0001' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'W:0.0001'; set xlabel 'epochs'; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'

@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,1
   # — panel 'Test accuracy after 20000 images, SGD η = 0.01 from He''s start' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Test accuracy after 20000 images, SGD η = 0.01 from He''s start'; set xlabel 'batch size B'; set ylabel 'test accuracy (2000 images)'
   set xrange [1.333333333:150]; set yrange [0:1]
   set format x '% h'

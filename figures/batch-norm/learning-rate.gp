@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 2,2 title 'Larger steps: training accuracy with (solid) and without (dashed) batch normalization'
   # — panel 'η = 0.01, He''s start' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'η = 0.01, He''s start'; set xlabel 'epochs'; set ylabel 'training accuracy'
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
@@ -30,7 +30,7 @@ do for [target in targets] {
        'learning-rate.dat' using 1:2 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)'
   # — panel 'η = 0.1, He''s start' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'η = 0.1, He''s start'; set xlabel 'epochs'; set ylabel 'training accuracy'
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
@@ -40,7 +40,7 @@ do for [target in targets] {
        'learning-rate.dat' using 1:5 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)'
   # — panel 'η = 0.5, He''s start' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'η = 0.5, He''s start'; set xlabel 'epochs'; set ylabel 'training accuracy'
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
@@ -50,7 +50,7 @@ do for [target in targets] {
        'learning-rate.dat' using 1:8 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)'
   # — panel '|W1| of the batch-normalized networks' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '|W1| of the batch-normalized networks'; set xlabel 'epochs'; set ylabel '|W1|'
   set xrange [0:19]; set yrange [*:*]
   set format x '% h'

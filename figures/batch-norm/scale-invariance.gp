@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,2 title 'Why batch normalization frees the weight scale: the loss ignores c, the gradient scales as 1/c'
   # — panel 'Loss on one batch, W1 multiplied by c' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Loss on one batch, W1 multiplied by c'; set xlabel 'c (factor on W1)'; set ylabel 'loss'
   set xrange [0.07:14]; set yrange [0:8]
   set format x '% h'
@@ -31,7 +31,7 @@ do for [target in targets] {
        'scale-invariance.dat' using 1:2 with linespoints lw 1.5 pi 1 ps 1 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)'
   # — panel '|∂L/∂W1| on the same batch' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '|∂L/∂W1| on the same batch'; set xlabel 'c (factor on W1)'; set ylabel '|∂L/∂W1|'
   set xrange [0.07:14]; set yrange [*:*]
   set format x '% h'

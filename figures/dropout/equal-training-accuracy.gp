@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,1
   # — panel 'At equal training accuracy: test accuracy when training accuracy first reaches each level (markers)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'At equal training accuracy: test accuracy when training accuracy first reaches each level (markers)'; set xlabel 'training accuracy (test mode)'; set ylabel 'test accuracy'
   set xrange [0:1.02]; set yrange [0:1]
   set format x '% h'

@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,1
   # — panel 'The same network, weights, batches and masks: the book''s dropout (solid) and inverted dropout (dashed), r = 0.2' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'The same network, weights, batches and masks: the book''s dropout (solid) and inverted dropout (dashed), r = 0.2'; set xlabel 'epochs'; set ylabel 'accuracy'
   set xrange [0:300]; set yrange [0:1]
   set format x '% h'

@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 4,5 title 'The best 20 of 100 trials: validation accuracy (solid) and training accuracy (dashed) over 50 epochs'
   # — panel 'Best-1: η 0.0062, λ 2.7e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-1: η 0.0062, λ 2.7e-08'; set xlabel ''; set ylabel 'accuracy'
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -30,7 +30,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:59 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-2: η 0.0077, λ 3.2e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-2: η 0.0077, λ 3.2e-08'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -40,7 +40,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:67 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-3: η 0.0067, λ 8.4e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-3: η 0.0067, λ 8.4e-08'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -50,7 +50,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:119 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-4: η 0.0099, λ 1.9e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-4: η 0.0099, λ 1.9e-08'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -60,7 +60,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:165 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-5: η 0.0091, λ 1.3e-07' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-5: η 0.0091, λ 1.3e-07'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -70,7 +70,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:3 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-6: η 0.0066, λ 4.9e-07' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-6: η 0.0066, λ 4.9e-07'; set xlabel ''; set ylabel 'accuracy'
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -80,7 +80,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:11 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-7: η 0.0094, λ 4.3e-07' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-7: η 0.0094, λ 4.3e-07'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -90,7 +90,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:81 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-8: η 0.0068, λ 2.5e-07' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-8: η 0.0068, λ 2.5e-07'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -100,7 +100,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:191 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-9: η 0.0098, λ 7.3e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-9: η 0.0098, λ 7.3e-08'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -110,7 +110,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:7 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-10: η 0.0085, λ 2.7e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-10: η 0.0085, λ 2.7e-08'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -120,7 +120,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:101 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-11: η 0.0076, λ 1.0e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-11: η 0.0076, λ 1.0e-08'; set xlabel ''; set ylabel 'accuracy'
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -130,7 +130,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:107 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-12: η 0.0087, λ 4.3e-07' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-12: η 0.0087, λ 4.3e-07'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -140,7 +140,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:47 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-13: η 0.0072, λ 2.9e-07' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-13: η 0.0072, λ 2.9e-07'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -150,7 +150,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:99 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-14: η 0.0058, λ 7.5e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-14: η 0.0058, λ 7.5e-08'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -160,7 +160,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:167 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-15: η 0.0076, λ 2.5e-07' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-15: η 0.0076, λ 2.5e-07'; set xlabel ''; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x ''
@@ -170,7 +170,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:189 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-16: η 0.0066, λ 1.2e-07' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-16: η 0.0066, λ 1.2e-07'; set xlabel 'epoch'; set ylabel 'accuracy'
   set xrange [0:49]; set yrange [0:1]
   set format x '% h'
@@ -180,7 +180,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:87 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-17: η 0.0049, λ 1.4e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-17: η 0.0049, λ 1.4e-08'; set xlabel 'epoch'; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x '% h'
@@ -190,7 +190,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:109 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-18: η 0.0085, λ 3.1e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-18: η 0.0085, λ 3.1e-08'; set xlabel 'epoch'; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x '% h'
@@ -200,7 +200,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:171 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-19: η 0.0067, λ 8.0e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-19: η 0.0067, λ 8.0e-08'; set xlabel 'epoch'; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x '% h'
@@ -210,7 +210,7 @@ do for [target in targets] {
        'trial-curves.dat' using 1:63 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'training'
   # — panel 'Best-20: η 0.006, λ 2.1e-08' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best-20: η 0.006, λ 2.1e-08'; set xlabel 'epoch'; set ylabel ''
   set xrange [0:49]; set yrange [0:1]
   set format x '% h'

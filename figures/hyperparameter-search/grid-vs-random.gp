@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,2
   # — panel 'Validation accuracy against learning rate: the grid tries 4 values of η, random trials one each' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Validation accuracy against learning rate: the grid tries 4 values of η, random trials one each'; set xlabel 'learning rate'; set ylabel 'final validation accuracy'
   set xrange [0.001:0.01]; set yrange [0:1]
   set format x '% h'
@@ -31,7 +31,7 @@ do for [target in targets] {
        'grid.dat' using 1:3 with points pt 7 ps 0.6 lc rgb '#d62728' title '4 × 4 grid'
   # — panel 'Best of 16 trials: the grid (search 0) and 6 random searches' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Best of 16 trials: the grid (search 0) and 6 random searches'; set xlabel 'search (0 = grid, then random groups)'; set ylabel 'best validation accuracy'
   set xrange [-0.5:6.5]; set yrange [0:1]
   set format x '% h'

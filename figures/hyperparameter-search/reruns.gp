@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,1
   # — panel 'The 5 best settings, trained with 3 seeds; the winner trained on 500 images and tested once' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'The 5 best settings, trained with 3 seeds; the winner trained on 500 images and tested once'; set xlabel 'rank in the search'; set ylabel 'accuracy'
   set xrange [0.5:5.5]; set yrange [0:1]
   set format x '% h'

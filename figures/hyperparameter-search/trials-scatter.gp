@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,1
   # — panel '100 trials: learning rate and weight decay, coloured by final validation accuracy' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '100 trials: learning rate and weight decay, coloured by final validation accuracy'; set xlabel 'learning rate'; set ylabel 'weight decay'
   set xrange [0.001:0.01]; set yrange [1e-08:1e-06]
   set format x '% h'

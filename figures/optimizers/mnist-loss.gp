@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,1
   # — panel 'MNIST, 784-100-100-100-100-10 ReLU net: smoothed training loss' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'MNIST, 784-100-100-100-100-10 ReLU net: smoothed training loss'; set xlabel 'iterations'; set ylabel 'loss'
   set xrange [0:2000]; set yrange [0:1]
   set format x '% h'

@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,1
   # — panel 'The race: each optimizer at seven learning rates (200 iterations; missing points diverged)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'The race: each optimizer at seven learning rates (200 iterations; missing points diverged)'; set xlabel 'learning rate η'; set ylabel 'mean loss, last 50 iterations'
   set xrange [0.0006666666667:1.5]; set yrange [0:2.5]
   set format x '% h'

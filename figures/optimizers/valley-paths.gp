@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 2,2 title 'Thirty steps on f(x, y) = x²/20 + y² from (−7, 2)'
   # — panel 'SGD' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'SGD'; set xlabel 'x'; set ylabel 'y'
   set xrange [-10:10]; set yrange [-5:5]
   set format x '% h'
@@ -33,7 +33,7 @@ do for [target in targets] {
         'valley-paths.dat' using (0):(0):(0) with points pt 7 ps 0.6 lc rgb 'black' title 'minimum' nocontour
   # — panel 'Momentum' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Momentum'; set xlabel 'x'; set ylabel 'y'
   set xrange [-10:10]; set yrange [-5:5]
   set format x '% h'
@@ -46,7 +46,7 @@ do for [target in targets] {
         'valley-paths.dat' using (0):(0):(0) with points pt 7 ps 0.6 lc rgb 'black' title 'minimum' nocontour
   # — panel 'AdaGrad' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'AdaGrad'; set xlabel 'x'; set ylabel 'y'
   set xrange [-10:10]; set yrange [-5:5]
   set format x '% h'
@@ -59,7 +59,7 @@ do for [target in targets] {
         'valley-paths.dat' using (0):(0):(0) with points pt 7 ps 0.6 lc rgb 'black' title 'minimum' nocontour
   # — panel 'Adam' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Adam'; set xlabel 'x'; set ylabel 'y'
   set xrange [-10:10]; set yrange [-5:5]
   set format x '% h'

@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,2 title 'How much weight decay? Six values of λ, same batches, same start'
   # — panel 'After 601 updates: accuracy and gap' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'After 601 updates: accuracy and gap'; set xlabel 'λ (λ = 0 drawn at 0.003)'; set ylabel 'accuracy'
   set xrange [0.002:1.5]; set yrange [0:1]
   set format x '% h'
@@ -32,7 +32,7 @@ do for [target in targets] {
        'lambda-sweep.dat' using 2:5 with linespoints lw 1.5 pi 1 ps 1 dt 2 lc rgb '#d62728' title 'gap (train − test)'
   # — panel 'After 601 updates: ΣW²' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'After 601 updates: ΣW²'; set xlabel 'λ (λ = 0 drawn at 0.003)'; set ylabel 'ΣW² (log scale)'
   set xrange [0.002:1.5]; set yrange [*:*]
   set format x '% h'

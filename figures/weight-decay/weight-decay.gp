@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,3 title '784-[100×6]-10 ReLU net on 300 MNIST images: overfitting without and with weight decay'
   # — panel 'λ = 0: no weight decay' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'λ = 0: no weight decay'; set xlabel 'epochs'; set ylabel 'accuracy'
   set xrange [0:200]; set yrange [0:1]
   set format x '% h'
@@ -30,7 +30,7 @@ do for [target in targets] {
        'weight-decay.dat' using 1:3 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#ff7f0e' title 'test'
   # — panel 'λ = 0.1: weight decay' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'λ = 0.1: weight decay'; set xlabel 'epochs'; set ylabel 'accuracy'
   set xrange [0:200]; set yrange [0:1]
   set format x '% h'
@@ -40,7 +40,7 @@ do for [target in targets] {
        'weight-decay.dat' using 1:5 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#ff7f0e' title 'test'
   # — panel 'The gap: train minus test accuracy' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'The gap: train minus test accuracy'; set xlabel 'epochs'; set ylabel 'train − test accuracy'
   set xrange [0:200]; set yrange [*:*]
   set format x '% h'

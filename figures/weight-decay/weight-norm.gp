@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,1
   # — panel 'The size of the weights, ΣW² over all weight matrices' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'The size of the weights, ΣW² over all weight matrices'; set xlabel 'epochs'; set ylabel 'ΣW²'
   set xrange [0:200]; set yrange [0:1377.435728]
   set format x '% h'

@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,3 title 'ReLU: each layer''s positive outputs on a log scale (quarter-decade bins)'
   # — panel 'ReLU, σ = 0.01' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'ReLU, σ = 0.01'; set xlabel 'log₁₀ of output (> 0)'; set ylabel 'count'
   set xrange [-10:2]; set yrange [0:15127]
   set format x '% h'
@@ -33,7 +33,7 @@ do for [target in targets] {
        'activations-relu-log.dat' using 1:6 with lines lw 1.5 title 'layer 5'
   # — panel 'ReLU, Xavier σ = √(1/100) = 0.1' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'ReLU, Xavier σ = √(1/100) = 0.1'; set xlabel 'log₁₀ of output (> 0)'; set ylabel ''
   set xrange [-10:2]; set yrange [0:15127]
   set format x '% h'
@@ -46,7 +46,7 @@ do for [target in targets] {
        'activations-relu-log.dat' using 1:11 with lines lw 1.5 title 'layer 5'
   # — panel 'ReLU, He σ = √(2/100) = 0.141' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'ReLU, He σ = √(2/100) = 0.141'; set xlabel 'log₁₀ of output (> 0)'; set ylabel ''
   set xrange [-10:2]; set yrange [0:15127]
   set format x '% h'

@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,5 title 'ReLU, Xavier σ = √(1/100) = 0.1: outputs of each layer'
   # — panel '1-layer (zeros 50%)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '1-layer (zeros 50%)'; set xlabel 'output (> 0)'; set ylabel 'count'
   set xrange [0:5.414660567]; set yrange [0:31601]
   set format x '% h'
@@ -29,7 +29,7 @@ do for [target in targets] {
   plot 'activations-relu-xavier.dat' using 1:2 with boxes lc rgb '#1f77b4' notitle
   # — panel '2-layer (zeros 51%)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '2-layer (zeros 51%)'; set xlabel 'output (> 0)'; set ylabel ''
   set xrange [0:5.414660567]; set yrange [0:31601]
   set format x '% h'
@@ -38,7 +38,7 @@ do for [target in targets] {
   plot 'activations-relu-xavier.dat' using 1:3 with boxes lc rgb '#1f77b4' notitle
   # — panel '3-layer (zeros 49%)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '3-layer (zeros 49%)'; set xlabel 'output (> 0)'; set ylabel ''
   set xrange [0:5.414660567]; set yrange [0:31601]
   set format x '% h'
@@ -47,7 +47,7 @@ do for [target in targets] {
   plot 'activations-relu-xavier.dat' using 1:4 with boxes lc rgb '#1f77b4' notitle
   # — panel '4-layer (zeros 49%)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '4-layer (zeros 49%)'; set xlabel 'output (> 0)'; set ylabel ''
   set xrange [0:5.414660567]; set yrange [0:31601]
   set format x '% h'
@@ -56,7 +56,7 @@ do for [target in targets] {
   plot 'activations-relu-xavier.dat' using 1:5 with boxes lc rgb '#1f77b4' notitle
   # — panel '5-layer (zeros 45%)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '5-layer (zeros 45%)'; set xlabel 'output (> 0)'; set ylabel ''
   set xrange [0:5.414660567]; set yrange [0:31601]
   set format x '% h'

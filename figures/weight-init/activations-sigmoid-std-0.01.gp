@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,5 title 'sigmoid, σ = 0.01: outputs of each layer'
   # — panel '1-layer' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '1-layer'; set xlabel 'output'; set ylabel 'count'
   set xrange [0:1]; set yrange [0:61950]
   set format x '% h'
@@ -29,7 +29,7 @@ do for [target in targets] {
   plot 'activations-sigmoid-std-0.01.dat' using 1:2 with boxes lc rgb '#1f77b4' notitle
   # — panel '2-layer' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '2-layer'; set xlabel 'output'; set ylabel ''
   set xrange [0:1]; set yrange [0:61950]
   set format x '% h'
@@ -38,7 +38,7 @@ do for [target in targets] {
   plot 'activations-sigmoid-std-0.01.dat' using 1:3 with boxes lc rgb '#1f77b4' notitle
   # — panel '3-layer' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '3-layer'; set xlabel 'output'; set ylabel ''
   set xrange [0:1]; set yrange [0:61950]
   set format x '% h'
@@ -47,7 +47,7 @@ do for [target in targets] {
   plot 'activations-sigmoid-std-0.01.dat' using 1:4 with boxes lc rgb '#1f77b4' notitle
   # — panel '4-layer' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '4-layer'; set xlabel 'output'; set ylabel ''
   set xrange [0:1]; set yrange [0:61950]
   set format x '% h'
@@ -56,7 +56,7 @@ do for [target in targets] {
   plot 'activations-sigmoid-std-0.01.dat' using 1:5 with boxes lc rgb '#1f77b4' notitle
   # — panel '5-layer' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '5-layer'; set xlabel 'output'; set ylabel ''
   set xrange [0:1]; set yrange [0:61950]
   set format x '% h'

@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,1
   # — panel 'Exercise 3: does Adam rescue the σ = 0.01 start?' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'Exercise 3: does Adam rescue the σ = 0.01 start?'; set xlabel 'iterations'; set ylabel 'smoothed loss'
   set xrange [0:2000]; set yrange [0:2.5]
   set format x '% h'

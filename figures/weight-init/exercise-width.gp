@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 1,2 title 'Exercise 2: spread of each layer''s outputs at two widths (dashed: ReLU)'
   # — panel '100 units per layer' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '100 units per layer'; set xlabel 'layer'; set ylabel 'standard deviation of aₖ'
   set xrange [0.5:5.5]; set yrange [1e-06:1]
   set format x '% h'
@@ -36,7 +36,7 @@ do for [target in targets] {
        'exercise-width.dat' using 1:15 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-he'
   # — panel '1000 units per layer' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title '1000 units per layer'; set xlabel 'layer'; set ylabel 'standard deviation of aₖ'
   set xrange [0.5:5.5]; set yrange [1e-06:1]
   set format x '% h'

@@ -20,7 +20,7 @@ do for [target in targets] {
   set multiplot layout 2,2 title 'Before training: 1000 random inputs forward, a fixed random gradient backward, 5 layers of 100 (dashed: ReLU)'
   # — panel 'forward: spread of each layer''s outputs' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'forward: spread of each layer''s outputs'; set xlabel 'layer'; set ylabel 'standard deviation of aₖ'
   set xrange [0.5:5.5]; set yrange [1e-06:1]
   set format x '% h'
@@ -36,7 +36,7 @@ do for [target in targets] {
        'layers.dat' using 1:38 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-he'
   # — panel 'backward: gradient reaching each layer''s outputs' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'backward: gradient reaching each layer''s outputs'; set xlabel 'layer'; set ylabel 'RMS of ∂L/∂aₖ'
   set xrange [0.5:5.5]; set yrange [1e-07:100]
   set format x '% h'
@@ -52,7 +52,7 @@ do for [target in targets] {
        'layers.dat' using 1:42 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-he'
   # — panel 'backward: gradient of each layer''s weights' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'backward: gradient of each layer''s weights'; set xlabel 'layer'; set ylabel 'RMS of ∂L/∂Wₖ'
   set xrange [0.5:5.5]; set yrange [1e-07:100]
   set format x '% h'
@@ -68,7 +68,7 @@ do for [target in targets] {
        'layers.dat' using 1:43 with linespoints lw 1.5 pi 1 ps 1 dt 2 title 'relu-he'
   # — panel 'ReLU: zero outputs and dead units (same for every σ)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
-  set style fill solid 0.6 noborder; set grid; set xtics nomirror; set ytics nomirror; set border 3
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
   set title 'ReLU: zero outputs and dead units (same for every σ)'; set xlabel 'layer'; set ylabel 'share of outputs / of units'
   set xrange [0.5:5.5]; set yrange [0:1]
   set format x '% h'
