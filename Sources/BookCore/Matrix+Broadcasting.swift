@@ -22,7 +22,7 @@ extension Matrix {
     /// Always inlined, so that each call site gets its own loop with `combine`
     /// built in (as `map` and `zip`).
     @inline(__always)
-    public func combiningEachRow(with vector: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
+    func combiningEachRow(with vector: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
         precondition(
             vector.rows == 1 && vector.columns == columns,
             "Matrix.combiningEachRow: row vector \(vector.shapeDescription) does not fit rows of \(shapeDescription)")
@@ -46,7 +46,7 @@ extension Matrix {
     /// - Precondition: the shapes are equal, or one is `[1, n]` and the other
     ///   `[B, n]`; the message names both shapes and the operator.
     @inline(__always)
-    public static func broadcasting(
+    static func broadcasting(
         _ lhs: Matrix, _ rhs: Matrix, _ symbol: String,
         _ combine: (Double, Double) -> Double
     ) -> Matrix {

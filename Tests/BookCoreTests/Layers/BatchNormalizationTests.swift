@@ -31,7 +31,8 @@ struct BatchNormalizationTests {
         let x = Matrix.randomNormal(50, 3, standardDeviation: 4, using: &g).map { $0 + 7 }  // [50, 3]
         let out = layer.forward(x, training: true)  // [50, 3]
         let mean = out.columnMeans()
-        let variance = out.combiningEachRow(with: mean, -).map { $0 * $0 }.columnMeans()
+        let centered = out - mean
+        let variance = (centered * centered).columnMeans()
         for j in 0..<3 {
             #expect(isClose(mean[0, j], layer.beta.value[0, j], tolerance: 1e-12))
             let gamma = layer.gamma.value[0, j]
