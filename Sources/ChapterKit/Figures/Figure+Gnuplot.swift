@@ -60,7 +60,9 @@ extension Panel {
         s.append("# — panel \(quoted(title)) —")
         s.append("unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio")
         // unset first: ticks a log axis of an earlier panel added must not carry over.
-        s.append("set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3")
+        s.append(
+            "set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; "
+                + "set xtics nomirror; set ytics nomirror; set border 3")
         s.append("set title \(quoted(title)); set xlabel \(quoted(xLabel)); set ylabel \(quoted(yLabel))")
         s.append("set xrange \(range(xRange)); set yrange \(range(yRange))")
         s.append(showXTicks ? "set format x '% h'" : "set format x ''")
