@@ -33,6 +33,14 @@ public enum TemporaryFiles {
     /// Makes sure the list exists, so that a signal handler never allocates it.
     public static func prepare() { _ = slots }
 
+    /// Set by a fatal-signal handler before it cleans up: the process is about
+    /// to end, and no temporary file made from now on may outlive it.
+    nonisolated(unsafe) public private(set) static var isTerminating = false
+
+    /// Marks the process as ending (signal-safe: one store). A thread that
+    /// creates a temporary file afterwards removes it and waits for the end.
+    public static func beginTermination() { isTerminating = true }
+
     /// Creates a new, empty file beside `finalPath`, named
     /// `.<name>.tmp-<pid>-<n>`, and lists it.
     ///
@@ -54,6 +62,11 @@ public enum TemporaryFiles {
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
             if descriptor >= 0 {
                 register(temporary)
+                if isTerminating {  // a signal handler is cleaning up: this file must not survive it
+                    close(descriptor)
+                    remove(temporary)
+                    while true { pause() }
+                }
                 return (temporary, descriptor)
             }
             if errno != EEXIST {

@@ -96,9 +96,12 @@ private let processPrepared: Void = {
 
 /// Cleans up after a fatal signal and re-raises it; only async-signal-safe calls.
 ///
-/// gnuplot is stopped first, and waited for, so that it cannot write into a
-/// temporary file after the clean-up has removed it.
+/// The process is marked as ending first, so that no other thread makes a new
+/// temporary file that would survive; then gnuplot is stopped, and waited
+/// for, so that it cannot write into a temporary file after the clean-up has
+/// removed it.
 private let interruptionHandler: @convention(c) (Int32) -> Void = { number in
+    TemporaryFiles.beginTermination()
     let child = runningChild
     if child > 0 {
         kill(child, SIGKILL)
