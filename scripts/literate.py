@@ -16,7 +16,10 @@ article that shows the source in reading order, as docco and pycco do:
 - `[finding: id]` becomes the finding's statement, read from
   FIGURES/<chapter>/findings.txt, which the chapter wrote from its own run;
 - the line that shows the figures (`.show(`) is followed by every figure the
-  chapter's README shows, in the README's order, with its alt text.
+  chapter's README shows, in the README's order, with its alt text;
+- a comment line `// [source: Experiments.swift]` is replaced by that file of
+  the chapter folder, rendered the same way (its imports left out): helpers
+  that main.swift calls are shown where the story uses them.
 
 The pages are generated, not committed: the chapter source is the one place
 the story is told. Exits 1, naming the file, when a cited finding is missing.
@@ -117,7 +120,18 @@ def render(chapter_folder, figures_root):
     folder_name = os.path.basename(chapter_folder)
     chapter = re.sub(r"^\d+-", "", folder_name)
     source = os.path.join(chapter_folder, "main.swift")
-    lines = open(source, encoding="utf-8").read().split("\n")
+    lines = []
+    for line in open(source, encoding="utf-8").read().split("\n"):
+        included = re.match(r"^// \[source: ([A-Za-z0-9_+-]+\.swift)\]\s*$", line)
+        if not included:
+            lines.append(line)
+            continue
+        path = os.path.join(chapter_folder, included.group(1))
+        if not os.path.exists(path):
+            sys.exit(f"error: {source} includes {included.group(1)}, which is not in {chapter_folder}")
+        lines += ["//", f"// From `{included.group(1)}`, beside this file:", "//"]
+        lines += [l for l in open(path, encoding="utf-8").read().split("\n") if not l.startswith("import ")]
+        lines += ["//"]  # what follows is main.swift again
     findings = load_findings(os.path.join(figures_root, chapter, "findings.txt"))
     figures = readme_figures(os.path.join(chapter_folder, "README.md"))
 
