@@ -92,66 +92,15 @@ print("MNIST: the first \(train.count) training images of \(fullTrain.count), \(
 
 // MARK: - 4. Experiment: 16 weight scales, with and without batch normalization (the book: 6.3.2, Figure 6-19)
 
-/// A network without and one with batch normalization, from the same start.
-struct Pair { let plain: MultiLayerNetExtend, batchNorm: MultiLayerNetExtend }
-
-/// Trains a pair on the same batches (stream `stream` of the seed; weights: `stream + 1`)
-/// for `updates` SGD steps, calling `measure` after iterations 0, `measureEvery`, ….
-@discardableResult
-func trainPair(
-    init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
-    updates: Int, measureEvery: Int, measure: (Pair) -> Void
-) -> Pair {
-    var batchGenerator = SeededGenerator(seed: seed, stream: stream)
-    // The book draws each network's weights separately; here both start from
-    // the same weights (two copies of one generator), so that the curves
-    // differ only by batch normalization: a deliberate difference.
-    var plainGenerator = SeededGenerator(seed: seed, stream: stream + 1), batchNormGenerator = plainGenerator
-    let pair = Pair(
-        plain: MultiLayerNetExtend(
-            inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-            weightInit: weightInit, generator: &plainGenerator),
-        batchNorm: MultiLayerNetExtend(
-            inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-            weightInit: weightInit, useBatchNorm: true, generator: &batchNormGenerator))
-    var optimizer = SGD(learningRate: learningRate)  // stateless: one serves both, as in the book
-    for iteration in 0..<updates {
-        let (x, t) = train.batch(batchGenerator.choice(train.count, count: batchSize))  // x: [B, D], t: B labels
-        for network in [pair.batchNorm, pair.plain] {  // both on the same batch
-            network.gradient(x, labels: t)  // training mode
-            optimizer.update(network.parameters)
-        }
-        if iteration % measureEvery == 0 { measure(pair) }  // after the update, as the book
-    }
-    return pair
-}
-
-/// Accuracy curves of a pair, and ‖W1‖ of the batch-norm network.
-struct Curves: Sendable { var plain: [Double] = [], batchNorm: [Double] = [], batchNormW1: [Double] = [] }
-
-/// The book's measurements: accuracy on the 1000 images every epoch, in test mode (running averages).
-func accuracyCurves(
-    init weightInit: WeightInit, learningRate: Double, batchSize: Int, stream: UInt64,
-    step: () -> Void
-) -> Curves {
-    let perEpoch = max(trainingImages / batchSize, 1)
-    var curves = Curves()
-    trainPair(
-        init: weightInit, learningRate: learningRate, batchSize: batchSize, stream: stream,
-        updates: (epochs - 1) * perEpoch + 1, measureEvery: perEpoch
-    ) { pair in
-        curves.plain.append(pair.plain.accuracy(trainX, labels: trainLabels))
-        curves.batchNorm.append(pair.batchNorm.accuracy(trainX, labels: trainLabels))
-        curves.batchNormW1.append(pair.batchNorm.affineLayers[0].weight.value.sumOfSquares().squareRoot())
-        step()
-    }
-    return curves
-}
+// Pair, trainPair (both networks on the same batches) and accuracyCurves (the book's measurements):
+// [source: Experiments.swift]
 
 // Scale i draws its batches from stream 2i of the seed and its weights from
 // stream 2i + 1, so it does not depend on which other scales ran, or when.
 let scaleRuns = await trainSideBySide("16 scales", count: scaleIndices.count, stepsEach: epochs) { k, step in
     accuracyCurves(
+        on: train, trainingImages: trainingImages, trainX: trainX, trainLabels: trainLabels,
+        hiddenSizes: hiddenSizes, epochs: epochs, seed: seed,
         init: .standardDeviation(scales[scaleIndices[k]]), learningRate: learningRate,
         batchSize: batchSize, stream: UInt64(2 * scaleIndices[k]), step: step)
 }
@@ -176,23 +125,8 @@ print(
 // that falls as 1/c²: the scale of W sets the effective learning rate.
 // We multiply W1 of a fresh He-initialised network by c and measure.
 
-/// Loss and ‖∂L/∂W1‖ of a fresh He-initialised pair on one batch, with W1 multiplied by each factor c.
-func measureScaleInvariance(factors: [Double]) -> [(c: Double, plain: (Double, Double), batchNorm: (Double, Double))] {
-    let (x, t) = train.batch(Array(0..<100))  // x: [B, D]
-    let pair = trainPair(init: .he, learningRate: 0.01, batchSize: 100, stream: 300, updates: 0, measureEvery: 1) { _ in }
-    return factors.map { c in
-        func lossAndGradient(_ network: MultiLayerNet) -> (Double, Double) {
-            let w1 = network.affineLayers[0].weight
-            let original = w1.value  // [D, H]
-            w1.value = original * c
-            let loss = network.gradient(x, labels: t)  // training mode: batch statistics
-            defer { w1.value = original }
-            return (loss, w1.gradient.sumOfSquares().squareRoot())
-        }
-        return (c, lossAndGradient(pair.plain), lossAndGradient(pair.batchNorm))
-    }
-}
-let invariance = measureScaleInvariance(factors: [0.1, 0.3, 1, 3, 10])
+// measureScaleInvariance (in Experiments.swift) scales W1 of one pair and measures loss and gradient.
+let invariance = measureScaleInvariance(on: train, hiddenSizes: hiddenSizes, seed: seed, factors: [0.1, 0.3, 1, 3, 10])
 
 // Where: batch statistics of a few images are noisy, and at test time the
 // running averages stand in for them. Each batch size below sees the same
@@ -201,6 +135,7 @@ let invariance = measureScaleInvariance(factors: [0.1, 0.3, 1, 3, 10])
 let batchSweep = await trainSideBySide("batch sizes", count: sweepBatchSizes.count, stepsEach: 1) { k, step in
     let size = sweepBatchSizes[k], updates = sweepImages / size
     let pair = trainPair(
+        on: train, hiddenSizes: hiddenSizes, seed: seed,
         init: .he, learningRate: 0.01, batchSize: size, stream: 100,
         updates: updates, measureEvery: updates
     ) { _ in }
@@ -212,7 +147,10 @@ let batchSweep = await trainSideBySide("batch sizes", count: sweepBatchSizes.cou
 // the network take bigger steps and learn faster than without? We also
 // follow ‖W1‖ of the normalized network, which sets its effective step.
 let rateSweep = await trainSideBySide("learning rates", count: sweepRates.count, stepsEach: epochs) { k, step in
-    accuracyCurves(init: .he, learningRate: sweepRates[k], batchSize: 100, stream: 200, step: step)
+    accuracyCurves(
+        on: train, trainingImages: trainingImages, trainX: trainX, trainLabels: trainLabels,
+        hiddenSizes: hiddenSizes, epochs: epochs, seed: seed,
+        init: .he, learningRate: sweepRates[k], batchSize: 100, stream: 200, step: step)
 }
 
 // MARK: - 6. Figures
