@@ -23,6 +23,7 @@ import Foundation
 
 let options = Options.parseOrExit()
 let quick = options.common.quick
+let seed = options.common.seed  // --seed: every random draw derives from it
 // The book's random layers: 1000 inputs of n values, 5 layers of n units, no
 // biases, 30 bins per histogram. They are cheap, so --quick keeps them whole.
 let sampleCount = 1000
@@ -75,7 +76,7 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // The same random inputs for every configuration (stream 2 of the seed) and the
 // same standard normals under every scale (stream 3), so the histograms differ
 // only by σ and the activation (the book draws fresh ones each run).
-var inputGenerator = SeededGenerator(seed: options.common.seed, stream: 2)
+var inputGenerator = SeededGenerator(seed: seed, stream: 2)
 let inputs = Matrix.randomNormal(sampleCount, inputWidth, using: &inputGenerator)  // [N, n]
 
 // MARK: - 4. Experiment 1: each layer's outputs (the book: 6.2.1–6.2.3, Figures 6-10, 6-11, 6-13, 6-14)
@@ -91,13 +92,10 @@ let configurations = [
     Configuration(sigmoid, .xavier), Configuration(hyperbolicTangent, .xavier),
     Configuration(relu, .standardDeviation(0.01)), Configuration(relu, .xavier), Configuration(relu, .he),
 ]
+// Each experiment's work for one configuration or network: the random layers, one MNIST net, the backward pass (section 6).
+// [source: Experiments.swift]
 let results = configurations.map { configuration in
-    var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 3)
-    let outputs = activationsThroughLayers(
-        inputs, widths: layerWidths, weightInit: configuration.weightInit,
-        activation: configuration.activation.function,
-        generator: &weightGenerator)  // 5 × [N, n]
-    return LayerResult(configuration, outputs, bins: binCount)
+    LayerResult(configuration, randomLayerOutputs(configuration, inputs, widths: layerWidths, seed: seed, stream: 3), bins: binCount)
 }
 print("Experiment 1: \(sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth) units, no biases.")
 print("  spread: standard deviation of each layer's outputs; flat: share with slope f′ below a tenth of its peak")
@@ -115,25 +113,11 @@ var mnist: (losses: [[Double]], adam: [Double])? = nil
 if !options.histogramsOnly {
     let (train, _) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
     print("\nExperiment 2: MNIST, \(train.count) training images of \(train.features) pixels, \(mnistOptimizer.name)")
-    var generator = SeededGenerator(seed: options.common.seed)
+    var generator = SeededGenerator(seed: seed)
     let batches = (0..<iterations).map { _ in generator.choice(train.count, count: batchSize) }
-    let seed = options.common.seed
     let runs: [(WeightInit, any Optimizer)] = weightInits.map { ($0, mnistOptimizer) } + [(.standardDeviation(0.01), Adam())]
     let trained = await trainSideBySide("training", count: runs.count, stepsEach: iterations) { k, step in
-        var weightGenerator = SeededGenerator(seed: seed, stream: 1)
-        let network = MultiLayerNet(
-            inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
-            activation: .relu, weightInit: runs[k].0, generator: &weightGenerator)
-        var optimizer = runs[k].1
-        var losses: [Double] = []
-        for indices in batches {
-            let (x, t) = train.batch(indices)  // x: [B, D], t: B labels
-            network.gradient(x, labels: t)  // fills ∂L/∂W for every W
-            optimizer.update(network.parameters)  // SGD: W ← W − η·∂L/∂W
-            losses.append(network.loss(x, labels: t))  // the book records the loss after the step
-            step()
-        }
-        return losses
+        trainNetwork(train, hiddenSizes: hiddenSizes, runs[k].0, runs[k].1, batches: batches, seed: seed, step: step)
     }
     // What the book prints: every network's loss every 100 iterations.
     for i in stride(from: 0, to: iterations, by: printEvery) {
@@ -141,8 +125,7 @@ if !options.histogramsOnly {
         for (k, weightInit) in weightInits.enumerated() { print("\(weightInit):\(trained.results[k][i])") }
     }
     let flopsPerStep = MultiLayerNet.productFLOPs(
-        inputSize: train.features, hiddenSizes: hiddenSizes,
-        outputSize: train.classes, batchSize: batchSize)
+        inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes, batchSize: batchSize)
     print(
         String(format: "Trained %d networks × %d iterations in %.1f s: ", runs.count, iterations, trained.seconds)
             + productSpeed(flops: flopsPerStep * Double(iterations * runs.count), seconds: trained.seconds))
@@ -157,29 +140,10 @@ if !options.histogramsOnly {
 // (G: [N, n] standard normals, stream 4): every configuration starts from the
 // same ∂L/∂a₅ = G. Backward through one layer (shapes [N, n] unless said):
 //   ∂L/∂zₖ = ∂L/∂aₖ ⊙ f′(zₖ)      ∂L/∂Wₖ = aₖ₋₁ᵀ·∂L/∂zₖ  [n, n]      ∂L/∂aₖ₋₁ = ∂L/∂zₖ·Wₖᵀ
-var upstreamGenerator = SeededGenerator(seed: options.common.seed, stream: 4)
+var upstreamGenerator = SeededGenerator(seed: seed, stream: 4)
 let upstream = Matrix.randomNormal(sampleCount, inputWidth, using: &upstreamGenerator)  // [N, n]  G
-
-/// RMS of ∂L/∂aₖ and of ∂L/∂Wₖ for every layer k, from ∂L/∂a_last = `upstream`.
-func backwardSizes(_ configuration: Configuration, _ generator: inout SeededGenerator) -> (outputs: [Double], weights: [Double]) {
-    var outputs = [inputs], weights: [Matrix] = []
-    for width in layerWidths {  // the forward pass again, keeping the weights
-        let sigma = configuration.weightInit.standardDeviation(inputs: outputs.last!.columns)
-        weights.append(Matrix.randomNormal(outputs.last!.columns, width, standardDeviation: sigma, using: &generator))  // [n, n]
-        outputs.append(Matrix.product(outputs.last!, weights.last!).map(configuration.activation.function))  // [N, n]
-    }
-    var da = upstream, outputSizes: [Double] = [], weightSizes: [Double] = []
-    for k in layerWidths.indices.reversed() {
-        let dz = da.zip(outputs[k + 1]) { g, y in g * configuration.activation.slope(y) }  // ∂L/∂zₖ
-        outputSizes.insert(rootMeanSquare(da), at: 0)
-        weightSizes.insert(rootMeanSquare(Matrix.product(outputs[k], dz, transposeA: true)), at: 0)  // ∂L/∂Wₖ [n, n]
-        da = Matrix.product(dz, weights[k], transposeB: true)  // ∂L/∂aₖ₋₁
-    }
-    return (outputSizes, weightSizes)
-}
 let backward = await concurrentMap(configurations.count) { k in
-    var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 3)
-    return backwardSizes(configurations[k], &weightGenerator)
+    backwardSizes(configurations[k], inputs: inputs, upstream: upstream, widths: layerWidths, seed: seed, stream: 3)
 }
 print("\nBackward: RMS of the gradient of each layer's weights, ∂L/∂W, layers 1 to \(layerWidths.count)")
 for (configuration, sizes) in zip(configurations, backward) {
@@ -191,13 +155,8 @@ for (configuration, sizes) in zip(configurations, backward) {
 // Wider layers: the forward pass again at n = 1000 (stream 5), for exercise 2.
 let wideInputs = Matrix.randomNormal(sampleCount, wideWidth, using: &inputGenerator)  // [N, 1000]
 let wideSpreads = await concurrentMap(configurations.count) { k in
-    var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 5)
-    return activationsThroughLayers(
-        wideInputs, widths: Array(repeating: wideWidth, count: 5),
-        weightInit: configurations[k].weightInit,
-        activation: configurations[k].activation.function,
-        generator: &weightGenerator
-    ).map(standardDeviation)  // 5 spreads
+    randomLayerOutputs(configurations[k], wideInputs, widths: Array(repeating: wideWidth, count: 5), seed: seed, stream: 5)
+        .map(standardDeviation)  // 5 spreads
 }
 
 // The tables, then the figures drawn from them (Figures.swift).
@@ -244,28 +203,23 @@ exitOnError { try writer.write(findings) }
 
 // MARK: - 8. Exercises
 //
-// 1. Give the random layers σ = 0.1, with sigmoid and with ReLU (in
-//    `configurations`, `.xavier` → `.standardDeviation(0.1)`). Which failure
-//    mode does each show, if any?
+// 1. Give the random layers σ = 0.1, with sigmoid and with ReLU (in `configurations`, `.xavier` →
+//    `.standardDeviation(0.1)`). Which failure mode does each show, if any?
 //
-//    Worked answer (try first): nothing to run: at n = 100, σ = 0.1 is Xavier's
-//    √(1/100), so the Xavier histograms are the answer (activations-sigmoid-xavier.png,
-//    activations-relu-xavier.png). Sigmoid stays spread; ReLU shrinks by √2
-//    per layer, as nothing makes up for the half it zeroes [finding: weight-init.exercise-sigma-0.1].
+//    Worked answer (try first): nothing to run: at n = 100, σ = 0.1 is Xavier's √(1/100), so the Xavier histograms
+//    are the answer (activations-sigmoid-xavier.png, activations-relu-xavier.png). Sigmoid stays spread; ReLU shrinks
+//    by √2 per layer, as nothing makes up for the half it zeroes [finding: weight-init.exercise-sigma-0.1].
 //
 // 2. Make the layers 1000 wide: `weight-init --histograms-only --width 1000`.
 //    Which configurations change, and why does Xavier adapt?
 //
-//    Worked answer (try first): the default run does this too and draws
-//    exercise-width.png; the command prints the spreads. Xavier and He take σ from n, so their spreads barely
-//    move; a fixed σ makes √n·σ √10 times larger, so ReLU at σ = 0.01 shrinks
-//    about √10 times less per layer [finding: weight-init.exercise-width].
+//    Worked answer (try first): the default run does this too and draws exercise-width.png; the command prints the
+//    spreads. Xavier and He take σ from n, so their spreads barely move; a fixed σ makes √n·σ √10 times larger, so
+//    ReLU at σ = 0.01 shrinks about √10 times less per layer [finding: weight-init.exercise-width].
 //
 // 3. Train the MNIST net from σ = 0.01 with Adam: `weight-init --optimizer adam`.
 //    Does a good optimizer rescue a bad start?
 //
-//    Worked answer (try first): the default run trains that net too and draws
-//    exercise-adam.png: yes, it ends about where He with SGD does
-//    [finding: weight-init.exercise-adam]. Why, as a hypothesis this chapter
-//    does not measure: Adam divides each step by a running RMS of its own
-//    gradient, so its steps do not shrink with the gradient.
+//    Worked answer (try first): the default run trains that net too and draws exercise-adam.png: yes, it ends about
+//    where He with SGD does [finding: weight-init.exercise-adam]. Why, as a hypothesis this chapter does not measure:
+//    Adam divides each step by a running RMS of its own gradient, so its steps do not shrink with the gradient.
