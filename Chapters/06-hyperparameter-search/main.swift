@@ -1,18 +1,16 @@
 // Chapter 6 — Hyperparameter search: choosing what the network cannot learn
 // (the book: section 6.5, Figure 6-24)
 //
-// Question: the learning rate and the weight decay are not learned by
-// gradient descent; someone has to choose them. How do we search for good
-// values, and what do we judge them on — without fooling ourselves with the
-// test set?
+// Question: the learning rate and the weight decay are not learned by gradient descent; someone
+// has to choose them. How do we search for good values, and what do we judge them on — without
+// fooling ourselves with the test set?
 //
 // Run:   swift run -c release hyperparameter-search    (or: make hyperparameter-search)
 //        the book's first, wide pass: add --lr-range -6,-2 --weight-decay-range -8,-4
 // Tests: run it with --quick and check the files it writes.
 //
-// Shapes in comments: N training images (400), V validation images (100),
-// B batch (100), D input features (784 = 28×28), H hidden units (100),
-// C classes (10).
+// Shapes in comments: N training images (400), V validation images (100), B batch (100),
+// D input features (784 = 28×28), H hidden units (100), C classes (10).
 
 import ArgumentParser
 import BookCore
@@ -65,20 +63,17 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 //   weight decay λ = 10^u,   u ~ U(−8, −6)
 //   learning rate η = 10^v,  v ~ U(−3, −2)
 //
-// On a log scale, because good values span orders of magnitude: η = 0.001
-// and η = 0.002 differ as much as 0.01 and 0.02 do. Random rather than a grid
-// (Bergstra & Bengio 2012): when one hyperparameter matters much more than the
-// other, a 10 × 10 grid tries only 10 values of it; 100 random trials try 100.
+// On a log scale, because good values span orders of magnitude: η = 0.001 and η = 0.002 differ as
+// much as 0.01 and 0.02 do. Random rather than a grid (Bergstra & Bengio 2012): when one
+// hyperparameter matters much more than the other, a 10 × 10 grid tries only 10 values of it; 100
+// random trials try 100. The book's recipe is to search wide, look where the good trials landed,
+// narrow the ranges and search again; these defaults are its narrowed ranges. Few epochs and a
+// small data set keep each trial cheap: the point is to rank the settings, not to train the final
+// model.
 //
-// The book's recipe is to search wide, look where the good trials landed,
-// narrow the ranges and search again; these defaults are its narrowed ranges.
-// Few epochs and a small data set keep each trial cheap: the point is to rank
-// the settings, not to train the final model.
-//
-// Trial k (1, 2, …) draws everything — λ, η, its starting weights and its
-// mini-batches — from its own generator, stream k of --seed. So a trial gives
-// the same numbers whichever core ran it and whenever, and --trials 10 runs
-// exactly the first 10 trials of the full search.
+// Trial k (1, 2, …) draws everything — λ, η, its starting weights and its mini-batches — from its
+// own generator, stream k of --seed. So a trial gives the same numbers whichever core ran it and
+// whenever, and --trials 10 runs exactly the first 10 trials of the full search.
 
 var exampleGenerator = SeededGenerator(seed: seed, stream: 1)
 let exampleWeightDecay = exampleGenerator.logUniform(exponents: weightDecayExponents)
@@ -90,18 +85,13 @@ print(
 
 // MARK: - 3. Data: a validation set, carved out of the training data
 //
-// Every trial is judged by its accuracy on images it did not train on. Why
-// not the test set? The test set is there to measure the *finished* model
-// once, as a stand-in for images nobody has seen yet. If we picked the
-// learning rate by its test accuracy, we would be fitting the
-// hyperparameters to the test set, and its accuracy would no longer be an
-// honest estimate: it would flatter the winner. So the book holds out part of
-// the training data instead — a validation set — and never looks at the
-// test set here at all.
-//
-// The book shuffles the 500 images first (its shuffle_dataset): MNIST's files
-// are not sorted by class, but shuffling makes sure that the held-out 100 are
-// a fair sample whatever order the data came in.
+// Every trial is judged by its accuracy on images it did not train on. Why not the test set? It is
+// there to measure the *finished* model once, as a stand-in for images nobody has seen yet. Picking
+// the learning rate by its test accuracy would fit the hyperparameters to the test set, and its
+// accuracy would no longer be an honest estimate: it would flatter the winner. So the book holds
+// out part of the training data instead — a validation set — and never looks at the test set here
+// at all. It shuffles the 500 images first (its shuffle_dataset): MNIST's files are not sorted by
+// class, but shuffling makes the held-out 100 a fair sample whatever order the data came in.
 
 let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
 var shuffleGenerator = SeededGenerator(seed: seed, stream: 0)
@@ -120,39 +110,17 @@ print("Validation labels per class: \(validation.labelCounts().map(String.init).
 // it measures both accuracies after the updates 0, 4, …, 196.
 let iterationsPerTrial = Int(Double(epochs) * max(Double(train.count) / Double(batchSize), 1))
 
-/// Trains a fresh network with η and λ on `trainSet`, measuring on `measureSet`
-/// every epoch; its weights and batches come from `generator`.
-func runTrial(
-    _ number: Int, learningRate: Double, weightDecay: Double, generator: SeededGenerator,
-    trainSet: Dataset = train, measureSet: Dataset = validation, measureLimit: Int? = nil,
-    step: () -> Void
-) -> Trial {
-    var generator = generator
-    let network = MultiLayerNet(
-        inputSize: trainSet.features, hiddenSizes: hiddenSizes, outputSize: trainSet.classes,
-        activation: .relu, weightInit: .he, weightDecay: weightDecay,
-        generator: &generator)
-    // The validation set takes the test set's place in the Trainer.
-    let trainer = Trainer(
-        network: network, trainSet: trainSet, testSet: measureSet, epochs: epochs,
-        batchSize: batchSize, optimizer: optimizerName.make(learningRate: learningRate),
-        evaluationSampleLimit: measureLimit, verbose: false, generator: generator)
-    let finalAccuracy = trainer.train(afterEachIteration: step)
-    // A diverged trial stops early; count its remaining updates as done.
-    for _ in trainer.currentIteration..<trainer.maxIterations { step() }
-    return Trial(
-        number: number, weightDecay: weightDecay, learningRate: learningRate,
-        validationAccuracy: trainer.testAccuracy, trainingAccuracy: trainer.trainAccuracy,
-        diverged: trainer.diverged, iterations: trainer.currentIteration,
-        productFLOPs: trainer.productFLOPs, finalAccuracy: finalAccuracy)
-}
-
+// runTrial trains a fresh network with η and λ; section 5's grid and runs come from here too:
+// [source: Experiments.swift]
+let settings = TrialSettings(hiddenSizes: hiddenSizes, epochs: epochs, batchSize: batchSize, optimizer: optimizerName)
 let search = await trainSideBySide("trials", count: trialCount, stepsEach: iterationsPerTrial, maxConcurrent: jobs) { index, step in
     let number = index + 1
     var generator = SeededGenerator(seed: seed, stream: UInt64(number))
     let weightDecay = generator.logUniform(exponents: weightDecayExponents)
     let learningRate = generator.logUniform(exponents: learningRateExponents)
-    return runTrial(number, learningRate: learningRate, weightDecay: weightDecay, generator: generator, step: step)
+    return runTrial(
+        number, learningRate: learningRate, weightDecay: weightDecay, generator: generator, settings: settings,
+        trainSet: train, measureSet: validation, step: step)
 }
 let trials = search.results
 
@@ -162,12 +130,8 @@ for trial in trials {
     print("val acc:\(trial.finalValidationAccuracy) | lr:\(trial.learningRate), weight decay:\(trial.weightDecay)\(note)")
 }
 
-// The ranking: best final validation accuracy first; ties keep trial order
-// (as the book's stable sort does).
-let ranked = trials.indices.sorted {
-    trials[$0].finalValidationAccuracy > trials[$1].finalValidationAccuracy
-        || (trials[$0].finalValidationAccuracy == trials[$1].finalValidationAccuracy && $0 < $1)
-}.map { trials[$0] }
+// The ranking: best final validation accuracy first; ties keep trial order (as the book's stable sort does).
+let ranked = rankedByValidation(trials)
 let rankOfTrial = ranked.enumerated().reduce(into: [Int](repeating: 0, count: trialCount + 1)) { $0[$1.element.number] = $1.offset + 1 }
 
 print("=========== Hyper-Parameter Optimization Result ===========")
@@ -183,42 +147,24 @@ print(
 
 // MARK: - 5. Going further: grid against random, the seed, and the test set
 //
-// (a) Grid or random, at the same budget? A 4 × 4 grid (the centres of a 4 × 4
-// division of the same log box) tries 4 learning rates; 16 random trials try
-// 16. The random side needs no new training: trials 1–16, 17–32, … of the
-// search are 6 independent random searches of 16 (`--trials 16` is the first).
-// (b) How much of the ranking is the seed? The 5 best settings are trained
-// again with 2 other seeds (other starting weights and batches).
-// (c) Only now the test set: the winner's setting, trained on all 500 images
-// (train + validation, 5 updates an epoch, the same 50 epochs), scored once
-// on the 10 000 test images.
+// (a) Grid or random, at the same budget? A 4 × 4 grid (the centres of a 4 × 4 division of the same
+// log box) tries 4 learning rates; 16 random trials try 16. The random side needs no new training:
+// trials 1–16, 17–32, … of the search are 6 independent random searches of 16 (`--trials 16` is the
+// first). (b) How much of the ranking is the seed? The 5 best settings are trained again with 2
+// other seeds (other starting weights and batches). (c) Only now the test set: the winner's
+// setting, trained on all 500 images (train + validation, 5 updates an epoch, the same 50 epochs),
+// scored once on the 10 000 test images.
 
-/// The centres of `gridSide` equal parts of an exponent range, as powers of ten.
-func gridValues(_ exponents: ClosedRange<Double>) -> [Double] {
-    (0..<gridSide).map {
-        pow(10, exponents.lowerBound + (Double($0) + 0.5) * (exponents.upperBound - exponents.lowerBound) / Double(gridSide))
-    }
-}
-let gridPoints = gridValues(learningRateExponents).flatMap { rate in gridValues(weightDecayExponents).map { (rate, $0) } }
+let gridRates = gridValues(learningRateExponents, side: gridSide)
+let gridDecays = gridValues(weightDecayExponents, side: gridSide)
+let gridPoints = gridRates.flatMap { rate in gridDecays.map { (rate, $0) } }
 let extra = ExtraTrials(grid: gridPoints.count, reruns: rerunCount * rerunSeeds)
 let fullSet = shuffled  // 500 images: train + validation
+// Grid points from streams 1001, 1002, …; reruns of rank r with seed s from 2001 + 100·s + r; the winner from 3001.
 let further = await trainSideBySide("going further", count: extra.count + 1, stepsEach: iterationsPerTrial) { k, step in
-    if k < extra.grid {  // grid point k: weights and batches from stream 1001 + k
-        return runTrial(
-            k + 1, learningRate: gridPoints[k].0, weightDecay: gridPoints[k].1,
-            generator: SeededGenerator(seed: seed, stream: UInt64(1001 + k)), step: step)
-    }
-    if k < extra.count {  // rerun: setting of rank r, seed s (streams 2001, 2002, …)
-        let (r, s) = ((k - extra.grid) % rerunCount, (k - extra.grid) / rerunCount)
-        return runTrial(
-            ranked[r].number, learningRate: ranked[r].learningRate, weightDecay: ranked[r].weightDecay,
-            generator: SeededGenerator(seed: seed, stream: UInt64(2001 + 100 * s + r)), step: step)
-    }
-    // The winner on all 500 images, measured every epoch on the first 100 test images, finally on all.
-    return runTrial(
-        ranked[0].number, learningRate: ranked[0].learningRate, weightDecay: ranked[0].weightDecay,
-        generator: SeededGenerator(seed: seed, stream: 3001), trainSet: fullSet,
-        measureSet: fullTest, measureLimit: 100, step: step)
+    furtherTrial(
+        k, gridPoints: gridPoints, extra: extra, ranked: ranked, rerunCount: rerunCount, seed: seed, settings: settings,
+        train: train, validation: validation, fullSet: fullSet, test: fullTest, step: step)
 }
 print(String(format: "Going further: %d more trials in %.1f s", further.results.count, further.seconds))
 
@@ -234,29 +180,24 @@ exitOnError {
 
 // MARK: - 7. What we saw
 //
-// With the narrowed ranges the best trials reach a validation accuracy of
-// about 0.8, as in the book [finding: hyperparameter-search.best-about-0.8],
-// and the ranking is led by the largest learning rates: the ten best trials
-// all have η in the upper half of the range
-// [finding: hyperparameter-search.top-learning-rates]. In 50 epochs of 4 small
-// updates, η near 0.01 gets further than η near 0.001. Within 10⁻⁸ … 10⁻⁶
-// the weight decay hardly matters: validation accuracy follows log η closely
-// and log λ hardly at all [finding: hyperparameter-search.weight-decay-flat],
-// so the scatter shows colour changing from left to right. Our explanation
-// (a hypothesis): at He's starting weights ΣW² ≈ 2·(6·100 + 10) = 1220, so
-// the penalty ½·λ·ΣW² is at most about 0.0006, tiny next to a loss near 1.
+// With the narrowed ranges the best trials reach a validation accuracy of about 0.8, as in the book
+// [finding: hyperparameter-search.best-about-0.8], and the ranking is led by the largest learning
+// rates: the ten best trials all have η in the upper half of the range
+// [finding: hyperparameter-search.top-learning-rates]. In 50 epochs of 4 small updates, η near 0.01
+// gets further than η near 0.001. Within 10⁻⁸ … 10⁻⁶ the weight decay hardly matters: validation
+// accuracy follows log η closely and log λ hardly at all
+// [finding: hyperparameter-search.weight-decay-flat], so the scatter shows colour changing from
+// left to right. Our explanation (a hypothesis): at He's starting weights
+// ΣW² ≈ 2·(6·100 + 10) = 1220, so the penalty ½·λ·ΣW² is at most about 0.0006, tiny next to a loss near 1.
 //
 // The validation set has only 100 images, so accuracies come in steps of 0.01
-// [finding: hyperparameter-search.validation-steps], and retraining the best
-// settings with other seeds reorders them
-// [finding: hyperparameter-search.rerun-ranks]: the search says "η near the
-// top of the range", not "this exact η". At the same budget of 16 trials the
-// 4 × 4 grid did as well as a typical random search
-// [finding: hyperparameter-search.grid-vs-random]: Bergstra and Bengio's
-// advantage, more values of the one knob that matters, does not show here,
-// where 4 values of η already reach the top of its range and validation
-// accuracy moves in steps of 0.01. And the winner's validation accuracy
-// flatters it: scored once on the test set it does worse
+// [finding: hyperparameter-search.validation-steps], and retraining the best settings with other
+// seeds reorders them [finding: hyperparameter-search.rerun-ranks]: the search says "η near the top
+// of the range", not "this exact η". At the same budget of 16 trials the 4 × 4 grid did as well as
+// a typical random search [finding: hyperparameter-search.grid-vs-random]: Bergstra and Bengio's
+// advantage, more values of the one knob that matters, does not show here, where 4 values of η
+// already reach the top of its range and validation accuracy moves in steps of 0.01. And the
+// winner's validation accuracy flatters it: scored once on the test set it does worse
 // [finding: hyperparameter-search.final-test].
 
 let findings = hyperparameterFindings(tables)
@@ -267,9 +208,8 @@ _ = exitOnError { try writer.write(findings) }
 //
 // 1. Run `hyperparameter-search --trials 25`. How much worse is the best trial than with 100?
 //
-//    Worked answer (try first): trial k is the same whatever --trials, so the
-//    answer is the best of trials 1–25 of the default run
-//    [finding: hyperparameter-search.exercise-25-trials].
+//    Worked answer (try first): trial k is the same whatever --trials, so the answer is the best
+//    of trials 1–25 of the default run [finding: hyperparameter-search.exercise-25-trials].
 //
 // 2. Run `hyperparameter-search --trials 16` and compare its best with the
 //    4 × 4 grid of section 5 (grid-vs-random.png).
@@ -279,8 +219,7 @@ _ = exitOnError { try writer.write(findings) }
 //
 // 3. From trials-scatter.png, which ranges would you search next?
 //
-//    Worked answer (try first): the good trials crowd the top of the
-//    learning-rate range and spread over all weight decays
-//    [finding: hyperparameter-search.top-learning-rates]
-//    [finding: hyperparameter-search.weight-decay-flat]: search larger η
-//    (e.g. `--lr-range -2.5,-1.5`) and let λ range wider.
+//    Worked answer (try first): the good trials crowd the top of the learning-rate range and
+//    spread over all weight decays [finding: hyperparameter-search.top-learning-rates]
+//    [finding: hyperparameter-search.weight-decay-flat]: search larger η (e.g. `--lr-range -2.5,-1.5`)
+//    and let λ range wider.
