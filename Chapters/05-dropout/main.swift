@@ -200,7 +200,7 @@ exitOnError {
 
 let findings = dropoutFindings(tables)
 printFindings(findings)
-_ = exitOnError { try writer.write(findings) }
+exitOnError { try writer.write(findings) }
 
 // MARK: - 8. Exercises
 //

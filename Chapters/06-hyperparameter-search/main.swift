@@ -202,7 +202,7 @@ exitOnError {
 
 let findings = hyperparameterFindings(tables)
 printFindings(findings)
-_ = exitOnError { try writer.write(findings) }
+exitOnError { try writer.write(findings) }
 
 // MARK: - 8. Exercises
 //

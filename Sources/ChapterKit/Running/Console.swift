@@ -35,6 +35,7 @@ public var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 ///
 /// Chapters wrap what can fail for reasons outside the program — a missing
 /// data file, a diverging run — so that a learner sees a sentence, not a trace.
+@discardableResult
 public func exitOnError<T>(_ body: () throws -> T) -> T {
     do {
         return try body()
