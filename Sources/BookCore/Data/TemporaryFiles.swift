@@ -50,6 +50,9 @@ public enum TemporaryFiles {
     /// - Returns: The temporary path and an open, writable descriptor (the caller closes it).
     /// - Throws: `DataError` if the folder does not allow it.
     public static func create(beside finalPath: String) throws -> (path: String, descriptor: Int32) {
+        // A signal handler is cleaning up (it set the flag before stopping gnuplot,
+        // which may be what let this thread go on): make nothing, wait for the end.
+        while isTerminating { pause() }
         let folder = (finalPath as NSString).deletingLastPathComponent
         let name = (finalPath as NSString).lastPathComponent
         for _ in 0..<100 {
