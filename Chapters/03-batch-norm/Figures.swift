@@ -68,6 +68,18 @@ func makeTables() -> BatchNormTables {
 // The book's colours: batch normalization solid blue, the plain network dashed orange.
 let batchNormColor = "#1f77b4", plainColor = "#ff7f0e"
 
+/// The normalized network's curve (solid) and the plain one's (dashed), with a marker on every point.
+func markedPair(_ table: DataTable, x: String, batchNorm: String, plain: String) -> [Series] {
+    [
+        Series(
+            table, x: x, y: batchNorm, title: "Batch Normalization",
+            style: .linesWithMarkers(every: 1), color: batchNormColor),
+        Series(
+            table, x: x, y: plain, title: "Normal (without BatchNorm)",
+            style: .linesWithMarkers(every: 1), dashed: true, color: plainColor),
+    ]
+}
+
 /// Accuracy per epoch, with (solid) and without (dashed) batch normalization.
 func curves(_ table: DataTable, _ prefix: String, titled: Bool) -> [Series] {
     [
@@ -117,29 +129,16 @@ func makeFigures(_ tables: BatchNormTables) -> [Figure] {
     var lossPanel = Panel(
         title: "Loss on one batch, W1 multiplied by c", xLabel: "c (factor on W1)", yLabel: "loss",
         xRange: factorRange, yRange: 0...8,
-        series: [
-            Series(
-                tables.invariance, x: "c", y: "loss BN", title: "Batch Normalization",
-                style: .linesWithMarkers(every: 1), color: batchNormColor),
-            Series(
-                tables.invariance, x: "c", y: "loss normal", title: "Normal (without BatchNorm)",
-                style: .linesWithMarkers(every: 1), dashed: true, color: plainColor),
-        ])
+        series: markedPair(tables.invariance, x: "c", batchNorm: "loss BN", plain: "loss normal"))
     lossPanel.logX = true
     lossPanel.legend = .at("top left")
     var gradientPanel = Panel(
         title: "|∂L/∂W1| on the same batch", xLabel: "c (factor on W1)", yLabel: "|∂L/∂W1|",
         xRange: factorRange,
-        series: [
-            Series(
-                tables.invariance, x: "c", y: "grad BN", title: "Batch Normalization",
-                style: .linesWithMarkers(every: 1), color: batchNormColor),
-            Series(
-                tables.invariance, x: "c", y: "grad normal", title: "Normal (without BatchNorm)",
-                style: .linesWithMarkers(every: 1), dashed: true, color: plainColor),
+        series: markedPair(tables.invariance, x: "c", batchNorm: "grad BN", plain: "grad normal") + [
             Series(
                 tables.invariance, x: "c", y: "grad BN at c=1 over c", title: "1/c",
-                style: .lines, dashed: true, color: "gray"),
+                style: .lines, dashed: true, color: "gray")
         ])
     gradientPanel.logX = true
     gradientPanel.logY = true
@@ -155,14 +154,7 @@ func makeFigures(_ tables: BatchNormTables) -> [Figure] {
         title: "Test accuracy after \(sweepImages) images, SGD η = 0.01 from He's start",
         xLabel: "batch size B", yLabel: "test accuracy (2000 images)",
         xRange: sizes.min()! / 1.5...sizes.max()! * 1.5, yRange: 0...1,
-        series: [
-            Series(
-                tables.batchSize, x: "batch size", y: "test BN", title: "Batch Normalization",
-                style: .linesWithMarkers(every: 1), color: batchNormColor),
-            Series(
-                tables.batchSize, x: "batch size", y: "test normal", title: "Normal (without BatchNorm)",
-                style: .linesWithMarkers(every: 1), dashed: true, color: plainColor),
-        ])
+        series: markedPair(tables.batchSize, x: "batch size", batchNorm: "test BN", plain: "test normal"))
     batchPanel.logX = true
     batchPanel.legend = .at("bottom right")
 
