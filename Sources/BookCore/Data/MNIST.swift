@@ -166,14 +166,19 @@ public enum MNIST {
         return compressed
     }
 
-    /// Reads one file, checks its digest, and parses it.
+    /// Reads one file, parses it, and checks its digest.
+    ///
+    /// The SHA-256 is computed a megabyte at a time as the file is
+    /// decompressed into place, on another thread.
     static func readVerified(_ file: File, in folder: String, dimensions: Int, verify: Bool) throws -> IDXFile {
         let filePath = path(of: file, in: folder)
-        let bytes = try readPossiblyCompressedFile(filePath)
-        // Parse first: a wrong magic number or a short file gets its own, plainer message.
-        let parsed = try IDXFile(bytes: bytes, expectedDimensions: dimensions, path: filePath)
+        let hasher = Hasher()
+        // Parsing comes first: a wrong magic number or a short file gets its own, plainer message.
+        let parsed = try IDXFile(contentsOf: filePath, expectedDimensions: dimensions) { piece in
+            if verify { hasher.update(piece) }
+        }
         if verify {
-            let digest = sha256Hex(bytes)
+            let digest = hex(hasher.finalize())
             guard digest == file.sha256 else {
                 throw DataError(
                     path: filePath,
@@ -242,7 +247,12 @@ public enum MNIST {
 
     /// SHA-256 of `bytes` as lowercase hex (swift-crypto).
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// A digest as lowercase hex.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 
     /// Downloads one file into `folder`, trying each mirror; the file appears
@@ -307,6 +317,15 @@ public enum MNIST {
         done.wait()
         return try outcome.result.get()
     }
+}
+
+/// A SHA-256 computation fed from another thread (one at a time, in order).
+private final class Hasher: @unchecked Sendable {
+    private var state = SHA256()
+
+    func update(_ bytes: UnsafeRawBufferPointer) { state.update(bufferPointer: bytes) }
+
+    func finalize() -> SHA256.Digest { state.finalize() }
 }
 
 /// Results written by concurrent work, one slot each, read after it has all finished.

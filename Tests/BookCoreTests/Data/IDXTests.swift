@@ -72,6 +72,53 @@ struct IDXTests {
         }
         #expect(long?.problem.contains("truncated") == false)
     }
+
+    @Test(
+        "Read from disk, plain or gzip-compressed, a file gives what parsing its bytes gives, and every byte is observed once, in order",
+        .enabled(if: gzipAvailable, "needs /usr/bin/gzip"))
+    func readFromDisk() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Over 2 MB of data, so the reader goes round its megabyte loop more than once.
+        var g = SeededGenerator(seed: 3)
+        let data = (0..<3 * 1000 * 784).map { _ in UInt8(g.index(below: 256)) }
+        let bytes = IDXFile.encode(dimensions: [3000, 28, 28], data: data)
+        try writeBytes(bytes, to: join(folder, "images"))
+        #expect(try gzipFile(join(folder, "images"), to: join(folder, "images.gz")))
+        for name in ["images", "images.gz"] {
+            let observed = Observed()
+            let file = try IDXFile(contentsOf: join(folder, name), expectedDimensions: 3) { observed.bytes += $0 }
+            #expect(file.dimensions == [3000, 28, 28])
+            #expect(file.data == data)
+            #expect(observed.bytes == bytes)
+        }
+    }
+
+    @Test("Read from disk, data shorter or longer than the header announces, or a header past the limit, is the same DataError")
+    func readFromDiskWrongLength() throws {
+        let folder = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bytes = IDXFile.encode(dimensions: [4, 2, 2], data: [UInt8](repeating: 1, count: 16))
+        try writeBytes(Array(bytes.dropLast(3)), to: join(folder, "short"))
+        let short = #expect(throws: DataError.self) { try IDXFile(contentsOf: join(folder, "short"), expectedDimensions: 3) }
+        #expect(short?.problem == "the header announces 4×2×2 = 16 bytes of data but the file holds 13 (truncated)")
+        try writeBytes(bytes + [0, 0], to: join(folder, "long"))
+        let long = #expect(throws: DataError.self) { try IDXFile(contentsOf: join(folder, "long"), expectedDimensions: 3) }
+        #expect(long?.problem == "the header announces 4×2×2 = 16 bytes of data but the file holds 18")
+        // A header announcing 2³¹ bytes gets no room made for them: the 16 that are there are counted.
+        let huge: [UInt8] = [0, 0, 8, 3, 0, 0, 0x80, 0, 0, 0, 0x01, 0, 0, 0, 0, 0x10] + [UInt8](repeating: 1, count: 16)
+        try writeBytes(huge, to: join(folder, "huge"))
+        let announced = #expect(throws: DataError.self) { try IDXFile(contentsOf: join(folder, "huge"), expectedDimensions: 3) }
+        #expect(announced?.problem.hasSuffix("but the file holds 16 (truncated)") == true)
+        try writeBytes([0, 0, 8], to: join(folder, "tiny"))
+        let tiny = #expect(throws: DataError.self) { try IDXFile(contentsOf: join(folder, "tiny"), expectedDimensions: 1) }
+        #expect(tiny?.problem.contains("3 bytes") == true)
+    }
+}
+
+/// The pieces an IDX reader hands out, one at a time (from another thread).
+private final class Observed: @unchecked Sendable {
+    var bytes: [UInt8] = []
 }
 
 /// Compresses `source` into `destination` with the system's gzip; `false` if gzip is not installed.
