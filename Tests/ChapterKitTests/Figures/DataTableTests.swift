@@ -2,6 +2,7 @@
 // read back what they wrote (the findings tests rely on it).
 
 import ChapterKit
+import Foundation
 import Testing
 
 @Suite("DataTable by name")
@@ -24,6 +25,22 @@ struct DataTableTests {
         #expect(read["SGD"] == [2.174769844, 0.1662435301])
         #expect(read["Adam"][0].isNaN && read["Adam"][1] == 0.25)
         #expect(read.text == table.text)
+    }
+
+    @Test("A large table, formatted in pieces on every core, is line for line what one row at a time gives")
+    func largeTableInPieces() {
+        // 101 × 101 grid points, in blocks of 101: over the size that is split, and not a multiple of the pieces.
+        var table = DataTable("surface.dat", "a grid", columns: ["x", "y", "z"], blockLength: 101)
+        for i in 0..<101 {
+            for j in 0..<101 { table.append([Double(i) / 7, Double(j), sin(Double(i * j))]) }
+        }
+        var expected = ["# a grid", "# x  y  z"]
+        for (k, row) in table.rows.enumerated() {
+            expected.append(row.map { String(format: "%.10g", $0) }.joined(separator: "  "))
+            if (k + 1) % 101 == 0 && k + 1 < table.rows.count { expected.append("") }
+        }
+        // Whole numbers are written as integers ("3", not "3.0"), which %.10g also does below 10¹⁰.
+        #expect(table.text == expected.joined(separator: "\n") + "\n")
     }
 
     @Test("A row with too few numbers, or a missing header, is an error naming the file")
