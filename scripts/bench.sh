@@ -18,8 +18,8 @@
 #   4. the peer: chapter 1's optimizer comparison on a shortened budget (200
 #      iterations, MNIST loading included), in Swift and as the book's NumPy
 #      code does it (Benchmarks/numpy-peer), with NumPy's default threads and
-#      with one; NumPy is installed with pip if missing, the row skipped
-#      without python3;
+#      with one, taking turns for 3 rounds, each reported by its median;
+#      NumPy is installed with pip if missing, the rows skipped without python3;
 #   5. whether the data files depend on the BLAS kernel (scripts/kernel-bits.sh:
 #      every chapter with --quick on every kernel the CPU can run, and the
 #      200-iteration optimizers on Prescott, compared byte for byte);
@@ -34,6 +34,7 @@
 #   SWIFT            the swift command (default: swift)
 #   PYTHON           the python command for the NumPy peer (default: python3)
 #   BENCH_SCRATCH    the build folder (default: .build, where `make build` puts the chapters)
+#   BENCH_PEER_ROUNDS how many turns each program of step 4 takes (default: 3)
 #   BENCH_OUTPUT     where the chapters' figures and logs go (default: a fresh temporary folder,
 #                    so the committed figures/ are not touched)
 #
@@ -175,10 +176,14 @@ measure_peak
 
 # --- 4. The peer: the book's NumPy code on the same work ---------------------
 # Chapter 1 at 200 iterations (the four networks, MNIST loading included) in
-# Swift and in NumPy, one after the other in this run. NumPy runs once with its
-# default threads and once with one (OPENBLAS_NUM_THREADS=1 and friends); the
-# rest of the environment (OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE, …) is left as it is.
+# Swift and in NumPy, in this run. NumPy runs with its default threads and
+# with one (OPENBLAS_NUM_THREADS=1 and friends); the rest of the environment
+# (OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE, …) is left as it is. The three
+# programs take turns, BENCH_PEER_ROUNDS times (3 by default), and each is
+# reported by its median: one run of NumPy with two threads on a shared
+# 2-core machine varies by a third from the next.
 peer_iterations=200
+peer_rounds=${BENCH_PEER_ROUNDS:-3}
 peer_rows=()
 peer_note=""
 wall() {   # wall LOG COMMAND… → seconds, or nothing if the command failed
@@ -186,11 +191,13 @@ wall() {   # wall LOG COMMAND… → seconds, or nothing if the command failed
   seconds=$( { time "${@:2}" >"$1" 2>&1; } 2>&1 ) || { echo "error: ${*:2} failed; see $1" >&2; return 0; }
   printf '%.2f' "$seconds"
 }
+median() {   # median SECONDS… → the middle value (the lower middle of an even count), or nothing
+  [[ $# -gt 0 ]] || return 0
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
 if $run_peer && [[ -x "$release/optimizers" ]]; then
-  echo "=== The peer: optimizers at $peer_iterations iterations, Swift and the book's NumPy code ==="
-  swift_seconds=$(wall "$output/peer-swift.log" "$release/optimizers" --iterations "$peer_iterations" --race-iterations 0 --plot none --output "$output/peer-swift")
-  swift_blas=$(grep -oE '\(.*kernel [^)]*\)' "$output/peer-swift.log" | tail -1 | tr -d '()' || true)
-  peer_rows+=("Swift (this course)|${swift_seconds:--}|${swift_blas:--}")
+  echo "=== The peer: optimizers at $peer_iterations iterations, Swift and the book's NumPy code, $peer_rounds rounds ==="
+  numpy=""
   if ! command -v "$PYTHON" >/dev/null 2>&1; then
     peer_note="NumPy rows skipped: $PYTHON not found."
   else
@@ -202,14 +209,31 @@ if $run_peer && [[ -x "$release/optimizers" ]]; then
       peer_note="NumPy rows skipped: NumPy is missing and '$PYTHON -m pip install numpy' failed (see $output/pip.log)."
     else
       numpy=$("$PYTHON" -c 'import numpy; print("NumPy " + numpy.__version__)')
-      peer=(Benchmarks/numpy-peer/optimizer_compare.py --iterations "$peer_iterations")
-      [[ -n ${MNIST_DIR:-} ]] || peer+=(--data-dir "$HOME/.cache/deep-learning-from-scratch-swift/mnist")
-      default_seconds=$(wall "$output/peer-numpy-default.log" "$PYTHON" "${peer[@]}")
-      one_seconds=$(wall "$output/peer-numpy-1.log" env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
-        "$PYTHON" "${peer[@]}")
-      peer_rows+=("the book's NumPy code, default threads|${default_seconds:--}|$numpy")
-      peer_rows+=("the book's NumPy code, 1 thread|${one_seconds:--}|$numpy")
     fi
+  fi
+  peer=(Benchmarks/numpy-peer/optimizer_compare.py --iterations "$peer_iterations")
+  [[ -n ${MNIST_DIR:-} ]] || peer+=(--data-dir "$HOME/.cache/deep-learning-from-scratch-swift/mnist")
+  swift_runs=() default_runs=() one_runs=()
+  for ((round = 1; round <= peer_rounds; round++)); do
+    seconds=$(wall "$output/peer-swift.log" "$release/optimizers" --iterations "$peer_iterations" --race-iterations 0 --plot none --output "$output/peer-swift")
+    [[ -n $seconds ]] && swift_runs+=("$seconds")
+    if [[ -n $numpy ]]; then
+      seconds=$(wall "$output/peer-numpy-default.log" "$PYTHON" "${peer[@]}")
+      [[ -n $seconds ]] && default_runs+=("$seconds")
+      seconds=$(wall "$output/peer-numpy-1.log" env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+        "$PYTHON" "${peer[@]}")
+      [[ -n $seconds ]] && one_runs+=("$seconds")
+    fi
+    echo "  round $round: Swift ${swift_runs[@]: -1} s${numpy:+, NumPy default threads ${default_runs[@]: -1} s, 1 thread ${one_runs[@]: -1} s}"
+  done
+  swift_seconds=$(median "${swift_runs[@]}")
+  swift_blas=$(grep -oE '\(.*kernel [^)]*\)' "$output/peer-swift.log" | tail -1 | tr -d '()' || true)
+  peer_rows+=("Swift (this course)|${swift_seconds:--}|${swift_runs[*]}|${swift_blas:--}")
+  if [[ -n $numpy ]]; then
+    default_seconds=$(median "${default_runs[@]}")
+    one_seconds=$(median "${one_runs[@]}")
+    peer_rows+=("the book's NumPy code, default threads|${default_seconds:--}|${default_runs[*]}|$numpy")
+    peer_rows+=("the book's NumPy code, 1 thread|${one_seconds:--}|${one_runs[*]}|$numpy")
   fi
 fi
 
@@ -287,16 +311,16 @@ printf '%-24s %9s %12s %9s %10s %10s  %s\n' "all chapters" "$total" "" "" "" "" 
 
 if [[ ${#peer_rows[@]} -gt 0 ]]; then
   echo
-  echo "The optimizer comparison at $peer_iterations iterations (4 networks, MNIST loading included), this run:"
-  printf '%-40s %9s %9s  %s\n' "program" "wall s" "× Swift" "BLAS"
+  echo "The optimizer comparison at $peer_iterations iterations (4 networks, MNIST loading included), median of $peer_rounds rounds in turn:"
+  printf '%-40s %9s %9s  %-20s  %s\n' "program" "wall s" "× Swift" "every round, s" "BLAS"
   for row in "${peer_rows[@]}"; do
-    IFS='|' read -r name seconds library <<<"$row"
+    IFS='|' read -r name seconds runs library <<<"$row"
     ratio=$(awk -v s="$seconds" -v r="${swift_seconds:-}" 'BEGIN { if (s + 0 > 0 && r + 0 > 0) printf "%.1f", s / r; else print "-" }')
-    printf '%-40s %9s %9s  %s\n' "$name" "$seconds" "$ratio" "$library"
+    printf '%-40s %9s %9s  %-20s  %s\n' "$name" "$seconds" "$ratio" "$runs" "$library"
   done
   if [[ -n ${default_seconds:-} && -n ${swift_seconds:-} ]]; then
     awk -v n="$default_seconds" -v s="$swift_seconds" 'BEGIN {
-        printf "Swift is %.1f× faster than the book'"'"'s NumPy code with default threads: %s\n", n / s, (n / s >= 3 ? "met (≥ 3×)" : "MISSED (< 3×)") }'
+        printf "Swift is %.1f× faster than the book'"'"'s NumPy code with default threads (medians): %s\n", n / s, (n / s >= 3 ? "met (≥ 3×)" : "MISSED (< 3×)") }'
   fi
 fi
 [[ -n $peer_note ]] && echo "$peer_note"

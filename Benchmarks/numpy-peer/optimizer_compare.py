@@ -6,8 +6,9 @@ project's rule: facts from the book carry over, its code does not), but it
 follows the book's design step by step, so it costs what the book's code
 costs:
 
-- layers with forward/backward methods (Affine, Relu, SoftmaxWithLoss), in
-  float64, the Affine layer computing dx in every layer, the first included;
+- layers with forward/backward methods (Affine, Relu, SoftmaxWithLoss), with
+  float64 parameters, the Affine layer computing dx in every layer, the first
+  included;
 - MultiLayerNet 784-100-100-100-100-10, ReLU, He initialisation
   (std = sqrt(2 / fan_in)), its loss adding the weight-decay term
   0.5 * lambda * sum(W**2) of every layer (lambda = 0, computed anyway);
@@ -16,7 +17,11 @@ costs:
 - each iteration draws one batch of 128 with np.random.choice and, for each
   of the four networks: gradient, update, then the loss on the same batch,
   recorded;
-- MNIST read from the four gz files, scaled to [0, 1].
+- MNIST read from the four gz files and normalised as the book's
+  load_mnist(normalize=True) does: float32 pixels divided by 255. The
+  products of float32 images with float64 weights come out float64, as in the
+  book. (The book keeps a pickle of the decoded files after its first run;
+  this reads the .gz files every time, as the Swift chapter does.)
 
 Usage: python3 optimizer_compare.py [--iterations N] [--data-dir DIR]
 Prints the final losses and the seconds taken (MNIST loading included).
@@ -50,13 +55,15 @@ def find(folder, name):
 
 
 def load_mnist(folder):
-    """Training images (flattened, float64 in [0, 1]) and labels (class indices)."""
+    """Training images (flattened, float32 in [0, 1], as the book's) and labels (class indices)."""
     images = read_idx(find(folder, "train-images-idx3-ubyte"))
     labels = read_idx(find(folder, "train-labels-idx1-ubyte"))
     # The book loads the test set too; so does this, for the same cost.
     read_idx(find(folder, "t10k-images-idx3-ubyte"))
     read_idx(find(folder, "t10k-labels-idx1-ubyte"))
-    return images.reshape(len(images), -1).astype(np.float64) / 255.0, labels.astype(np.int64)
+    pixels = images.reshape(len(images), -1).astype(np.float32)
+    pixels /= 255.0
+    return pixels, labels.astype(np.int64)
 
 
 # --- Layers -------------------------------------------------------------------
