@@ -103,7 +103,8 @@ let package = Package(
 //   BOOK_BENCHMARKS=1 swift build --target BookBenchmarks
 // so that they cannot rot. `dgemm-peak` measures the machine's large-DGEMM
 // speed, the limit the chapters are compared against; `fma-peak` (C, no
-// BLAS) the cores' fused-multiply-add peak, a limit no BLAS can bend.
+// BLAS) the cores' fused-multiply-add peak, a limit no BLAS can bend;
+// `step-floor` the time chapter 1's products alone take on this BLAS.
 if Context.environment["BOOK_BENCHMARKS"] == "1" {
     package.dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
@@ -118,6 +119,11 @@ if Context.environment["BOOK_BENCHMARKS"] == "1" {
             name: "dgemm-peak",
             dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/Tools/dgemm-peak"
+        ),
+        .executableTarget(
+            name: "step-floor",
+            dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/Tools/step-floor"
         ),
         .executableTarget(
             name: "fma-peak",

@@ -20,6 +20,8 @@
 #      code does it (Benchmarks/numpy-peer), with NumPy's default threads and
 #      with one, taking turns for 3 rounds, each reported by its median;
 #      NumPy is installed with pip if missing, the rows skipped without python3;
+#      and beside them the floor (step-floor): the time the products of that
+#      work alone take at this BLAS's speed for their small shapes;
 #   5. whether the data files depend on the BLAS kernel (scripts/kernel-bits.sh:
 #      every chapter with --quick on every kernel the CPU can run, and the
 #      200-iteration optimizers on Prescott, compared byte for byte);
@@ -94,8 +96,8 @@ if $run_benchmarks; then
 fi
 
 # --- 2. The machine's limits -------------------------------------------------
-echo "=== Building dgemm-peak and fma-peak, measuring the large-DGEMM and FMA limits ==="
-for tool in dgemm-peak fma-peak; do
+echo "=== Building dgemm-peak, fma-peak and step-floor, measuring the large-DGEMM and FMA limits ==="
+for tool in dgemm-peak fma-peak step-floor; do
   "$SWIFT" build "${scratch[@]}" -c release --product "$tool" >"$output/$tool-build.log" 2>&1 \
     || { cat "$output/$tool-build.log" >&2; exit 1; }
 done
@@ -226,6 +228,9 @@ if $run_peer && [[ -x "$release/optimizers" ]]; then
     fi
     echo "  round $round: Swift ${swift_runs[@]: -1} s${numpy:+, NumPy default threads ${default_runs[@]: -1} s, 1 thread ${one_runs[@]: -1} s}"
   done
+  # The floor: the products of the same 4 × 200 steps alone, at this BLAS's speed for their shapes.
+  "$release/step-floor" --steps $((4 * peer_iterations)) >"$output/step-floor.log" 2>&1 || true
+  floor_seconds=$(grep -oE 'seconds=[0-9.]+$' "$output/step-floor.log" | tail -1 | cut -d= -f2 || true)
   swift_seconds=$(median "${swift_runs[@]}")
   swift_blas=$(grep -oE '\(.*kernel [^)]*\)' "$output/peer-swift.log" | tail -1 | tr -d '()' || true)
   peer_rows+=("Swift (this course)|${swift_seconds:--}|${swift_runs[*]}|${swift_blas:--}")
@@ -321,6 +326,13 @@ if [[ ${#peer_rows[@]} -gt 0 ]]; then
   if [[ -n ${default_seconds:-} && -n ${swift_seconds:-} ]]; then
     awk -v n="$default_seconds" -v s="$swift_seconds" 'BEGIN {
         printf "Swift is %.1f× faster than the book'"'"'s NumPy code with default threads (medians): %s\n", n / s, (n / s >= 3 ? "met (≥ 3×)" : "MISSED (< 3×)") }'
+  fi
+  if [[ -n ${floor_seconds:-} && -n ${swift_seconds:-} ]]; then
+    awk -v f="$floor_seconds" -v s="$swift_seconds" -v n="${default_seconds:-}" 'BEGIN {
+        printf "The products alone of those 800 steps (step-floor: each shape timed on 1 thread, shared by the cores): %.2f s,\n", f
+        printf "  %.0f %% of the Swift run; the rest is start-up, loading MNIST and the element-wise work.", 100 * f / s
+        if (n + 0 > 0) printf " A program doing nothing but\n  these products would be %.1f× faster than the NumPy code.", n / f
+        printf "\n" }'
   fi
 fi
 [[ -n $peer_note ]] && echo "$peer_note"
