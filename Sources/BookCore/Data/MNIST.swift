@@ -24,24 +24,26 @@ public enum MNIST {
         public let name: String
         /// SHA-256 of the decompressed file, lowercase hex.
         public let sha256: String
+        /// How many dimensions its IDX header lists: 3 for images (N, 28, 28), 1 for labels (N).
+        public let dimensions: Int
     }
 
     /// The four files, with the digests of their decompressed contents.
     public static let trainImages = File(
         name: "train-images-idx3-ubyte.gz",
-        sha256: "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db")
+        sha256: "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db", dimensions: 3)
     /// Training labels (60 000).
     public static let trainLabels = File(
         name: "train-labels-idx1-ubyte.gz",
-        sha256: "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5")
+        sha256: "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5", dimensions: 1)
     /// Test images (10 000).
     public static let testImages = File(
         name: "t10k-images-idx3-ubyte.gz",
-        sha256: "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7")
+        sha256: "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7", dimensions: 3)
     /// Test labels (10 000).
     public static let testLabels = File(
         name: "t10k-labels-idx1-ubyte.gz",
-        sha256: "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")
+        sha256: "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2", dimensions: 1)
     /// All four, in the order they are loaded.
     public static let files = [trainImages, trainLabels, testImages, testLabels]
 
@@ -140,15 +142,13 @@ public enum MNIST {
         // The four files are read side by side (the training images, 47 MB
         // decompressed, take most of the time); an error is reported for the
         // first file, in this order, that has one.
-        let files: [(File, Int)] = [(self.trainImages, 3), (self.trainLabels, 1), (self.testImages, 3), (self.testLabels, 1)]
-        let results = ResultSlots<IDXFile>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results[i] = Result { try readVerified(files[i].0, in: folder, dimensions: files[i].1, verify: verifyDigests) }
+        let results = sideBySide(files.count) { i in
+            Result { try readVerified(files[i], in: folder, verify: verifyDigests) }
         }
-        let trainImages = try results[0]!.get()
-        let trainLabels = try results[1]!.get()
-        let testImages = try results[2]!.get()
-        let testLabels = try results[3]!.get()
+        let trainImages = try results[0].get()
+        let trainLabels = try results[1].get()
+        let testImages = try results[2].get()
+        let testLabels = try results[3].get()
         return (
             try dataset(images: trainImages, labels: trainLabels, folder: folder),
             try dataset(images: testImages, labels: testLabels, folder: folder)
@@ -170,11 +170,11 @@ public enum MNIST {
     ///
     /// The SHA-256 is computed a megabyte at a time as the file is
     /// decompressed into place, on another thread.
-    static func readVerified(_ file: File, in folder: String, dimensions: Int, verify: Bool) throws -> IDXFile {
+    static func readVerified(_ file: File, in folder: String, verify: Bool) throws -> IDXFile {
         let filePath = path(of: file, in: folder)
         let hasher = Hasher()
         // Parsing comes first: a wrong magic number or a short file gets its own, plainer message.
-        let parsed = try IDXFile(contentsOf: filePath, expectedDimensions: dimensions) { piece in
+        let parsed = try IDXFile(contentsOf: filePath, expectedDimensions: file.dimensions) { piece in
             if verify { hasher.update(piece) }
         }
         if verify {
@@ -326,17 +326,4 @@ private final class Hasher: @unchecked Sendable {
     func update(_ bytes: UnsafeRawBufferPointer) { state.update(bufferPointer: bytes) }
 
     func finalize() -> SHA256.Digest { state.finalize() }
-}
-
-/// Results written by concurrent work, one slot each, read after it has all finished.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Result<Value, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Result<Value, any Error>? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
 }

@@ -87,17 +87,15 @@ public struct DataTable: Sendable {
             "# " + columns.map { $0.replacingOccurrences(of: " ", with: "_") }.joined(separator: "  "),
         ]
         let pieceCount = rows.count < 4096 ? 1 : 4 * ProcessInfo.processInfo.activeProcessorCount
-        let pieces = PieceSlots(count: pieceCount)
-        let rows = self.rows, blockLength = self.blockLength
-        DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
+        let pieces = sideBySide(pieceCount) { piece in
             var lines: [String] = []
             for i in rows.count * piece / pieceCount..<rows.count * (piece + 1) / pieceCount {
                 lines.append(rows[i].map(DataTable.format).joined(separator: "  "))
                 if let blockLength, (i + 1) % blockLength == 0, i + 1 < rows.count { lines.append("") }
             }
-            pieces[piece] = lines
+            return lines
         }
-        return (header + pieces.all.joined()).joined(separator: "\n") + "\n"
+        return (header + pieces.joined()).joined(separator: "\n") + "\n"
     }
 
     /// Reads a table back from the text `text` wrote (the committed data the
@@ -147,20 +145,4 @@ public struct DataTableError: Error, CustomStringConvertible {
     public var problem: String
     /// One sentence.
     public var description: String { "\(fileName): \(problem)." }
-}
-
-/// The lines each piece of a table formatted, one slot per piece.
-private final class PieceSlots: @unchecked Sendable {
-    private var slots: [[String]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    subscript(index: Int) -> [String] {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    /// Every slot's lines, in order.
-    var all: [[String]] { lock.withLock { slots } }
 }
