@@ -82,10 +82,34 @@ extension Matrix {
     /// Every element negated.
     public static prefix func - (operand: Matrix) -> Matrix { operand.map { -$0 } }
 
-    /// `lhs ← lhs + rhs`, broadcasting a `[1, n]` row on the right.
-    public static func += (lhs: inout Matrix, rhs: Matrix) { lhs = lhs + rhs }
-    /// `lhs ← lhs − rhs`, broadcasting a `[1, n]` row on the right.
-    public static func -= (lhs: inout Matrix, rhs: Matrix) { lhs = lhs - rhs }
+    /// `lhs ← lhs + rhs` in place, broadcasting a `[1, n]` row on the right.
+    /// As in NumPy, `lhs` keeps its shape: `rhs` must have it, or be one row of it.
+    public static func += (lhs: inout Matrix, rhs: Matrix) {
+        if rhs.shape == lhs.shape {
+            lhs.add(rhs)
+        } else {
+            checkRowFits(rhs, lhs, "+=")
+            lhs.addToEachRow(rhs)
+        }
+    }
+
+    /// `lhs ← lhs − rhs` in place, broadcasting a `[1, n]` row on the right.
+    /// As in NumPy, `lhs` keeps its shape: `rhs` must have it, or be one row of it.
+    public static func -= (lhs: inout Matrix, rhs: Matrix) {
+        if rhs.shape == lhs.shape {
+            lhs.add(rhs, scaledBy: -1)  // a + (−1·b) is a − b, bit for bit
+        } else {
+            checkRowFits(rhs, lhs, "-=")
+            lhs = lhs.combiningEachRow(with: rhs, -)
+        }
+    }
+
+    /// Traps, naming both shapes, unless `row` is `[1, n]` for a `[m, n]` `matrix`.
+    private static func checkRowFits(_ row: Matrix, _ matrix: Matrix, _ operation: String) {
+        precondition(
+            row.rows == 1 && row.columns == matrix.columns,
+            "Matrix \(operation): \(row.shapeDescription) is neither \(matrix.shapeDescription) nor one row of it")
+    }
 }
 
 /// `√x` element by element, as NumPy's `np.sqrt(x)`.

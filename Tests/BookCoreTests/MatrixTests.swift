@@ -188,6 +188,10 @@ struct MatrixTests {
         y += row
         y -= row
         #expect(y == x)
+        y += x  // same shape: element by element, in place
+        #expect(y == 2.0 * x)
+        y -= x
+        #expect(y == x)
         #expect(x.shape == (rows: 2, columns: 3) && x.shapeDescription == "[2, 3]")
     }
 }

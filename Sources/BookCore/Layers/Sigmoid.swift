@@ -17,8 +17,9 @@ public final class Sigmoid: Layer {
 
     /// `y = σ(x)`.
     public func forward(_ x: Matrix, training: Bool) -> Matrix {
-        y = x.map(Sigmoid.sigmoid)  // [B, H]
-        return y
+        let out = x.map(Sigmoid.sigmoid)  // [B, H]
+        if training { y = out }  // backward needs y; a test-mode pass keeps nothing
+        return out
     }
 
     /// `dx = dout · y · (1 − y)`.
