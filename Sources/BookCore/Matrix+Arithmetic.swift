@@ -51,7 +51,7 @@ extension Matrix {
     public mutating func addToEachRow(_ vector: Matrix) {
         precondition(
             vector.rows == 1 && vector.columns == columns,
-            "Matrix.addToEachRow: row vector \(vector.shapeDescription) does not fit rows of \(shape)")
+            "Matrix.addToEachRow: row vector \(vector.shapeDescription) does not fit rows of \(shapeDescription)")
         let n = columns
         elements.withUnsafeMutableBufferPointer { s in
             vector.elements.withUnsafeBufferPointer { v in
@@ -84,7 +84,7 @@ extension Matrix {
 
     /// The mean of each column, `[1, columns]`: NumPy's `np.mean(x, axis=0)`.
     public func columnMeans() -> Matrix {
-        precondition(rows > 0, "Matrix.columnMeans: no rows in \(shape)")
+        precondition(rows > 0, "Matrix.columnMeans: no rows in \(shapeDescription)")
         return (1 / Double(rows)) * columnSums()
     }
 
@@ -112,7 +112,7 @@ extension Matrix {
     public func rows(at indices: [Int]) -> Matrix {
         var result = Matrix(rows: indices.count, columns: columns)  // [indices.count, columns]
         for (k, r) in indices.enumerated() {
-            precondition(r >= 0 && r < rows, "Matrix.rows(at:): row \(r) outside shape \(shape)")
+            precondition(r >= 0 && r < rows, "Matrix.rows(at:): row \(r) outside shape \(shapeDescription)")
             result.elements.replaceSubrange(
                 k * columns..<(k + 1) * columns,
                 with: elements[r * columns..<(r + 1) * columns])
@@ -124,7 +124,7 @@ extension Matrix {
     public func rows(_ range: Range<Int>) -> Matrix {
         precondition(
             range.lowerBound >= 0 && range.upperBound <= rows,
-            "Matrix.rows(_:): rows \(range) outside shape \(shape)")
+            "Matrix.rows(_:): rows \(range) outside shape \(shapeDescription)")
         return Matrix(
             rows: range.count, columns: columns,
             elements: Array(elements[range.lowerBound * columns..<range.upperBound * columns]))

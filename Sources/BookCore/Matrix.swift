@@ -126,7 +126,7 @@ public struct Matrix: Equatable, Sendable {
 
     /// The values of one row, as an array.
     public func row(_ index: Int) -> [Double] {
-        precondition(index >= 0 && index < rows, "Matrix: row \(index) outside shape \(shape)")
+        precondition(index >= 0 && index < rows, "Matrix: row \(index) outside shape \(shapeDescription)")
         return Array(elements[index * columns..<(index + 1) * columns])
     }
 

@@ -35,7 +35,7 @@ public enum TemporaryFiles {
 
     /// Set by a fatal-signal handler before it cleans up: the process is about
     /// to end, and no temporary file made from now on may outlive it.
-    nonisolated(unsafe) public private(set) static var isTerminating = false
+    nonisolated(unsafe) private(set) static var isTerminating = false
 
     /// Marks the process as ending (signal-safe: one store). A thread that
     /// creates a temporary file afterwards removes it and waits for the end.
@@ -47,9 +47,15 @@ public enum TemporaryFiles {
     /// The file is created with `O_EXCL`: a planted file or symlink at that
     /// name makes this fail rather than be written through.
     ///
+    /// - Parameters:
+    ///   - finalPath: The name the file will take once it is complete.
+    ///   - otherFolder: How the advice on failure says to pick another folder
+    ///     (a chapter says "choose another with --output").
     /// - Returns: The temporary path and an open, writable descriptor (the caller closes it).
     /// - Throws: `DataError` if the folder does not allow it.
-    public static func create(beside finalPath: String) throws -> (path: String, descriptor: Int32) {
+    public static func create(
+        beside finalPath: String, otherFolder: String = "choose another"
+    ) throws -> (path: String, descriptor: Int32) {
         // A signal handler is cleaning up (it set the flag before stopping gnuplot,
         // which may be what let this thread go on): make nothing, wait for the end.
         while isTerminating { pause() }
@@ -75,7 +81,7 @@ public enum TemporaryFiles {
             if errno != EEXIST {
                 throw DataError(
                     path: finalPath, problem: "cannot create a file in its folder (\(systemMessage(errno)))",
-                    remedy: "Check that the folder exists and is writable, or choose another.")
+                    remedy: "Check that the folder exists and is writable, or \(otherFolder).")
             }
         }
         throw DataError(
@@ -84,7 +90,7 @@ public enum TemporaryFiles {
     }
 
     /// Lists `path` as a temporary file of this run (removed on error or interruption).
-    public static func register(_ path: String) {
+    static func register(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
         for i in 0..<capacity where slots[i] == nil {
@@ -95,7 +101,7 @@ public enum TemporaryFiles {
     }
 
     /// Takes `path` off the list (it was renamed into place or removed).
-    public static func forget(_ path: String) {
+    static func forget(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
         for i in 0..<capacity {
@@ -148,19 +154,25 @@ public enum TemporaryFiles {
 /// flushed to disk, and renamed over the name. A symlink at `path` is replaced,
 /// not followed. On any error (a full disk, say) the temporary file is removed,
 /// the old file is untouched, and a `DataError` says what happened.
-public func writeFileAtomically(_ bytes: some Collection<UInt8>, to path: String) throws {
-    let temporary = try writeTemporaryFile(bytes, beside: path)
+///
+/// - Parameters:
+///   - bytes: The new contents.
+///   - path: The file to replace (or create).
+///   - otherFolder: How the advice on failure says to pick another folder
+///     (a chapter says "choose another with --output").
+public func writeFileAtomically(_ bytes: some Collection<UInt8>, to path: String, otherFolder: String = "choose another") throws {
+    let temporary = try writeTemporaryFile(bytes, beside: path, otherFolder: otherFolder)
     try TemporaryFiles.commit(temporary, to: path)
 }
 
 /// Writes `bytes` to a new temporary file beside `path` (see
-/// `TemporaryFiles.create(beside:)`), flushed to disk, and returns its path;
+/// `TemporaryFiles.create(beside:otherFolder:)`), flushed to disk, and returns its path;
 /// the caller checks it and then commits or removes it.
 ///
 /// - Throws: `DataError` if the bytes cannot all be written (the temporary
 ///   file is then already removed).
-public func writeTemporaryFile(_ bytes: some Collection<UInt8>, beside path: String) throws -> String {
-    let (temporary, descriptor) = try TemporaryFiles.create(beside: path)
+func writeTemporaryFile(_ bytes: some Collection<UInt8>, beside path: String, otherFolder: String = "choose another") throws -> String {
+    let (temporary, descriptor) = try TemporaryFiles.create(beside: path, otherFolder: otherFolder)
     var failure: Int32 = 0
     let contiguous = Array(bytes)
     contiguous.withUnsafeBytes { buffer in
@@ -183,12 +195,12 @@ public func writeTemporaryFile(_ bytes: some Collection<UInt8>, beside path: Str
             path: path, problem: "cannot write the file (\(systemMessage(failure)))",
             remedy: failure == ENOSPC || failure == EDQUOT
                 ? "The disk is full: free some space and run again; the previous file is untouched."
-                : "Check that the folder is writable, or choose another; the previous file is untouched.")
+                : "Check that the folder is writable, or \(otherFolder); the previous file is untouched.")
     }
     return temporary
 }
 
 /// The system's sentence for an `errno` value, e.g. "No space left on device".
-public func systemMessage(_ code: Int32) -> String {
+func systemMessage(_ code: Int32) -> String {
     String(cString: strerror(code))
 }

@@ -50,7 +50,7 @@ public final class Dropout: Layer {
 
     /// A mask `[rows, columns]` of ones (kept) and zeros (dropped): `[u > r]`
     /// for one `u ~ U[0, 1)` per element, drawn row by row — the book's
-    /// `np.random.rand(*x.shapeDescription) > dropout_ratio`.
+    /// `np.random.rand(*x.shape) > dropout_ratio`.
     public static func drawMask(
         rows: Int, columns: Int, ratio: Double,
         using generator: inout SeededGenerator

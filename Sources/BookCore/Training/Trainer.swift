@@ -186,7 +186,9 @@ public final class Trainer {
             afterEachIteration()
         }
         if diverged {
-            if verbose { log("The loss became \(trainLoss.last ?? .nan) at iteration \(currentIteration): training stopped (diverged).") }
+            if verbose {
+                log("The loss became \(trainLoss.last ?? .nan) at iteration \(currentIteration - 1): training stopped (diverged).")
+            }
             return 0
         }
         // The book measures the whole test set here, whatever the sample limit.

@@ -95,13 +95,7 @@ public struct FigureWriter: Sendable {
     public func writeText(_ text: String, as fileName: String) throws -> String {
         try createDirectory()
         let target = path(fileName)
-        do {
-            try writeFileAtomically(Array(text.utf8), to: target)
-        } catch let error as DataError {
-            throw DataError(
-                path: error.path, problem: error.problem,
-                remedy: error.remedy.replacingOccurrences(of: "choose another", with: "choose another with --output"))
-        }
+        try writeFileAtomically(Array(text.utf8), to: target, otherFolder: "choose another with --output")
         return target
     }
 

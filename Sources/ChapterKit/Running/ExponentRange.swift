@@ -35,7 +35,9 @@ public func parseExponentRange(_ text: String, flag: String) throws -> ClosedRan
             "\(usage); got '\(text)', whose first exponent is larger than the second. Write \(flag) \(parts[1]),\(parts[0]).")
     }
     guard exponentLimit.contains(low) && exponentLimit.contains(high) else {
-        throw ValidationError("\(usage); got '\(text)', but each exponent must lie between -30 and 30.")
+        throw ValidationError(
+            "\(usage); got '\(text)', but each exponent must lie between \(Int(exponentLimit.lowerBound)) and \(Int(exponentLimit.upperBound))."
+        )
     }
     return low...high
 }
