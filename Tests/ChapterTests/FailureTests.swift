@@ -113,7 +113,7 @@ struct FailureTests {
         for kind in ["fifo", "zero"] {
             let data = try ChapterRunner.temporaryDirectory("data\(kind)")
             // The other three files only need to exist: the training images are read first.
-            for file in MNIST.files.dropFirst() { FileManager.default.createFile(atPath: "\(data)/\(file.name)", contents: Data()) }
+            for file in MNIST.files.dropFirst() { _ = FileManager.default.createFile(atPath: "\(data)/\(file.name)", contents: Data()) }
             let images = "\(data)/\(MNIST.trainImages.name)"
             if kind == "fifo" {
                 #expect(mkfifo(images, 0o600) == 0)

@@ -20,9 +20,9 @@
 /// Batch normalization: Ioffe & Szegedy 2015. Dropout: Srivastava et al. 2014.
 public final class MultiLayerNetExtend: MultiLayerNet {
     /// Whether each hidden affine layer is followed by batch normalization.
-    public let usesBatchNorm: Bool
+    public var usesBatchNorm: Bool { !batchNormLayers.isEmpty }
     /// Whether each hidden activation is followed by dropout.
-    public let usesDropout: Bool
+    public var usesDropout: Bool { !dropoutLayers.isEmpty }
     /// The dropout ratio `r` (the book's default 0.5; used only with dropout).
     public let dropoutRatio: Double
 
@@ -54,8 +54,6 @@ public final class MultiLayerNetExtend: MultiLayerNet {
         precondition(
             dropoutRatio >= 0 && dropoutRatio < 1,
             "MultiLayerNetExtend: dropout ratio \(dropoutRatio) must lie in [0, 1)")
-        usesBatchNorm = useBatchNorm
-        usesDropout = useDropout
         self.dropoutRatio = dropoutRatio
         let dropoutSeed = generator.next()
         super.init(

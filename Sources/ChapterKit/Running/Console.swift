@@ -58,21 +58,17 @@ public struct ProgressReporter {
     private let isTerminal: Bool
     private var lastDraw = Date.distantPast
     private var lastTenth = -1
-    /// Whether to print anything at all (chapters pass `false` under `--quiet`).
-    public var isEnabled: Bool
 
     /// A reporter for `total` steps.
-    public init(_ label: String, total: Int, isEnabled: Bool = true) {
+    public init(_ label: String, total: Int) {
         self.label = label
         self.total = max(total, 1)
         self.isTerminal = standardErrorIsTerminal
-        self.isEnabled = isEnabled
     }
 
     /// Reports that `done` steps of `total` are finished; `detail` is shown
     /// after the counts (e.g. `"loss 0.231"`).
     public mutating func update(_ done: Int, detail: String = "") {
-        guard isEnabled else { return }
         let now = Date()
         let elapsed = now.timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
@@ -104,8 +100,8 @@ public final class SharedProgress: @unchecked Sendable {
     private var done = 0
 
     /// A shared reporter for `total` steps across all tasks.
-    public init(_ label: String, total: Int, isEnabled: Bool = true) {
-        reporter = ProgressReporter(label, total: total, isEnabled: isEnabled)
+    public init(_ label: String, total: Int) {
+        reporter = ProgressReporter(label, total: total)
     }
 
     /// Records `steps` more finished steps.
