@@ -40,8 +40,8 @@
 #   BENCH_OUTPUT     where the chapters' figures and logs go (default: a fresh temporary folder,
 #                    so the committed figures/ are not touched)
 #
-# The benchmark target, dgemm-peak and fma-peak are only in the package with
-# BOOK_BENCHMARKS=1 (see the end of Package.swift); this script sets it.
+# The benchmark target, dgemm-peak, fma-peak and step-floor are only in the
+# package with BOOK_BENCHMARKS=1 (see the end of Package.swift); this script sets it.
 # Timings on a shared machine are noisy: run it twice before believing a change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,7 +59,9 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-benchmarks) run_benchmarks=false ;;
     --no-peer) run_peer=false ;;
-    --filter) filter+=(--filter "$2"); shift ;;
+    --filter)
+      [[ $# -ge 2 && -n $2 ]] || { echo "error: --filter needs a REGEX (see scripts/bench.sh --help)" >&2; exit 2; }
+      filter+=(--filter "$2"); shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "error: unknown option $1 (see scripts/bench.sh --help)" >&2; exit 2 ;;
     *) chapters+=("$1") ;;
@@ -136,7 +138,7 @@ TIMEFORMAT=%R
 
 results=()
 failures=0
-for chapter in "${chapters[@]}"; do
+for chapter in ${chapters[@]+"${chapters[@]}"}; do
   binary="$release/$chapter"
   if [[ ! -x "$binary" ]]; then
     echo "=== $chapter: not built ($binary missing), skipped ==="
@@ -197,6 +199,11 @@ median() {   # median SECONDS… → the middle value (the lower middle of an ev
   [[ $# -gt 0 ]] || return 0
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
+last() {   # last VALUE… → the last value, or "-" if there is none
+  if [[ $# -gt 0 ]]; then printf '%s' "${@: -1}"; else printf -- '-'; fi
+}
+# Under `set -u`, bash 3.2 (macOS) calls an empty "${array[@]}" unbound: every array
+# that may be empty is expanded as ${array[@]+"${array[@]}"}.
 if $run_peer && [[ -x "$release/optimizers" ]]; then
   echo "=== The peer: optimizers at $peer_iterations iterations, Swift and the book's NumPy code, $peer_rounds rounds ==="
   numpy=""
@@ -214,7 +221,7 @@ if $run_peer && [[ -x "$release/optimizers" ]]; then
     fi
   fi
   peer=(Benchmarks/numpy-peer/optimizer_compare.py --iterations "$peer_iterations")
-  [[ -n ${MNIST_DIR:-} ]] || peer+=(--data-dir "$HOME/.cache/deep-learning-from-scratch-swift/mnist")
+  [[ -n ${MNIST_DIR:-} ]] || peer+=(--data-dir "${XDG_CACHE_HOME:-$HOME/.cache}/deep-learning-from-scratch-swift/mnist")
   swift_runs=() default_runs=() one_runs=()
   for ((round = 1; round <= peer_rounds; round++)); do
     seconds=$(wall "$output/peer-swift.log" "$release/optimizers" --iterations "$peer_iterations" --race-iterations 0 --plot none --output "$output/peer-swift")
@@ -226,44 +233,56 @@ if $run_peer && [[ -x "$release/optimizers" ]]; then
         "$PYTHON" "${peer[@]}")
       [[ -n $seconds ]] && one_runs+=("$seconds")
     fi
-    echo "  round $round: Swift ${swift_runs[@]: -1} s${numpy:+, NumPy default threads ${default_runs[@]: -1} s, 1 thread ${one_runs[@]: -1} s}"
+    swift_last=$(last ${swift_runs[@]+"${swift_runs[@]}"})
+    default_last=$(last ${default_runs[@]+"${default_runs[@]}"})
+    one_last=$(last ${one_runs[@]+"${one_runs[@]}"})
+    echo "  round $round: Swift $swift_last s${numpy:+, NumPy default threads $default_last s, 1 thread $one_last s}"
   done
-  # The floor: the products of the same 4 × 200 steps alone, at this BLAS's speed for their shapes.
-  "$release/step-floor" --steps $((4 * peer_iterations)) >"$output/step-floor.log" 2>&1 || true
+  # The floor: the products of the same 4 networks × $peer_iterations iterations alone, at this BLAS's
+  # speed for their shapes, one network per core at a time.
+  "$release/step-floor" --iterations "$peer_iterations" >"$output/step-floor.log" 2>&1 || true
   floor_seconds=$(grep -oE 'seconds=[0-9.]+$' "$output/step-floor.log" | tail -1 | cut -d= -f2 || true)
-  swift_seconds=$(median "${swift_runs[@]}")
+  swift_seconds=$(median ${swift_runs[@]+"${swift_runs[@]}"})
   swift_blas=$(grep -oE '\(.*kernel [^)]*\)' "$output/peer-swift.log" | tail -1 | tr -d '()' || true)
-  peer_rows+=("Swift (this course)|${swift_seconds:--}|${swift_runs[*]}|${swift_blas:--}")
+  peer_rows+=("Swift (this course)|${swift_seconds:--}|${swift_runs[*]+"${swift_runs[*]}"}|${swift_blas:--}")
   if [[ -n $numpy ]]; then
-    default_seconds=$(median "${default_runs[@]}")
-    one_seconds=$(median "${one_runs[@]}")
-    peer_rows+=("the book's NumPy code, default threads|${default_seconds:--}|${default_runs[*]}|$numpy")
-    peer_rows+=("the book's NumPy code, 1 thread|${one_seconds:--}|${one_runs[*]}|$numpy")
+    default_seconds=$(median ${default_runs[@]+"${default_runs[@]}"})
+    one_seconds=$(median ${one_runs[@]+"${one_runs[@]}"})
+    peer_rows+=("the book's NumPy code, default threads|${default_seconds:--}|${default_runs[*]+"${default_runs[*]}"}|$numpy")
+    peer_rows+=("the book's NumPy code, 1 thread|${one_seconds:--}|${one_runs[*]+"${one_runs[*]}"}|$numpy")
   fi
 fi
 
 # --- 5. Do the data files depend on the BLAS kernel? ------------------------
+# kernel-bits.sh prints one line per comparison: "same bits", "DIFFER: files",
+# or "FAILED (…)" for a run that failed (its comparisons are then missing).
 bits_lines=()
 if $run_peer && [[ $(uname) == Linux && -x "$release/optimizers" ]]; then
   echo "=== Do the data files depend on the BLAS kernel? (scripts/kernel-bits.sh) ==="
   BENCH_SCRATCH="${BENCH_SCRATCH:-.build}" BENCH_OUTPUT="$output" scripts/kernel-bits.sh >"$output/kernel-bits.log" 2>&1 || true
   same=$(grep -c 'same bits' "$output/kernel-bits.log" || true)
   differ=$(grep -c 'DIFFER' "$output/kernel-bits.log" || true)
-  bits_lines+=("--quick, every chapter, every kernel the CPU can run: $same comparisons with the same bits, $differ differing")
-  grep DIFFER "$output/kernel-bits.log" | sed 's/^kernel-bits /  /' >&2 || true
-  if [[ -n ${swift_seconds:-} && -d "$output/peer-swift" ]]; then
-    OPENBLAS_CORETYPE=Prescott "$release/optimizers" --iterations "$peer_iterations" --race-iterations 0 --plot none \
-      --output "$output/peer-swift-prescott" >"$output/peer-swift-prescott.log" 2>&1 || true
-    different=()
-    for file in "$output/peer-swift"/*.dat; do
-      cmp -s "$file" "$output/peer-swift-prescott/$(basename "$file")" || different+=("$(basename "$file")")
-    done
-    default_kernel=$(grep -oE 'kernel [A-Za-z0-9]+' "$output/peer-swift.log" | tail -1 || true)
-    if [[ ${#different[@]} -eq 0 ]]; then
-      bits_lines+=("optimizers --iterations $peer_iterations, Prescott vs $default_kernel: the same bits in every .dat file")
+  failed=$(grep -c 'FAILED' "$output/kernel-bits.log" || true)
+  bits_lines+=("--quick, every chapter, every kernel the CPU can run: $same comparisons with the same bits, $differ differing, $failed failed runs")
+  grep -E 'DIFFER|FAILED' "$output/kernel-bits.log" | sed 's/^kernel-bits /  /' >&2 || true
+  # The peer's work (optimizers at $peer_iterations iterations) on the oldest kernel against the one OpenBLAS picks;
+  # in a folder of its own, apart from the --quick runs.
+  long_log="$output/kernel-bits-$peer_iterations.log"
+  BENCH_SCRATCH="${BENCH_SCRATCH:-.build}" BENCH_OUTPUT="$output/iterations-$peer_iterations" scripts/kernel-bits.sh \
+    --kernels Prescott --flags "--iterations $peer_iterations --race-iterations 0" optimizers >"$long_log" 2>&1 || true
+  long="optimizers --iterations $peer_iterations"
+  if line=$(grep -E '^kernel-bits .*(same bits|DIFFER)' "$long_log" | tail -1); then
+    default_kernel=$(awk '{ print $5 }' <<<"$line")
+    if [[ $line == *DIFFER* ]]; then
+      bits_lines+=("$long, Prescott vs $default_kernel: DIFFER in ${line#*DIFFER: }")
     else
-      bits_lines+=("optimizers --iterations $peer_iterations, Prescott vs $default_kernel: DIFFER in ${different[*]}")
+      bits_lines+=("$long, Prescott vs $default_kernel: the same bits in every .dat file")
     fi
+  elif grep -q FAILED "$long_log"; then
+    bits_lines+=("$long, Prescott: FAILED, not compared (see $long_log)")
+    grep FAILED "$long_log" | sed 's/^kernel-bits /  /' >&2 || true
+  else
+    bits_lines+=("$long: OpenBLAS picks Prescott itself here, nothing to compare")
   fi
 fi
 
@@ -288,7 +307,7 @@ echo "         optimizers ≥ 3× faster than the book's NumPy code (default thr
 echo
 printf '%-24s %9s %12s %9s %10s %10s  %s\n' "chapter" "wall s" "peak MB" "GFLOP/s" "% DGEMM" "% FMA" "targets"
 total=0
-for row in "${results[@]}"; do
+for row in ${results[@]+"${results[@]}"}; do
   read -r chapter seconds megabytes gflops status <<<"$row"
   if [[ $status != ok ]]; then
     printf '%-24s %9s %12s %9s %10s %10s  %s\n' "$chapter" - - - - - "$status"
@@ -318,7 +337,7 @@ if [[ ${#peer_rows[@]} -gt 0 ]]; then
   echo
   echo "The optimizer comparison at $peer_iterations iterations (4 networks, MNIST loading included), median of $peer_rounds rounds in turn:"
   printf '%-40s %9s %9s  %-20s  %s\n' "program" "wall s" "× Swift" "every round, s" "BLAS"
-  for row in "${peer_rows[@]}"; do
+  for row in ${peer_rows[@]+"${peer_rows[@]}"}; do
     IFS='|' read -r name seconds runs library <<<"$row"
     ratio=$(awk -v s="$seconds" -v r="${swift_seconds:-}" 'BEGIN { if (s + 0 > 0 && r + 0 > 0) printf "%.1f", s / r; else print "-" }')
     printf '%-40s %9s %9s  %-20s  %s\n' "$name" "$seconds" "$ratio" "$runs" "$library"
@@ -328,8 +347,8 @@ if [[ ${#peer_rows[@]} -gt 0 ]]; then
         printf "Swift is %.1f× faster than the book'"'"'s NumPy code with default threads (medians): %s\n", n / s, (n / s >= 3 ? "met (≥ 3×)" : "MISSED (< 3×)") }'
   fi
   if [[ -n ${floor_seconds:-} && -n ${swift_seconds:-} ]]; then
-    awk -v f="$floor_seconds" -v s="$swift_seconds" -v n="${default_seconds:-}" 'BEGIN {
-        printf "The products alone of those 800 steps (step-floor: each shape timed on 1 thread, shared by the cores): %.2f s,\n", f
+    awk -v f="$floor_seconds" -v s="$swift_seconds" -v n="${default_seconds:-}" -v steps="$((4 * peer_iterations))" 'BEGIN {
+        printf "The products alone of those %d steps (step-floor: each shape timed on 1 thread, one network per core): %.2f s,\n", steps, f
         printf "  %.0f %% of the Swift run; the rest is start-up, loading MNIST and the element-wise work.", 100 * f / s
         if (n + 0 > 0) printf " A program doing nothing but\n  these products would be %.1f× faster than the NumPy code.", n / f
         printf "\n" }'
@@ -339,7 +358,7 @@ fi
 if [[ ${#bits_lines[@]} -gt 0 ]]; then
   echo
   echo "Data files across BLAS kernels (.dat files compared with cmp):"
-  for line in "${bits_lines[@]}"; do echo "  $line"; done
+  for line in ${bits_lines[@]+"${bits_lines[@]}"}; do echo "  $line"; done
 fi
 echo
 echo "Logs and figures: $output (timings on a shared machine are noisy)"
