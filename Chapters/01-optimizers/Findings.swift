@@ -82,7 +82,7 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
             Finding(
                 "optimizers.race-winner",
                 "In the race, the lowest loss of all is \(winner)'s at its own best η = \(String(format: "%.4g", best(winner).rate)): \(decimal(best(winner).loss)).",
-                holds: ["Adam", "RMSprop", "AdaGrad", "Momentum", "Nesterov"].contains(winner) && winner != "SGD"),
+                holds: ["Adam", "RMSprop", "AdaGrad", "Momentum", "Nesterov"].contains(winner)),
             Finding(
                 "optimizers.race-forgiving",
                 "\(mostForgiving) is the most forgiving: \(usable(mostForgiving)) of the \(rates.count) learning rates bring its loss below 0.5; the least forgiving, \(narrowest.joined(separator: " and ")), manage \(usable(narrowest[0])).",

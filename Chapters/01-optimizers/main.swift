@@ -25,7 +25,7 @@ let quick = options.common.quick
 let iterations = options.iterations ?? (quick ? 60 : 2000)
 let batchSize = 128
 // Four hidden layers of 100 units, ReLU, He initialisation: deep enough that
-// the optimizer matters, small enough to train in seconds.
+// the optimizer matters, small enough to train many times over.
 let hiddenSizes = [100, 100, 100, 100]
 // The book prints each optimizer's loss every 100 iterations.
 let printEvery = quick ? 20 : 100
@@ -33,8 +33,8 @@ let printEvery = quick ? 20 : 100
 let valleyStart = exitOnError { try parsePoint(options.valleyStart, flag: "--valley-start") }
 let valleySteps = 30
 // The race: every optimizer at 7 learning rates, half a decade apart from
-// 10⁻³ to 1 (the defaults 0.001 and 0.01 among them), for 200 iterations:
-// long enough for the order to settle, short enough to run 42 networks.
+// 10⁻³ to 1 (the defaults 0.001 and 0.01 among them), for 200 iterations,
+// a tenth of the budget above: there are 42 networks to train.
 let raceRates = (0..<7).map { pow(10, -3 + 0.5 * Double($0)) }
 let raceIterations = options.raceIterations ?? (quick ? 20 : 200)
 
@@ -203,8 +203,9 @@ exitOnError { try writer.write(findings) }
 //
 //    Worked answer (try first): the race has SGD at both. At η = 0.1 SGD
 //    catches up: it ends below Momentum at Momentum's default. At 1.0 its
-//    loss stays near ln 10 ≈ 2.3, the loss of a network that guesses: the
-//    steps are too large to settle [finding: optimizers.exercise-sgd-rates].
+//    loss ends near ln 10 ≈ 2.3, the loss of a network that guesses
+//    [finding: optimizers.exercise-sgd-rates]; our guess (a hypothesis) is
+//    that steps this large never settle.
 //
 // 3. Start the valley walk just above the valley floor:
 //    `optimizers --valley-start -7,0.1`. Which optimizers change most, and why?

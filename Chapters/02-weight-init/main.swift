@@ -170,12 +170,13 @@ exitOnError {
 //
 // Sigmoid, σ = 1: most outputs sit near 0 or 1, where the slope is under a
 // tenth of its peak [finding: weight-init.sigmoid-std-1-saturates]. The book
-// expects the gradient to vanish there; in these five layers it does not: the
-// flat slopes shrink it, and weights with √n·σ = 10 multiply it back
-// [finding: weight-init.backward-sigmoid-std-1]. That saturated layers still
-// learn badly is a hypothesis this chapter does not test. σ = 0.01: every
-// output bunches at 0.5 [finding: weight-init.sigmoid-std-0.01-bunches], and
-// here the gradient does vanish, by √n·σ·¼ = 1/40 per layer
+// expects the gradient to vanish there; in these five layers it does not
+// [finding: weight-init.backward-sigmoid-std-1]. Our explanation (a
+// hypothesis): the flat slopes shrink it, and weights with √n·σ = 10 multiply
+// it back. That saturated layers still learn badly is a hypothesis this
+// chapter does not test. σ = 0.01: every output bunches at 0.5
+// [finding: weight-init.sigmoid-std-0.01-bunches], and here the gradient
+// does vanish, by √n·σ·¼ = 1/40 per layer
 // [finding: weight-init.backward-sigmoid-std-0.01]. Xavier keeps sigmoid's
 // outputs spread [finding: weight-init.sigmoid-xavier-spread] but not its
 // gradient, which loses about 4 per layer; tanh's does not

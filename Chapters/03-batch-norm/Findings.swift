@@ -25,7 +25,8 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
     let firstBN = labels.map { scaleTable["\($0) BN"][0] }
     let stalled = labels.indices.filter { !plainLearns.contains($0) }.map { finalPlain[$0] }
     let best = labels.indices.filter { plainLearns.contains($0) }.max { finalPlain[$0] - finalBN[$0] < finalPlain[$1] - finalBN[$1] }
-    let single = "W:0.08577"
+    // The single panel's scale: the one nearest σ ≈ 0.086 (main.swift's singleScaleIndex).
+    let single = labels.min { abs(sigma($0) - 0.086) < abs(sigma($1) - 0.086) }!
 
     // Why: the loss and the gradient against c.
     let invariance = tables.invariance

@@ -173,12 +173,14 @@ exitOnError { try writer.write(findings) }
 // near He's scale [finding: batch-norm.plain-learns-near-he] (chapter 2's
 // exploding or vanishing activations are the likely cause: a hypothesis here,
 // not measured), and there it is clearly ahead
-// [finding: batch-norm.plain-ahead-where-well-scaled]: normalization rescues
-// bad scales, it does not improve a good one. With it the network climbs at
-// every scale [finding: batch-norm.climbs-everywhere]; the single panel shows
-// one scale close up [finding: batch-norm.single-scale]. The first BN point
-// is near chance [finding: batch-norm.first-point-near-chance]: one update in,
-// the running averages (from zero, momentum 0.9) hold a tenth of the batch's.
+// [finding: batch-norm.plain-ahead-where-well-scaled]. So normalization
+// rescues bad scales, while near a good one it can trail, as here, or lead,
+// as from He's start [finding: batch-norm.exercise-he-plain]. With it the
+// network climbs at every scale [finding: batch-norm.climbs-everywhere]; the
+// single panel shows one scale close up [finding: batch-norm.single-scale].
+// The first BN point is near chance [finding: batch-norm.first-point-near-chance];
+// our explanation (a hypothesis): one update in, the running averages (from
+// zero, momentum 0.9) hold a tenth of the batch's.
 //
 // Going further: scaling W1 by c leaves the loss alone
 // [finding: batch-norm.loss-ignores-scale] and divides the gradient by c

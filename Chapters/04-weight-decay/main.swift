@@ -28,7 +28,7 @@ let quick = options.common.quick
 // 7-layer network can memorise them [finding: weight-decay.memorises].
 let trainingImages = 300
 // Accuracy is measured on all 300 training images and all 10 000 test images
-// (--quick: the first 500 test images, so that a debug build runs in seconds).
+// (--quick: the first 500 test images).
 let testImages = quick ? 500 : 10_000
 // Six hidden layers of 100 ReLU units with He initialisation: more than
 // enough capacity for 300 images.
@@ -213,8 +213,9 @@ exitOnError { try writer.write(findings) }
 //    network barely fits even its training images
 //    [finding: weight-decay.exercise-small-and-large].
 //
-// 2. Without any gradient, how far would 601 steps of decay alone shrink
-//    ΣW² at λ = 0.1? (Each step multiplies every weight by 1 − η·λ.)
+// 2. Without any gradient, how far would decay alone shrink ΣW² at λ = 0.1
+//    over the 600 steps from the first measurement to the last? (Each step
+//    multiplies every weight by 1 − η·λ.)
 //    Worked answer (try first): by (1 − 0.001)^(2·600) between the first
 //    and the last measurement; the dashed curve of weight-norm.png draws it,
 //    and the decayed run ends close to it [finding: weight-decay.sum-falls]:

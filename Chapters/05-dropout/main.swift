@@ -43,7 +43,7 @@ let ratio = options.dropoutRatio
 // images (the Trainer's final measurement uses all of them), which makes them cheap.
 let exerciseTestImages = 1000
 // The inverted-dropout run of section 5 measures each epoch on the first
-// 2000 test images: a fifth of the cost, enough to see a difference of a few hundredths.
+// 2000 test images: a fifth of the cost.
 let invertedTestImages = 2000
 // Exercise 1's ratio, and exercise 2's λ (chapter 4's).
 let exerciseRatio = 0.5
@@ -155,13 +155,13 @@ if let divergence = runs.compactMap(\.divergence).first {
 //
 // Run 2 is run 0 with every Dropout layer swapped for InvertedDropout
 // (InvertedDropout.swift): the same weights, batches and masks, only the
-// scaling moved into training. Why bother? Our hypothesis for the book's
-// dropout network learning slowly: ReLU layers pass a scale straight through,
-// so with the book's masks the signal reaching the scores shrinks by roughly
-// (1 − r)⁶ = 0.8⁶ ≈ 0.26 in training, and so does the gradient, while SGD's
-// step stays η = 0.01. Inverted dropout keeps the scale, and it does learn
-// much faster [finding: dropout.inverted-faster], as the hypothesis predicts
-// (it does not prove it).
+// scaling moved into training. Why bother? The book's dropout network learns
+// slowly [finding: dropout.slow-learner]. Our hypothesis: ReLU layers pass a
+// scale straight through, so with the book's masks the signal reaching the
+// scores shrinks by roughly (1 − r)⁶ = 0.8⁶ ≈ 0.26 in training, and so does
+// the gradient, while SGD's step stays η = 0.01. Inverted dropout keeps the
+// scale, and it does learn much faster [finding: dropout.inverted-faster], as
+// the hypothesis predicts (it does not prove it).
 //
 // And a fairer look at all three: compare them not at equal epochs but at
 // equal training accuracy, at the epoch where each first reaches 0.5, 0.6,
@@ -225,6 +225,6 @@ exitOnError { try writer.write(findings) }
 //    Measure it with the masks on (`network.accuracy(x, labels: t, training: true)`,
 //    which the chapter computes after training). Why is it lower?
 //
-//    Worked answer (try first): each forward pass then drops a fifth of the
-//    units of every layer at random, a different thinned network for every
-//    image, so more images are misread [finding: dropout.exercise-masks-on].
+//    Worked answer (try first): it is lower [finding: dropout.exercise-masks-on].
+//    Our hypothesis: with a fifth of every layer's units dropped at random, a
+//    different thinned network reads each image, and thinned networks err more.

@@ -53,6 +53,11 @@ struct SearchTables {
     var all: [DataTable] { [curves, trials, grid, gridVsRandom, reruns, finalTest] }
 }
 
+/// The trial's place in `ranked`: 1 for the best.
+func rank(of trial: Trial, in ranked: [Trial]) -> Int {
+    ranked.firstIndex { $0.number == trial.number }! + 1
+}
+
 func makeTables() -> SearchTables {
     // Every trial's two curves, one pair of columns per trial; epochs numbered from 0, as the book's plot does.
     var curves = DataTable(
@@ -74,7 +79,7 @@ func makeTables() -> SearchTables {
     for trial in trials {
         table.append([
             Double(trial.number), trial.learningRate, trial.weightDecay, trial.finalValidationAccuracy,
-            trial.finalTrainingAccuracy, trial.diverged ? 1 : 0, Double(rankOfTrial[trial.number]),
+            trial.finalTrainingAccuracy, trial.diverged ? 1 : 0, Double(rank(of: trial, in: ranked)),
         ])
     }
     let results = further.results
@@ -115,7 +120,8 @@ func makeTables() -> SearchTables {
     let winner = results[extra.count]
     let finalTest = DataTable(
         "final-test.dat",
-        "hyperparameter-search: the winning setting trained on all \(fullSet.count) images, scored once on the \(fullTest.count) test images",
+        "hyperparameter-search: the winning setting trained on all \(shuffled.count) images, "
+            + "scored once on the \(fullTest.count) test images",
         columns: [
             ("learning rate", [winner.learningRate]), ("weight decay", [winner.weightDecay]),
             ("validation accuracy in the search", [ranked[0].finalValidationAccuracy]),
@@ -132,7 +138,7 @@ func trialsCSV() -> String {
             [
                 String(trial.number), String(seed), String(trial.number), "\(trial.learningRate)", "\(trial.weightDecay)",
                 "\(trial.finalValidationAccuracy)", "\(trial.finalTrainingAccuracy)", String(trial.diverged),
-                String(rankOfTrial[trial.number]),
+                String(rank(of: trial, in: ranked)),
             ].joined(separator: ","))
     }
     return csv.joined(separator: "\n") + "\n"
