@@ -17,27 +17,13 @@ import Foundation
 
 // MARK: - 1. Settings
 //
-// The flags are declared and checked in Options.swift; `--help` lists them.
+// Every knob, with its reason, is a field of one value, `Settings`, shown here.
+// The flags (Options.swift; `--help` lists them) are parsed and checked once,
+// and change a copy of it.
+// [source: Settings.swift]
 
 let options = Options.parseOrExit()
-let quick = options.common.quick
-// The book's MNIST budget: 2000 mini-batches of 128 images.
-let iterations = options.iterations ?? (quick ? 60 : 2000)
-let batchSize = 128
-// Four hidden layers of 100 units, ReLU, He initialisation: deep enough that
-// the optimizer matters, small enough to train many times over.
-let hiddenSizes = [100, 100, 100, 100]
-// The book prints each optimizer's loss every 100 iterations.
-let printEvery = quick ? 20 : 100
-// The book starts the valley walk at (−7, 2) and takes 30 steps.
-let valleyStart = exitOnError { try parsePoint(options.valleyStart, flag: "--valley-start") }
-let valleySteps = 30
-// The race: every optimizer at 7 learning rates, half a decade apart from
-// 10⁻³ to 1 (the defaults 0.001 and 0.01 among them), for 200 iterations,
-// a tenth of the budget above: there are 42 networks to train.
-let raceRates = (0..<7).map { pow(10, -3 + 0.5 * Double($0)) }
-let raceIterations = options.raceIterations ?? (quick ? 20 : 200)
-
+let settings = options.settings  // Settings(quick: --quick), with the flags applied
 let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "optimizers")) }
 
 // MARK: - 2. The idea: four ways to take a step
@@ -69,15 +55,15 @@ let valleyOptimizers: [any Optimizer] = [
     SGD(learningRate: 0.95), Momentum(learningRate: 0.1), AdaGrad(learningRate: 1.5), Adam(learningRate: 0.3),
 ]
 
-/// The positions (x, y) before each of `valleySteps` updates, from `start`.
-func walk(_ optimizer: any Optimizer, from start: (x: Double, y: Double)) -> [(Double, Double)] {
+/// The positions (x, y) before each of `steps` updates, from `start`.
+func walk(_ optimizer: any Optimizer, from start: Point, steps: Int) -> [Point] {
     var optimizer = optimizer
     // The point (x, y) is a [1, 2] parameter, so the same optimizers that train networks move it.
     let point = Parameter(name: "xy", value: Matrix(rowVector: [start.x, start.y]))  // [1, 2]
-    var path: [(Double, Double)] = []
-    for _ in 0..<valleySteps {
+    var path: [Point] = []
+    for _ in 0..<steps {
         let (x, y) = (point.value[0, 0], point.value[0, 1])
-        path.append((x, y))
+        path.append(Point(x: x, y: y))
         let (dx, dy) = valleyGradient(x, y)
         point.gradient = Matrix(rowVector: [dx, dy])  // [1, 2]
         optimizer.update([point])
@@ -87,13 +73,14 @@ func walk(_ optimizer: any Optimizer, from start: (x: Double, y: Double)) -> [(D
 
 // MARK: - 3. Experiment 1: thirty steps in the valley (Figure 6-8)
 
-let paths = valleyOptimizers.map { walk($0, from: valleyStart) }
+let paths = valleyOptimizers.map { walk($0, from: settings.valleyStart, steps: settings.valleySteps) }
 for (optimizer, path) in zip(valleyOptimizers, paths) {
     let last = path[path.count - 1]
-    print(String(format: "%-9@ last position (%7.3f, %7.3f)   f = %.4f", optimizer.name, last.0, last.1, valley(last.0, last.1)))
+    print(String(format: "%-9@ last position (%7.3f, %7.3f)   f = %.4f", optimizer.name, last.x, last.y, valley(last.x, last.y)))
 }
 // And the same walk from just above the valley floor (y = 0.1), where it barely slopes across.
-let floorPaths = valleyOptimizers.map { walk($0, from: (valleyStart.x, 0.1)) }
+let floorStart = Point(x: settings.valleyStart.x, y: 0.1)
+let floorPaths = valleyOptimizers.map { walk($0, from: floorStart, steps: settings.valleySteps) }
 
 // MARK: - 4. Experiment 2: the optimizers on MNIST (Figure 6-9)
 
@@ -102,19 +89,23 @@ print("MNIST: \(train.count) training images of \(train.features) pixels")
 
 // The mini-batches are drawn once, with replacement as the book does, and
 // every optimizer trains on the same ones.
-var generator = SeededGenerator(seed: options.common.seed)
-let batches = (0..<max(iterations, raceIterations)).map { _ in generator.choice(train.count, count: batchSize) }
+var generator = SeededGenerator(seed: settings.seed)
+let batches = (0..<max(settings.iterations, settings.raceIterations)).map { _ in
+    generator.choice(train.count, count: settings.batchSize)
+}
 
-/// Trains one network with `optimizer` on the first `steps` batches and
-/// returns its loss after every update.
+/// Trains one network with `optimizer` on the first `steps` of `batches` of
+/// `train` and returns its loss after every update.
 ///
 /// The book gives each network its own random start. The course gives all of
 /// them the same one (stream 1 of the seed), so that the curves differ only by
 /// the optimizer: a deliberate difference from the book.
-func lossCurve(_ optimizer: any Optimizer, steps: Int, step: () -> Void) -> [Double] {
-    var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
+func lossCurve(
+    _ optimizer: any Optimizer, steps: Int, train: Dataset, batches: [[Int]], settings: Settings, step: () -> Void
+) -> [Double] {
+    var weightGenerator = SeededGenerator(seed: settings.seed, stream: 1)
     let network = MultiLayerNet(
-        inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+        inputSize: train.features, hiddenSizes: settings.hiddenSizes, outputSize: train.classes,
         activation: .relu, weightInit: .he, generator: &weightGenerator)
     var optimizer = optimizer
     var losses: [Double] = []
@@ -128,20 +119,21 @@ func lossCurve(_ optimizer: any Optimizer, steps: Int, step: () -> Void) -> [Dou
     return losses
 }
 
-let mnistOptimizers = exitOnError { try parseOptimizerNames(options.optimizers, flag: "--optimizers") }.map { $0.make() }
+let mnistOptimizers = settings.comparison.map { $0.make() }  // --optimizers: which, each at the book's default rate
+let iterations = settings.iterations
 let comparison = await trainSideBySide("training", count: mnistOptimizers.count, stepsEach: iterations) { k, step in
-    lossCurve(mnistOptimizers[k], steps: iterations, step: step)
+    lossCurve(mnistOptimizers[k], steps: iterations, train: train, batches: batches, settings: settings, step: step)
 }
 let losses = comparison.results
 
 // What the book prints: every optimizer's loss every 100 iterations.
-for i in stride(from: 0, to: iterations, by: printEvery) {
+for i in stride(from: 0, to: iterations, by: settings.printEvery) {
     print(
         "===========iteration:\(i)===========" + mnistOptimizers.indices.map { "\n\(mnistOptimizers[$0].name):\(losses[$0][i])" }.joined())
 }
 let flopsPerStep = MultiLayerNet.productFLOPs(
-    inputSize: train.features, hiddenSizes: hiddenSizes,
-    outputSize: train.classes, batchSize: batchSize)
+    inputSize: train.features, hiddenSizes: settings.hiddenSizes,
+    outputSize: train.classes, batchSize: settings.batchSize)
 print(
     String(format: "Trained %d networks × %d iterations in %.1f s: ", mnistOptimizers.count, iterations, comparison.seconds)
         + productSpeed(flops: flopsPerStep * Double(iterations * mnistOptimizers.count), seconds: comparison.seconds))
@@ -149,24 +141,34 @@ print(
 // MARK: - 5. Going further: a fair race
 //
 // Each optimizer above ran at the book's default learning rate, which favours
-// some more than others. Here all six run at each of seven learning rates, on
-// the same batches and the same start, and we keep the mean loss of their
-// last 50 iterations. Two questions: which is best at its own best η, and
-// which is forgiving of a bad one?
+// some more than others. Here every optimizer of the course runs at each of
+// the race's learning rates, on the same batches and the same start, and we
+// keep the mean loss of its last 50 iterations. Two questions: which is best
+// at its own best η, and which is forgiving of a bad one?
 
 let raceOptimizers = OptimizerName.allCases
+let raceRates = settings.raceRates, raceIterations = settings.raceIterations
 let racePairs = raceIterations == 0 ? [] : raceOptimizers.flatMap { name in raceRates.map { (name, $0) } }
 let race = await trainSideBySide("race", count: racePairs.count, stepsEach: raceIterations) { k, step in
-    let curve = lossCurve(racePairs[k].0.make(learningRate: racePairs[k].1), steps: raceIterations, step: step)
-    let tail = curve.suffix(min(50, curve.count))
+    let optimizer = racePairs[k].0.make(learningRate: racePairs[k].1)
+    let curve = lossCurve(optimizer, steps: raceIterations, train: train, batches: batches, settings: settings, step: step)
+    let tail = curve.suffix(min(settings.raceTail, curve.count))
     return tail.reduce(0, +) / Double(tail.count)
 }
 
 // MARK: - 6. Figures
 
-let tables = makeTables()
+let raceLosses: [[Double]] =
+    race.results.isEmpty
+    ? [] : raceOptimizers.indices.map { i in Array(race.results[i * raceRates.count..<(i + 1) * raceRates.count]) }
+let valleyNames: [String] = valleyOptimizers.map(\.name)
+let results = Results(
+    valleyNames: valleyNames, valley: paths, floor: floorPaths,
+    comparisonNames: mnistOptimizers.map(\.name), comparison: losses,
+    raceNames: raceOptimizers.map { $0.make().name }, race: raceLosses)
+let tables = makeTables(settings, results)
 exitOnError { for table in tables.all { try writer.write(table) } }
-exitOnError { try options.common.show(makeFigures(tables), with: writer) }
+exitOnError { try options.common.show(makeFigures(tables, settings), with: writer) }
 
 // MARK: - 7. What we saw
 //

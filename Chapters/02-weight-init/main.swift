@@ -19,29 +19,14 @@ import Foundation
 
 // MARK: - 1. Settings
 //
-// The flags are declared and checked in Options.swift; `--help` lists them.
+// Every knob, with its reason, is a field of one value, `Settings`, shown here.
+// The flags (Options.swift; `--help` lists them) are parsed and checked once,
+// and change a copy of it.
+// [source: Settings.swift]
 
 let options = Options.parseOrExit()
-let quick = options.common.quick
-let seed = options.common.seed  // --seed: every random draw derives from it
-// The book's random layers: 1000 inputs of n values, 5 layers of n units, no
-// biases, 30 bins per histogram. They are cheap, so --quick keeps them whole.
-let sampleCount = 1000
-let inputWidth = options.width
-let layerWidths = Array(repeating: options.width, count: 5)
-let binCount = 30
-// Exercise 2 reruns the forward pass ten times wider.
-let wideWidth = 1000
-// The book's MNIST budget: 2000 mini-batches of 128 images, SGD with η = 0.01.
-let iterations = options.iterations ?? (quick ? 60 : 2000)
-let batchSize = 128
-let mnistOptimizer = options.optimizer.make()  // SGD: η = 0.01; the others at the book's defaults
-// Four hidden layers of 100 ReLU units: the net of chapter 1, deep enough for a
-// bad start to stall it [finding: weight-init.mnist-std-0.01-stuck].
-let hiddenSizes = [100, 100, 100, 100]
-// The book prints each network's loss every 100 iterations.
-let printEvery = quick ? 20 : 100
-
+let settings = options.settings  // Settings(quick: --quick), with the flags applied
+let seed = settings.seed
 let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "weight-init")) }
 
 // MARK: - 2. The idea: keep the size of the signal the same in every layer
@@ -77,7 +62,7 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // same standard normals under every scale (stream 3), so the histograms differ
 // only by σ and the activation (the book draws fresh ones each run).
 var inputGenerator = SeededGenerator(seed: seed, stream: 2)
-let inputs = Matrix.randomNormal(sampleCount, inputWidth, using: &inputGenerator)  // [N, n]
+let inputs = Matrix.randomNormal(settings.sampleCount, settings.width, using: &inputGenerator)  // [N, n]
 
 // MARK: - 4. Experiment 1: each layer's outputs (the book: 6.2.1–6.2.3, Figures 6-10, 6-11, 6-13, 6-14)
 //
@@ -88,18 +73,21 @@ let inputs = Matrix.randomNormal(sampleCount, inputWidth, using: &inputGenerator
 // the share of zeros. At σ = 0.01 the deeper layers then fit in one bar, so it
 // also counts log₁₀ of ReLU's outputs (activations-relu-log.png).
 let configurations = [
-    Configuration(sigmoid, .standardDeviation(1)), Configuration(sigmoid, .standardDeviation(0.01)),
-    Configuration(sigmoid, .xavier), Configuration(hyperbolicTangent, .xavier),
-    Configuration(relu, .standardDeviation(0.01)), Configuration(relu, .xavier), Configuration(relu, .he),
+    Configuration(.sigmoid, .standardDeviation(1)), Configuration(.sigmoid, .standardDeviation(0.01)),
+    Configuration(.sigmoid, .xavier), Configuration(.hyperbolicTangent, .xavier),
+    Configuration(.relu, .standardDeviation(0.01)), Configuration(.relu, .xavier), Configuration(.relu, .he),
 ]
 // Each experiment's work for one configuration or network: the random layers, one MNIST net, the backward pass (section 6).
 // [source: Experiments.swift]
-let results = configurations.map { configuration in
-    LayerResult(configuration, randomLayerOutputs(configuration, inputs, widths: layerWidths, seed: seed, stream: 3), bins: binCount)
+let layerWidths = settings.layerWidths
+let layerResults = configurations.map { configuration in
+    LayerResult(
+        configuration, randomLayerOutputs(configuration, inputs, widths: layerWidths, seed: seed, stream: 3),
+        bins: settings.binCount)
 }
-print("Experiment 1: \(sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth) units, no biases.")
+print("Experiment 1: \(settings.sampleCount) random inputs through \(layerWidths.count) layers of \(settings.width) units, no biases.")
 print("  spread: standard deviation of each layer's outputs; flat: share with slope f′ below a tenth of its peak")
-for result in results { print(result.summary) }
+for result in layerResults { print(result.summary) }
 
 // MARK: - 5. Experiment 2: three starting scales on MNIST (the book: 6.2.4, Figure 6-15)
 //
@@ -109,27 +97,31 @@ for result in results { print(result.summary) }
 // from the same standard normals, scaled by their own σ. A fourth net, for
 // exercise 3, starts from σ = 0.01 and trains with Adam.
 let weightInits: [WeightInit] = [.standardDeviation(0.01), .xavier, .he]
-var mnist: (losses: [[Double]], adam: [Double])? = nil
-if !options.histogramsOnly {
+let mnistOptimizer = settings.optimizer.make()  // SGD: η = 0.01; the others at the book's defaults
+var mnist: MNISTResults? = nil
+if !settings.histogramsOnly {
     let (train, _) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
     print("\nExperiment 2: MNIST, \(train.count) training images of \(train.features) pixels, \(mnistOptimizer.name)")
     var generator = SeededGenerator(seed: seed)
-    let batches = (0..<iterations).map { _ in generator.choice(train.count, count: batchSize) }
+    let batches = (0..<settings.iterations).map { _ in generator.choice(train.count, count: settings.batchSize) }
     let runs: [(WeightInit, any Optimizer)] = weightInits.map { ($0, mnistOptimizer) } + [(.standardDeviation(0.01), Adam())]
+    let iterations = settings.iterations
     let trained = await trainSideBySide("training", count: runs.count, stepsEach: iterations) { k, step in
-        trainNetwork(train, hiddenSizes: hiddenSizes, runs[k].0, runs[k].1, batches: batches, seed: seed, step: step)
+        trainNetwork(runs[k].0, runs[k].1, train: train, batches: batches, settings: settings, step: step)
     }
     // What the book prints: every network's loss every 100 iterations.
-    for i in stride(from: 0, to: iterations, by: printEvery) {
+    for i in stride(from: 0, to: iterations, by: settings.printEvery) {
         print("===========iteration:\(i)===========")
         for (k, weightInit) in weightInits.enumerated() { print("\(weightInit):\(trained.results[k][i])") }
     }
     let flopsPerStep = MultiLayerNet.productFLOPs(
-        inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes, batchSize: batchSize)
+        inputSize: train.features, hiddenSizes: settings.hiddenSizes, outputSize: train.classes, batchSize: settings.batchSize)
     print(
         String(format: "Trained %d networks × %d iterations in %.1f s: ", runs.count, iterations, trained.seconds)
             + productSpeed(flops: flopsPerStep * Double(iterations * runs.count), seconds: trained.seconds))
-    mnist = (Array(trained.results.prefix(weightInits.count)), trained.results[weightInits.count])
+    mnist = MNISTResults(
+        weightInits: weightInits, optimizerName: mnistOptimizer.name,
+        losses: Array(trained.results.prefix(weightInits.count)), adam: trained.results[weightInits.count])
 }
 
 // MARK: - 6. Going further: the backward pass, and wider layers
@@ -141,29 +133,31 @@ if !options.histogramsOnly {
 // same ∂L/∂a₅ = G. Backward through one layer (shapes [N, n] unless said):
 //   ∂L/∂zₖ = ∂L/∂aₖ ⊙ f′(zₖ)      ∂L/∂Wₖ = aₖ₋₁ᵀ·∂L/∂zₖ  [n, n]      ∂L/∂aₖ₋₁ = ∂L/∂zₖ·Wₖᵀ
 var upstreamGenerator = SeededGenerator(seed: seed, stream: 4)
-let upstream = Matrix.randomNormal(sampleCount, inputWidth, using: &upstreamGenerator)  // [N, n]  G
+let upstream = Matrix.randomNormal(settings.sampleCount, settings.width, using: &upstreamGenerator)  // [N, n]  G
 let backward = await concurrentMap(configurations.count) { k in
     backwardSizes(configurations[k], inputs: inputs, upstream: upstream, widths: layerWidths, seed: seed, stream: 3)
 }
 print("\nBackward: RMS of the gradient of each layer's weights, ∂L/∂W, layers 1 to \(layerWidths.count)")
-for (configuration, sizes) in zip(configurations, backward) {
+for (result, sizes) in zip(layerResults, backward) {
     print(
-        configuration.label.padding(toLength: 36, withPad: " ", startingAt: 0)
+        result.label.padding(toLength: 36, withPad: " ", startingAt: 0)
             + sizes.weights.map { String(format: "%9.2g", $0) }.joined())
 }
 
 // Wider layers: the forward pass again at n = 1000 (stream 5), for exercise 2.
-let wideInputs = Matrix.randomNormal(sampleCount, wideWidth, using: &inputGenerator)  // [N, 1000]
+let wideWidths = Array(repeating: settings.wideWidth, count: settings.layerCount)
+let wideInputs = Matrix.randomNormal(settings.sampleCount, settings.wideWidth, using: &inputGenerator)  // [N, 1000]
 let wideSpreads = await concurrentMap(configurations.count) { k in
-    randomLayerOutputs(configurations[k], wideInputs, widths: Array(repeating: wideWidth, count: 5), seed: seed, stream: 5)
+    randomLayerOutputs(configurations[k], wideInputs, widths: wideWidths, seed: seed, stream: 5)
         .map(standardDeviation)  // 5 spreads
 }
 
 // The tables, then the figures drawn from them (Figures.swift).
-let tables = makeTables()
+let results = Results(layers: layerResults, backward: backward, wideSpreads: wideSpreads, mnist: mnist)
+let tables = makeTables(settings, results)
 exitOnError {
     for table in tables.all { try writer.write(table) }
-    try options.common.show(makeFigures(tables), with: writer)
+    try options.common.show(makeFigures(tables, settings, results), with: writer)
 }
 
 // MARK: - 7. What we saw
