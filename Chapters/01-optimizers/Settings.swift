@@ -26,6 +26,9 @@ struct Settings: Equatable, Sendable {
     /// The book starts the valley walk at (−7, 2) and takes 30 steps.
     var valleyStart = Point(x: -7, y: 2)
     var valleySteps = 30
+    /// The valley's theory is checked against walks at every η from 0.01 to 3,
+    /// in steps of 0.01: past every book rate, and past η = 1, where SGD diverges.
+    var theoryRates = (1...300).map { Double($0) / 100 }
     /// The race: every optimizer at seven learning rates, half a decade apart from
     /// 10⁻³ to 1 (the defaults 0.001 and 0.01 among them), for 200 iterations,
     /// a tenth of the budget above, keeping the mean loss of the last 50.

@@ -21,7 +21,8 @@ struct OptimizersChapterTests {
         }
         for file in [
             "valley-paths.dat", "valley-floor.dat", "valley-surface.dat", "mnist-loss.dat", "race.dat",
-            "findings.txt", "valley-paths.gp", "mnist-loss.gp", "race.gp",
+            "race-diverged.dat", "valley-rates.dat", "valley-theory.dat", "valley-tuned.dat",
+            "findings.txt", "valley-paths.gp", "mnist-loss.gp", "race.gp", "valley-theory.gp",
         ] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
@@ -43,6 +44,10 @@ struct OptimizersChapterTests {
         #expect(race.count == settings.raceRates.count && race.allSatisfy { $0.count == 1 + OptimizerName.allCases.count })
         #expect(abs(race[0][0] - 0.001) < 1e-12 && abs(race[race.count - 1][0] - 1) < 1e-12)
         #expect(race.allSatisfy { $0.dropFirst().allSatisfy { $0.isNaN || $0 > 0 } })
+        // The valley's theory: a row per rate of the sweep; the closed forms match the walks.
+        let theory = ChapterRunner.dataRows("\(output)/valley-theory.dat")
+        #expect(theory.count == settings.theoryRates.count)
+        #expect(theory.allSatisfy { $0[9] < 1e-9 && $0[14] < 1e-9 && $0[7] == $0[8] && $0[12] == $0[13] })
         // Every finding is printed and written.
         #expect(run.output.contains("What we saw:") && run.output.contains("[optimizers.race-winner]"))
     }
