@@ -101,6 +101,8 @@ struct LayerResult {
     let deadShares: [Double]
     /// ReLU only: one histogram per layer of log₁₀ of the positive outputs, over `logRange`.
     let logHistograms: [Histogram]
+    /// Per layer, how the spread splits between inputs and units (see `UnitSpread`).
+    let units: [UnitSpread]
 
     init(_ configuration: Configuration, _ layers: [Matrix], bins: Int) {
         self.configuration = configuration
@@ -126,6 +128,7 @@ struct LayerResult {
             let dead = (0..<layer.columns).filter { j in (0..<layer.rows).allSatisfy { layer[$0, j] == 0 } }
             return Double(dead.count) / Double(layer.columns)
         }
+        units = layers.map { UnitSpread($0, activation: activation, bins: bins, range: range) }
     }
 
     /// The configuration's label, e.g. `ReLU, He σ = √(2/100) = 0.141`.
@@ -136,6 +139,41 @@ struct LayerResult {
         func row(_ values: [Double], _ format: String) -> String { values.map { String(format: format, $0) }.joined(separator: " ") }
         return label.padding(toLength: 36, withPad: " ", startingAt: 0)
             + " spread " + row(spreads, "%8.2g") + "   flat " + row(flatShares.map { 100 * $0 }, "%3.0f%%")
+    }
+}
+
+/// One layer's outputs [N, n], split by unit: the variance of all N·n outputs is
+/// the mean of each unit's variance across the N inputs (within²) plus the
+/// variance of the units' means (between²), exactly (the law of total variance).
+struct UnitSpread {
+    /// √(mean over units of each unit's variance across the inputs): what depends on the input.
+    let within: Double
+    /// The standard deviation of the units' means: a fixed offset per unit, the same for every input.
+    let between: Double
+    /// The mean of all outputs.
+    let mean: Double
+    /// Share of units whose N outputs all fall in one bin of the layer's histogram.
+    let oneBinShare: Double
+    /// √(mean f′²) over all outputs: the slope the backward pass multiplies by.
+    let slopeRMS: Double
+
+    init(_ layer: Matrix, activation: HistogramActivation, bins: Int, range: ClosedRange<Double>) {
+        let n = Double(layer.rows)
+        var means: [Double] = [], variances: [Double] = [], oneBin = 0
+        let width = (range.upperBound - range.lowerBound) / Double(bins)
+        for j in 0..<layer.columns {
+            let column = (0..<layer.rows).map { layer[$0, j] }  // unit j's N outputs
+            let mean = column.reduce(0, +) / n
+            means.append(mean)
+            variances.append(column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n)
+            let binsHit = Set(column.map { min(max(Int(($0 - range.lowerBound) / width), 0), bins - 1) })
+            if binsHit.count == 1 { oneBin += 1 }
+        }
+        within = (variances.reduce(0, +) / Double(variances.count)).squareRoot()
+        between = standardDeviation(means)
+        mean = means.reduce(0, +) / Double(means.count)
+        oneBinShare = Double(oneBin) / Double(layer.columns)
+        slopeRMS = (layer.elements.reduce(0) { $0 + activation.slope($1) * activation.slope($1) } / Double(layer.count)).squareRoot()
     }
 }
 

@@ -14,13 +14,16 @@ struct WeightInitTables {
     var layers: DataTable
     /// Exercise 2: spreads per layer at width n and at width 1000.
     var width: DataTable
+    /// Per layer and configuration: the spread within each unit and between units, the mean,
+    /// the share of units in one histogram bin, and the RMS slope.
+    var units: DataTable
     /// The MNIST loss per iteration (none with --histograms-only).
     var loss: DataTable?
     /// Exercise 3: the σ = 0.01 net trained by Adam.
     var adam: DataTable?
 
     /// Every table, in the order they are written.
-    var all: [DataTable] { histograms + [reluLog, layers, width] + [loss, adam].compactMap { $0 } }
+    var all: [DataTable] { histograms + [reluLog, layers, width, units] + [loss, adam].compactMap { $0 } }
 }
 
 /// The chapter's tables, from its settings and what its experiments measured.
@@ -73,8 +76,20 @@ func makeTables(_ settings: Settings, _ results: Results) -> WeightInitTables {
                     ("\(configurations[k].key) width 1000", results.wideSpreads[k]),
                 ]
             })
+    let units = DataTable(
+        "units.dat",
+        "weight-init: per layer of \(settings.sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth): the spread within each unit (RMS over units of each unit's std across the inputs), between units (std of the units' means), the mean output, the share of units whose outputs all fall in one histogram bin, and the RMS of the slope f'",
+        columns: [("layer", layerWidths.indices.map { Double($0 + 1) })]
+            + results.layers.flatMap { result in
+                let key = result.configuration.key
+                return [
+                    ("\(key) within", result.units.map(\.within)), ("\(key) between", result.units.map(\.between)),
+                    ("\(key) mean", result.units.map(\.mean)), ("\(key) one bin", result.units.map(\.oneBinShare)),
+                    ("\(key) slope rms", result.units.map(\.slopeRMS)),
+                ]
+            })
     guard let mnist = results.mnist else {
-        return WeightInitTables(histograms: histograms, reluLog: reluLog, layers: layers, width: width)
+        return WeightInitTables(histograms: histograms, reluLog: reluLog, layers: layers, width: width, units: units)
     }
     let weightInits = mnist.weightInits, iterations = settings.iterations
     let smoothed = mnist.losses.map(smoothCurve)
@@ -90,7 +105,8 @@ func makeTables(_ settings: Settings, _ results: Results) -> WeightInitTables {
             ("iteration", (0..<iterations).map(Double.init)), ("std=0.01 Adam raw", mnist.adam),
             ("std=0.01 Adam smoothed", smoothCurve(mnist.adam)),
         ])
-    return WeightInitTables(histograms: histograms, reluLog: reluLog, layers: layers, width: width, loss: loss, adam: adam)
+    return WeightInitTables(
+        histograms: histograms, reluLog: reluLog, layers: layers, width: width, units: units, loss: loss, adam: adam)
 }
 
 /// A 1 × 5 grid of one configuration's histograms, on one shared y scale.
@@ -203,6 +219,27 @@ func makeFigures(_ tables: WeightInitTables, _ settings: Settings, _ results: Re
                 reluShares,
             ],
             layout: (2, 2), size: (1200, 900)))
+
+    // Within each unit and between units: sigmoid's offset against tanh's centre.
+    let units = tables.units
+    let unitKeys = ["sigmoid-xavier", "tanh-xavier"]
+    let unitValues = unitKeys.flatMap { units["\($0) within"] + units["\($0) between"] }
+    var unitPanel = Panel(
+        title: "Xavier: spread within each unit (across inputs, solid) and between units (dashed)", xLabel: "layer",
+        yLabel: "standard deviation", xRange: 0.5...Double(layerWidths.count) + 0.5, yRange: decades(unitValues),
+        series: unitKeys.flatMap { key in
+            [
+                Series(
+                    units, x: "layer", y: "\(key) within", title: "\(key) within", style: .linesWithMarkers(every: 1),
+                    color: key.hasPrefix("sigmoid") ? "#1f77b4" : "#d62728"),
+                Series(
+                    units, x: "layer", y: "\(key) between", title: "\(key) between", style: .linesWithMarkers(every: 1),
+                    dashed: true, color: key.hasPrefix("sigmoid") ? "#1f77b4" : "#d62728"),
+            ]
+        })
+    unitPanel.logY = true
+    unitPanel.legend = .at("bottom left")
+    figures.append(Figure(name: "units", panel: unitPanel))
 
     // Exercise 2: the same spreads, ten times wider.
     let width = tables.width

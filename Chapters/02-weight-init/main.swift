@@ -7,7 +7,6 @@
 //
 // Run:   swift run -c release weight-init          (or: make weight-init)
 //        … --histograms-only                        the random-layer experiments alone, no MNIST needed
-// Tests: run it with --quick (and with --histograms-only) and check the files it writes.
 //
 // Shapes in comments: N random inputs (1000), n units per random layer (100),
 // B batch (128), D input features (784 = 28×28), H hidden units (100), C classes (10).
@@ -19,9 +18,7 @@ import Foundation
 
 // MARK: - 1. Settings
 //
-// Every knob, with its reason, is a field of one value, `Settings`, shown here.
-// The flags (Options.swift; `--help` lists them) are parsed and checked once,
-// and change a copy of it.
+// Every knob is a field of one value, with its reason; the flags (Options.swift) change a copy.
 // [source: Settings.swift]
 
 let options = Options.parseOrExit()
@@ -38,8 +35,8 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // so forward each layer multiplies the root mean square of the signal by √n·σ,
 // then by what the activation does to it. Backward, ∂L/∂a = (∂L/∂z)·Wᵀ is a
 // sum of n terms too: each layer multiplies the gradient by √n·σ and by the
-// slope f′(z). Choose σ so that √n·σ = 1 and the weights alone neither grow
-// nor shrink either pass:
+// RMS of the slope f′(z) [finding: weight-init.backward-factor]. Choose σ so
+// that √n·σ = 1 and the weights alone neither grow nor shrink either pass:
 //
 //   Xavier (Glorot & Bengio 2010)   σ = √(1/n)   for sigmoid and tanh
 //   He (He et al. 2015)             σ = √(2/n)   for ReLU, which zeroes half its
@@ -51,10 +48,12 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // a layer computes the same thing and gets the same update, for ever.
 //
 // The activations and their slopes, written with the output y = f(z) (defined
-// in Figures.swift as `sigmoid`, `hyperbolicTangent`, `relu`):
+// in Experiments.swift as `HistogramActivation.sigmoid`, `.hyperbolicTangent`, `.relu`):
 //   sigmoid  y = 1/(1 + e^(−z))   f′ = y(1 − y), at most ¼ (at z = 0)
 //   tanh     y = 2·sigmoid(2z) − 1, centred on 0   f′ = 1 − y², at most 1
 //   ReLU     y = max(0, z)        f′ = 1 if z > 0, else 0
+// [source: BookCore/Layers/Sigmoid.swift]
+// [source: BookCore/Layers/ReLU.swift]
 
 // MARK: - 3. Data
 //
@@ -109,6 +108,9 @@ if !settings.histogramsOnly {
     let trained = await trainSideBySide("training", count: runs.count, stepsEach: iterations) { k, step in
         trainNetwork(runs[k].0, runs[k].1, train: train, batches: batches, settings: settings, step: step)
     }
+    for (k, curve) in trained.results.enumerated() {  // a loss that is not finite is said so, never counted
+        if let i = curve.firstIndex(where: { !$0.isFinite }) { print("net \(k + 1) diverged: loss \(curve[i]) at iteration \(i)") }
+    }
     // What the book prints: every network's loss every 100 iterations.
     for i in stride(from: 0, to: iterations, by: settings.printEvery) {
         print("===========iteration:\(i)===========")
@@ -132,6 +134,7 @@ if !settings.histogramsOnly {
 // (G: [N, n] standard normals, stream 4): every configuration starts from the
 // same ∂L/∂a₅ = G. Backward through one layer (shapes [N, n] unless said):
 //   ∂L/∂zₖ = ∂L/∂aₖ ⊙ f′(zₖ)      ∂L/∂Wₖ = aₖ₋₁ᵀ·∂L/∂zₖ  [n, n]      ∂L/∂aₖ₋₁ = ∂L/∂zₖ·Wₖᵀ
+// [source: BookCore/Layers/Affine.swift]
 var upstreamGenerator = SeededGenerator(seed: seed, stream: 4)
 let upstream = Matrix.randomNormal(settings.sampleCount, settings.width, using: &upstreamGenerator)  // [N, n]  G
 let backward = await concurrentMap(configurations.count) { k in
@@ -139,9 +142,7 @@ let backward = await concurrentMap(configurations.count) { k in
 }
 print("\nBackward: RMS of the gradient of each layer's weights, ∂L/∂W, layers 1 to \(layerWidths.count)")
 for (result, sizes) in zip(layerResults, backward) {
-    print(
-        result.label.padding(toLength: 36, withPad: " ", startingAt: 0)
-            + sizes.weights.map { String(format: "%9.2g", $0) }.joined())
+    print(result.label.padding(toLength: 36, withPad: " ", startingAt: 0) + sizes.weights.map { String(format: "%9.2g", $0) }.joined())
 }
 
 // Wider layers: the forward pass again at n = 1000 (stream 5), for exercise 2.
@@ -165,17 +166,26 @@ exitOnError {
 // Sigmoid, σ = 1: most outputs sit near 0 or 1, where the slope is under a
 // tenth of its peak [finding: weight-init.sigmoid-std-1-saturates]. The book
 // expects the gradient to vanish there; in these five layers it does not
-// [finding: weight-init.backward-sigmoid-std-1]. Our explanation (a
-// hypothesis): the flat slopes shrink it, and weights with √n·σ = 10 multiply
-// it back. That saturated layers still learn badly is a hypothesis this
-// chapter does not test. σ = 0.01: every output bunches at 0.5
-// [finding: weight-init.sigmoid-std-0.01-bunches], and here the gradient
-// does vanish, by √n·σ·¼ = 1/40 per layer
-// [finding: weight-init.backward-sigmoid-std-0.01]. Xavier keeps sigmoid's
-// outputs spread [finding: weight-init.sigmoid-xavier-spread] but not its
-// gradient, which loses about 4 per layer; tanh's does not
-// [finding: weight-init.backward-sigmoid-xavier]. tanh's outputs narrow layer
-// by layer [finding: weight-init.tanh-xavier-narrows].
+// [finding: weight-init.backward-sigmoid-std-1]: backward, each layer
+// multiplies the gradient by √n·σ times its RMS slope, and here the flat slopes
+// (about 0.1) meet √n·σ = 10 [finding: weight-init.backward-factor].
+// σ = 0.01: every output bunches at 0.5
+// [finding: weight-init.sigmoid-std-0.01-bunches], and the gradient vanishes,
+// by √n·σ·¼ = 1/40 per layer [finding: weight-init.backward-sigmoid-std-0.01].
+//
+// Xavier keeps sigmoid's outputs spread [finding: weight-init.sigmoid-xavier-spread],
+// but not across the inputs. Split each layer's spread into a part within each
+// unit and a part between units [finding: weight-init.units-split]: the within
+// part, which carries the input, shrinks about 4 times per layer while the
+// between part stays, and by layer 5 most units give one value for every input
+// [finding: weight-init.sigmoid-xavier-collapse]. Sigmoid is centred on 0.5, so
+// the next layer adds each unit a fixed offset ≈ 0.5·Σᵢwᵢ, while the input's
+// part passes a slope of about ¼ [finding: weight-init.within-factor]. tanh,
+// centred on 0, adds no offset, and its within part, though it narrows
+// [finding: weight-init.tanh-xavier-narrows], stays almost all of the spread
+// [finding: weight-init.tanh-xavier-centred]: the book's reason for a
+// zero-centred activation. Backward, Xavier's sigmoid gradient loses about 4
+// per layer, tanh's much less [finding: weight-init.backward-sigmoid-xavier].
 //
 // ReLU shrinks the signal more than tenfold per layer at σ = 0.01
 // [finding: weight-init.relu-std-0.01-shrinks], by about √2 with Xavier
@@ -185,7 +195,9 @@ exitOnError {
 // [finding: weight-init.relu-log-shift]; the gradient shrinks by the same
 // factors [finding: weight-init.backward-relu]. The scale never chooses which
 // units are zero [finding: weight-init.relu-zeros-same], and almost no unit
-// starts dead [finding: weight-init.relu-dead-units].
+// starts dead [finding: weight-init.relu-dead-units]. ReLU is not centred on 0
+// either, and with He its between-unit offsets overtake the within part by
+// layer 5 [finding: weight-init.relu-he-offset].
 //
 // On MNIST σ = 0.01 never leaves ln 10, the loss of a uniform guess
 // [finding: weight-init.mnist-std-0.01-stuck]; He and Xavier both learn, He
@@ -202,19 +214,22 @@ exitOnError { try writer.write(findings) }
 //    `.standardDeviation(0.1)`). Which failure mode does each show, if any?
 //
 //    Worked answer (try first): nothing to run: at n = 100, σ = 0.1 is Xavier's √(1/100), so the Xavier histograms
-//    are the answer (activations-sigmoid-xavier.png, activations-relu-xavier.png). Sigmoid stays spread; ReLU shrinks
-//    by √2 per layer, as nothing makes up for the half it zeroes [finding: weight-init.exercise-sigma-0.1].
+//    are the answer (activations-sigmoid-xavier.png, activations-relu-xavier.png). Sigmoid stays spread across units
+//    while each unit collapses onto its offset; ReLU shrinks by √2 per layer, as E[ReLU(z)²] = E[z²]/2 and nothing
+//    makes up for the half it zeroes [finding: weight-init.exercise-sigma-0.1].
 //
 // 2. Make the layers 1000 wide: `weight-init --histograms-only --width 1000`.
 //    Which configurations change, and why does Xavier adapt?
 //
-//    Worked answer (try first): the default run does this too and draws exercise-width.png; the command prints the
-//    spreads. Xavier and He take σ from n, so their spreads barely move; a fixed σ makes √n·σ √10 times larger, so
-//    ReLU at σ = 0.01 shrinks about √10 times less per layer [finding: weight-init.exercise-width].
+//    Worked answer (try first): the default run answers it in exercise-width.png, with its own draws at n = 1000
+//    (streams 2 and 5 of the seed; the command draws its n = 1000 layers from streams 2 and 3, so its spreads differ
+//    in the digits, from the same distributions). Xavier and He take σ from n, so their spreads barely move; a fixed
+//    σ makes √n·σ √10 times larger, so ReLU at σ = 0.01 shrinks about √10 times less per layer
+//    [finding: weight-init.exercise-width].
 //
 // 3. Train the MNIST net from σ = 0.01 with Adam: `weight-init --optimizer adam`.
 //    Does a good optimizer rescue a bad start?
 //
 //    Worked answer (try first): the default run trains that net too and draws exercise-adam.png: yes, it ends about
-//    where He with SGD does [finding: weight-init.exercise-adam]. Why, as a hypothesis this chapter does not measure:
-//    Adam divides each step by a running RMS of its own gradient, so its steps do not shrink with the gradient.
+//    where He with SGD does [finding: weight-init.exercise-adam]. That fourth net of the default run is the command's
+//    σ = 0.01 net: the same start, the same batches, Adam at its default η = 0.001.
