@@ -72,11 +72,11 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
     let valley = [
         Finding(
             "optimizers.valley-sgd-zigzag",
-            "In the valley SGD crosses the floor at every step (y changes sign \(zigzags["SGD"]!) times in 30 steps); AdaGrad never crosses it (\(zigzags["AdaGrad"]!) times).",
+            "In the valley SGD crosses the floor at every step (y changes sign \(zigzags["SGD"]!) times in its \(paths.rows.count - 1) updates); AdaGrad never crosses it (\(zigzags["AdaGrad"]!) times).",
             holds: zigzags["SGD"]! >= 25 && zigzags["AdaGrad"]! == 0),
         Finding(
             "optimizers.valley-closest",
-            "After 30 steps AdaGrad is closest to the minimum (f = \(decimal(heights["AdaGrad"]!, 4))); SGD, zig-zagging, is next (f = \(decimal(heights["SGD"]!))), ahead of Momentum (\(decimal(heights["Momentum"]!))) and Adam (\(decimal(heights["Adam"]!))), which are still swinging.",
+            "After \(paths.rows.count - 1) updates AdaGrad is closest to the minimum (f = \(decimal(heights["AdaGrad"]!, 4))); SGD, zig-zagging, is next (f = \(decimal(heights["SGD"]!))), ahead of Momentum (\(decimal(heights["Momentum"]!))) and Adam (\(decimal(heights["Adam"]!))), which are still swinging.",
             holds: closest == "AdaGrad" && heights["SGD"]! < min(heights["Momentum"]!, heights["Adam"]!)),
         Finding(
             "optimizers.valley-momentum-overshoots",

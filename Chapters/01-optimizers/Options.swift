@@ -11,11 +11,14 @@ struct Options: ParsableCommand {
         commandName: "optimizers",
         abstract: "Chapter 1: how Momentum, AdaGrad and Adam step better than plain SGD.",
         discussion:
-            "Runs the optimizers for 30 steps on the valley f(x, y) = x²/20 + y², trains one MNIST network with each on the same mini-batches, then races every optimizer of the course (\(OptimizerName.allCases.map(\.rawValue).joined(separator: ", "))) over a range of learning rates."
+            "Runs the optimizers for \(Settings(quick: false).valleySteps) steps on the valley f(x, y) = x²/20 + y², trains one MNIST network with each on the same mini-batches, then races every optimizer of the course (\(OptimizerName.allCases.map(\.rawValue).joined(separator: ", "))) over a range of learning rates."
     )
 
     @OptionGroup var common: ChapterOptions
-    @Option(help: "Training iterations of the MNIST comparison (the book: 2000; --quick: 60).")
+    @Option(
+        help:
+            "Training iterations of the MNIST comparison (the book: \(Settings(quick: false).iterations); --quick: \(Settings(quick: true).iterations))."
+    )
     var iterations: Int?
     @Option(
         help: ArgumentHelp(
@@ -30,7 +33,10 @@ struct Options: ParsableCommand {
             return Point(x: point.x, y: point.y)
         })
     var valleyStart: Point?
-    @Option(help: "Iterations of each network in the learning-rate race (default 200; --quick: 20; 0: no race).")
+    @Option(
+        help:
+            "Iterations of each network in the learning-rate race (default \(Settings(quick: false).raceIterations); --quick: \(Settings(quick: true).raceIterations); 0: no race)."
+    )
     var raceIterations: Int?
 
     func validate() throws {

@@ -179,15 +179,14 @@ exitOnError { try options.common.show(makeFigures(tables, settings), with: write
 //
 // In the valley the lesson is the shape of each path, not who ends nearest.
 // SGD crosses the valley floor at every step [finding: optimizers.valley-sgd-zigzag]:
-// its η = 0.95 sits by 2/(λx + λy), the best rate in the long run, yet 0.9 ends lower
-// after these updates [finding: optimizers.valley-sgd-rate]. It ends nearer the
-// minimum than Momentum and Adam, still swinging; AdaGrad, whose first factor
+// its η = 0.95 sits by 2/(λx + λy), the best rate in the long run, yet 0.9 ends
+// lower after these updates [finding: optimizers.valley-sgd-rate]. It ends nearer
+// the minimum than Momentum and Adam, still swinging; AdaGrad, whose first factor
 // in y is 0.25 [finding: optimizers.valley-adagrad-factor], ends nearest of all
-// [finding: optimizers.valley-closest].
-// Momentum rolls past the minimum like a ball in a bowl
-// [finding: optimizers.valley-momentum-overshoots]; tuned for κ it would be far
-// ahead [finding: optimizers.valley-tuned-momentum]. Adam steps about η in each
-// coordinate whatever the slope [finding: optimizers.valley-adam-steps].
+// [finding: optimizers.valley-closest]. Momentum rolls past the minimum like a
+// ball in a bowl [finding: optimizers.valley-momentum-overshoots]; tuned for κ it
+// would be far ahead [finding: optimizers.valley-tuned-momentum]. Adam's steps are
+// at most η in each coordinate, whatever the slope [finding: optimizers.valley-adam-steps].
 //
 // On MNIST, SGD learns slowest by far [finding: optimizers.mnist-sgd-slowest];
 // with the book's defaults AdaGrad ends lowest [finding: optimizers.mnist-lowest].
