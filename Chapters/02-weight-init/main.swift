@@ -90,11 +90,10 @@ for result in layerResults { print(result.summary) }
 
 // MARK: - 5. Experiment 2: three starting scales on MNIST (the book: 6.2.4, Figure 6-15)
 //
-// The same 784-100-100-100-100-10 ReLU net started with σ = 0.01, Xavier and
-// He, trained on the same mini-batches (drawn with replacement, as the book's
-// np.random.choice). Each net draws its weights from stream 1, so all start
-// from the same standard normals, scaled by their own σ. A fourth net, for
-// exercise 3, starts from σ = 0.01 and trains with Adam.
+// The same 784-100-100-100-100-10 ReLU net started with σ = 0.01, Xavier and He,
+// trained on the same mini-batches (drawn with replacement, as the book's
+// np.random.choice), all from stream 1's standard normals, scaled by their own σ.
+// A fourth net, for exercise 3, starts from σ = 0.01 and trains with Adam.
 let weightInits: [WeightInit] = [.standardDeviation(0.01), .xavier, .he]
 let mnistOptimizer = settings.optimizer.make()  // SGD: η = 0.01; the others at the book's defaults
 var mnist: MNISTResults? = nil
@@ -221,11 +220,10 @@ exitOnError { try writer.write(findings) }
 // 2. Make the layers 1000 wide: `weight-init --histograms-only --width 1000`.
 //    Which configurations change, and why does Xavier adapt?
 //
-//    Worked answer (try first): the default run answers it in exercise-width.png, with its own draws at n = 1000
-//    (streams 2 and 5 of the seed; the command draws its n = 1000 layers from streams 2 and 3, so its spreads differ
-//    in the digits, from the same distributions). Xavier and He take σ from n, so their spreads barely move; a fixed
-//    σ makes √n·σ √10 times larger, so ReLU at σ = 0.01 shrinks about √10 times less per layer
-//    [finding: weight-init.exercise-width].
+//    Worked answer (try first): the default run answers it in exercise-width.png, from its own n = 1000 draws (streams
+//    2 and 5; the command's come from streams 2 and 3: other digits, the same distributions). Xavier and He take σ
+//    from n, so their spreads barely move; a fixed σ makes √n·σ √10 times larger, so ReLU at σ = 0.01 shrinks about
+//    √10 times less per layer [finding: weight-init.exercise-width].
 //
 // 3. Train the MNIST net from σ = 0.01 with Adam: `weight-init --optimizer adam`.
 //    Does a good optimizer rescue a bad start?
