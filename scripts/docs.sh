@@ -44,6 +44,10 @@ scratch=()
 # --- 1. The chapter pages, from the chapters' sources --------------------------
 # Each chapter's page is rendered from its main.swift (scripts/literate.py):
 # the story is told once, in the source. The pages are git-ignored.
+if [[ $mode == check ]]; then
+  # literate.py's own tests: its `// [source: …]` markers on a fixture chapter.
+  python3 scripts/test-literate.py
+fi
 python3 scripts/literate.py "$catalog" "$figures"
 
 # --- 2. Copy the figures into the catalog ------------------------------------
