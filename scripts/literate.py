@@ -264,8 +264,9 @@ def closing_line(code, row, column):
 
 def find_declaration(text, symbol):
     """The lines (first and last, 0-based) of the one declaration `symbol`
-    names in `text`: `name`, or `Type.name` for a member of one type. Raises
-    ValueError saying what is missing or ambiguous."""
+    names in `text` (`name`, or `Type.name` for a member of one type), and its
+    name with the types around it (`Dropout.forward`). Raises ValueError
+    saying what is missing or ambiguous."""
     lines = text.split("\n")
     code = code_only(text).split("\n")
     owner, _, name = symbol.rpartition(".")
@@ -291,7 +292,23 @@ def find_declaration(text, symbol):
         where = ", ".join(str(row + 1) for row in matches)
         advice = "a marker shows one" if owner else "name one as Type." + name
         raise ValueError(f"{len(matches)} declarations named {symbol} (lines {where}): {advice}")
-    return declaration_extent(lines, code, matches[0])
+    first, last = declaration_extent(lines, code, matches[0])
+    return first, last, ".".join(enclosing_types(lines, code, depth_at, matches[0]) + [name])
+
+
+def enclosing_types(lines, code, depth_at, row):
+    """The names of the types (or extensions) around line `row`, outermost first."""
+    names = []
+    pattern = re.compile(r"^\s*(?:@[\w.]+(?:\([^)]*\))?\s+)*" + MODIFIERS + TYPE_KEYWORDS + r"\s+([A-Za-z_][A-Za-z0-9_]*)")
+    depth = depth_at[row]
+    for above in range(row - 1, -1, -1):
+        if depth == 0:
+            break
+        declared = pattern.match(code[above])
+        if declared and depth_at[above] == depth - 1 and declaration_extent(lines, code, above)[1] >= row:
+            names.insert(0, declared.group(1))
+            depth -= 1
+    return names
 
 
 def expand_sources(chapter_folder, source):
@@ -329,7 +346,7 @@ def expand_sources(chapter_folder, source):
         first = None
         if symbol:
             try:
-                first, last = find_declaration(text, symbol)
+                first, last, qualified = find_declaration(text, symbol)
             except ValueError as problem:
                 errors.append(f"{source}:{number}: [source: {spec}#{symbol}]: {path} has {problem}")
                 continue
@@ -345,7 +362,7 @@ def expand_sources(chapter_folder, source):
             lines += ["//"]  # what follows is main.swift again
             continue
         if symbol:
-            caption = f"`{symbol}`, from `{path}` (lines {first + 1}–{last + 1}):"
+            caption = f"`{qualified}`, from `{path}` (lines {first + 1}–{last + 1}):"
         else:
             caption = f"From `{path}`:"
         listing = {"caption": caption, "path": path, "symbol": symbol, "code": body}

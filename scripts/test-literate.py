@@ -52,7 +52,7 @@ class FixturePage(unittest.TestCase):
         last = next(row for row in range(first, len(lines)) if lines[row] == "    }")
         self.assertTrue(lines[first].strip().startswith("///"), lines[first])
         self.assertEqual(forward["code"], textwrap.dedent("\n".join(lines[first:last + 1])).split("\n"))
-        self.assertIn(f"`forward`, from `{path}` (lines {first + 1}–{last + 1}):", self.page)
+        self.assertIn(f"`Dropout.forward`, from `{path}` (lines {first + 1}–{last + 1}):", self.page)
         self.assertNotIn("func backward", "\n".join(forward["code"]))
 
     def test_a_member_named_through_its_type(self):
@@ -62,6 +62,8 @@ class FixturePage(unittest.TestCase):
 
     def test_a_declaration_of_a_file_beside_main_swift(self):
         self.assertIn("From `Helper.swift`, beside this file:", self.page)
+        self.assertEqual(literate.find_declaration(literate.read(os.path.join(FIXTURE, "Helper.swift")), "halved")[2],
+                         "halved")
         self.assertIn("func halved(_ x: Double) -> Double {\n    x / 2\n}", self.page)
         self.assertNotIn("func doubled", self.page)
 
@@ -96,20 +98,20 @@ class Declarations(unittest.TestCase):
         ''')
 
     def extent(self, symbol):
-        first, last = literate.find_declaration(self.TEXT, symbol)
-        return first + 1, last + 1   # as line numbers
+        first, last, qualified = literate.find_declaration(self.TEXT, symbol)
+        return first + 1, last + 1, qualified   # as line numbers
 
     def test_braces_in_strings_and_comments_are_skipped(self):
-        self.assertEqual(self.extent("Square.area"), (9, 15))
+        self.assertEqual(self.extent("Square.area"), (9, 15, "Square.area"))
 
     def test_a_signature_over_several_lines(self):
-        self.assertEqual(self.extent("describe"), (17, 24))
+        self.assertEqual(self.extent("describe"), (17, 24, "Square.describe"))
 
     def test_a_requirement_without_a_body(self):
-        self.assertEqual(self.extent("Shape.area"), (3, 4))
+        self.assertEqual(self.extent("Shape.area"), (3, 4, "Shape.area"))
 
     def test_a_stored_property(self):
-        self.assertEqual(self.extent("side"), (8, 8))
+        self.assertEqual(self.extent("side"), (8, 8, "Square.side"))
 
     def test_an_ambiguous_or_missing_name_is_an_error(self):
         with self.assertRaisesRegex(ValueError, r"2 declarations named area \(lines 4, 11\): name one as Type.area"):
