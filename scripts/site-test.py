@@ -48,6 +48,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True   # no __pycache__ in scripts/
 import literate  # noqa: E402
 
 # Virtual time Chromium gives a page before it dumps the DOM (the page waits in

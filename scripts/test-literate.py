@@ -18,6 +18,7 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True   # no __pycache__ in scripts/
 import literate  # noqa: E402
 
 FIXTURE = os.path.join("scripts", "fixtures", "literate", "01-fixture")
