@@ -5,8 +5,8 @@ repository root; scripts/docs.sh --check runs them before it builds the site).
     python3 scripts/test-literate.py
 
 The fixture chapter scripts/fixtures/literate/01-fixture/main.swift shows a
-whole BookCore file, one declaration, one member named through its type and
-one function of a file beside it; the error cases are written to a temporary
+whole BookCore file, one declaration, one member named through its type, a
+ChapterKit function and one function of a file beside it; the error cases are written to a temporary
 chapter folder and rendered by literate.py itself, as docs.sh runs it.
 """
 import os
@@ -37,7 +37,7 @@ class FixturePage(unittest.TestCase):
         self.assertEqual(self.errors, [])
         self.assertEqual([listing["path"] for listing in self.listings],
                          ["Sources/BookCore/Optimizers/SGD.swift", "Sources/BookCore/Layers/Dropout.swift",
-                          "Sources/BookCore/Layers/Dropout.swift"])
+                          "Sources/BookCore/Layers/Dropout.swift", "Sources/ChapterKit/Findings/Finding.swift"])
 
     def test_a_whole_file_is_one_listing_under_its_path(self):
         path = "Sources/BookCore/Optimizers/SGD.swift"
@@ -60,6 +60,12 @@ class FixturePage(unittest.TestCase):
         backward = self.listings[2]["code"]
         self.assertTrue(backward[1].startswith("public func backward(_ dout: Matrix)"), backward)
         self.assertEqual(backward[-1], "}")
+
+    def test_a_top_level_function_of_chapter_kit(self):
+        code = self.listings[3]["code"]
+        self.assertTrue(code[0].startswith("///") and code[-1] == "}", code)
+        self.assertEqual(sum(line.startswith("public func isAbout(") for line in code), 1, code)
+        self.assertTrue(self.listings[3]["caption"].startswith("`isAbout`, from `Sources/ChapterKit/Findings/Finding.swift`"))
 
     def test_a_declaration_of_a_file_beside_main_swift(self):
         self.assertIn("From `Helper.swift`, beside this file:", self.page)
