@@ -3,8 +3,9 @@
 
     scripts/literate.py CATALOG [FIGURES] [--chapters FOLDER]
 
-For every Chapters/NN-name/main.swift (FOLDER/NN-name/main.swift), writes CATALOG/NN-name.md, a DocC
-article that shows the source in reading order, as docco and pycco do:
+For every Chapters/NN-name/main.swift (or FOLDER/NN-name/main.swift), writes
+CATALOG/NN-name.md, a DocC article that shows the source in reading order, as
+docco and pycco do:
 
 - the opening comment block becomes the title and the introduction;
 - `// MARK: - N. Title` becomes a section heading;
