@@ -4,38 +4,6 @@ import BookCore
 import ChapterKit
 import Foundation
 
-/// What one run is: its dropout (if any), its λ, and how it is measured.
-struct RunSetup: Sendable {
-    /// For printing and error messages.
-    var label: String
-    /// The dropout ratio r (`nil`: no dropout).
-    var ratio: Double?
-    /// λ of the L2 penalty.
-    var weightDecay: Double
-    /// The inverted dropout of section 5 instead of the book's.
-    var inverted = false
-    /// Measure each epoch on only this many test images (`nil`: all).
-    var testLimit: Int? = nil
-}
-
-/// What one run leaves behind.
-struct Run: Sendable {
-    /// Accuracy (test mode) at each measurement, on the training and the test images.
-    var trainAccuracy: [Double]
-    var testAccuracy: [Double]
-    /// After the last update, in test mode: all training images, all test images.
-    var finalTrainAccuracy: Double
-    var finalTestAccuracy: Double
-    /// After the last update, on the training images with the masks on.
-    var maskedTrainAccuracy: Double
-    /// The Trainer's printed lines, in order.
-    var lines: [String]
-    /// The floating-point operations of its matrix products: updates and measurements.
-    var productFLOPs: Double
-    /// Set when its loss became NaN or infinite.
-    var divergence: TrainingDiverged?
-}
-
 /// The chapter's data files.
 struct DropoutTables {
     /// The book's two runs: accuracy per epoch, and the gap (dropout.dat).
@@ -50,17 +18,14 @@ struct DropoutTables {
     var all: [DataTable] { [accuracy, inverted, equalTraining, exercises] }
 }
 
-/// `dropout=0.2`, `no-dropout` or `inverted=0.2`: column names.
-func runColumn(_ k: Int) -> String {
-    guard let ratio = setups[k].ratio else { return "no-dropout" }
-    return String(format: setups[k].inverted ? "inverted=%g" : "dropout=%g", ratio)
-}
-
-func makeTables() -> DropoutTables {
+/// The runs as the chapter's data files.
+func makeTables(_ results: DropoutResults, settings: DropoutSettings) -> DropoutTables {
+    let runs = results.runs, setups = results.setups
+    func runColumn(_ k: Int) -> String { setups[k].column }
     let measured = runs[0].trainAccuracy.count  // 301
     var accuracy = DataTable(
         "dropout.dat",
-        "dropout: accuracy on the \(train.count) training and \(test.count) test images per epoch (0 = the first measurement), with and without dropout",
+        "dropout: accuracy on the \(results.trainCount) training and \(results.testCount) test images per epoch (0 = the first measurement), with and without dropout",
         columns: ["epoch"] + (0..<2).flatMap { ["train \(runColumn($0))", "test \(runColumn($0))"] }
             + (0..<2).map { "gap \(runColumn($0))" })
     for epoch in 0..<measured {
@@ -71,7 +36,7 @@ func makeTables() -> DropoutTables {
     let invertedRun = runs[2]
     let inverted = DataTable(
         "inverted-dropout.dat",
-        "dropout: accuracy per epoch of the same network with inverted dropout (same weights, batches and masks as dropout.dat's dropout run; test accuracy on the first \(min(invertedTestImages, test.count)) test images)",
+        "dropout: accuracy per epoch of the same network with inverted dropout (same weights, batches and masks as dropout.dat's dropout run; test accuracy on the first \(min(settings.invertedTestImages, results.testCount)) test images)",
         columns: [
             ("epoch", (0..<measured).map(Double.init)),
             ("train \(runColumn(2))", invertedRun.trainAccuracy),
@@ -82,7 +47,7 @@ func makeTables() -> DropoutTables {
         "equal-training-accuracy.dat",
         "dropout: the first epoch each run's training accuracy reaches a level, and its test accuracy then (NaN: never reached)",
         columns: ["training level"] + (0..<3).flatMap { ["epoch \(runColumn($0))", "test \(runColumn($0))"] })
-    for level in trainingLevels {
+    for level in settings.trainingLevels {
         equal.append(
             [level]
                 + runs[0..<3].flatMap { run -> [Double] in
@@ -107,7 +72,11 @@ func makeTables() -> DropoutTables {
     return DropoutTables(accuracy: accuracy, inverted: inverted, equalTraining: equal, exercises: exercises)
 }
 
-func makeFigures(_ tables: DropoutTables) -> [Figure] {
+/// The chapter's three figures, drawn from its tables.
+func makeFigures(_ tables: DropoutTables, results: DropoutResults, settings: DropoutSettings) -> [Figure] {
+    let setups = results.setups
+    func runColumn(_ k: Int) -> String { setups[k].column }
+    let invertedTestImages = min(settings.invertedTestImages, results.testCount)
     let lastEpoch = Double(max(tables.accuracy.rows.count - 1, 1))
     // The book's plot: train with circles, test with squares, a marker every 10
     // epochs; here with dropout solid and without dropout dashed, on one set of axes.
@@ -130,7 +99,7 @@ func makeFigures(_ tables: DropoutTables) -> [Figure] {
     // Going further: the book's dropout (solid) against inverted dropout (dashed).
     var invertedPanel = Panel(
         title:
-            "The same network, weights, batches and masks: the book's dropout (solid) and inverted dropout (dashed), r = \(decimal(ratio, 1))",
+            "The same network, weights, batches and masks: the book's dropout (solid) and inverted dropout (dashed), r = \(decimal(settings.ratio, 1))",
         xLabel: "epochs", yLabel: "accuracy", xRange: 0...lastEpoch, yRange: 0...1,
         series: [
             Series(tables.accuracy, x: "epoch", y: "train \(runColumn(0))", title: "train, book's dropout", color: "#1f77b4"),
@@ -140,7 +109,7 @@ func makeFigures(_ tables: DropoutTables) -> [Figure] {
                 dashed: true, color: "#1f77b4"),
             Series(
                 tables.inverted, x: "epoch", y: "test \(runColumn(2))",
-                title: "test (first \(min(invertedTestImages, test.count))), inverted dropout",
+                title: "test (first \(invertedTestImages)), inverted dropout",
                 dashed: true, color: "#ff7f0e"),
             Series(tables.accuracy, x: "epoch", y: "test \(runColumn(1))", title: "test, no dropout", color: "#7f7f7f"),
         ])
@@ -149,7 +118,9 @@ func makeFigures(_ tables: DropoutTables) -> [Figure] {
     // Test accuracy against training accuracy: each run's path through training,
     // and a marker where it first reaches each level.
     let colors = ["#1f77b4", "#7f7f7f", "#2ca02c"]
-    let titles = ["book's dropout", "no dropout", "inverted dropout (first \(min(invertedTestImages, test.count)) test images)"]
+    let titles = [
+        "book's dropout", "no dropout", "inverted dropout (first \(min(settings.invertedTestImages, results.testCount)) test images)",
+    ]
     var equalPanel = Panel(
         title: "At equal training accuracy: test accuracy when training accuracy first reaches each level (markers)",
         xLabel: "training accuracy (test mode)", yLabel: "test accuracy", xRange: 0...1.02, yRange: 0...1,

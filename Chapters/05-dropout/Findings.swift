@@ -35,8 +35,10 @@ func dropoutFindings(_ tables: DropoutTables) -> [Finding] {
 
     // The exercise runs, one row each.
     let rows = tables.exercises
-    func value(_ run: Int, _ column: String) -> Double { rows[column][run] }
-    func gap(_ run: Int) -> Double { value(run, "gap") }
+    let ratios = rows["dropout ratio"], decays = rows["weight decay"], gaps = rows["gap"]
+    let finalTrain = rows["final train accuracy"], finalTest = rows["final test accuracy"]
+    let masksOn = rows["train accuracy masks on"]
+    func gap(_ run: Int) -> Double { gaps[run] }
 
     return [
         Finding(
@@ -73,15 +75,15 @@ func dropoutFindings(_ tables: DropoutTables) -> [Finding] {
             holds: gap(2) > 0.75 * gap(1) && gap(2) > 1.4 * gap(0)),
         Finding(
             "dropout.exercise-ratio-half",
-            "With r = \(decimal(value(3, "dropout ratio"), 1)) the final gap is \(decimal(gap(3))) (r = \(decimal(value(0, "dropout ratio"), 1)): \(decimal(gap(0)))), because the network hardly learns: training accuracy \(decimal(value(3, "final train accuracy"))), test accuracy \(decimal(value(3, "final test accuracy"))) (r = \(decimal(value(0, "dropout ratio"), 1)): \(decimal(value(0, "final train accuracy"))) and \(decimal(value(0, "final test accuracy")))).",
-            holds: gap(3) < gap(0) && value(3, "final train accuracy") < 0.2),
+            "With r = \(decimal(ratios[3], 1)) the final gap is \(decimal(gap(3))) (r = \(decimal(ratios[0], 1)): \(decimal(gap(0)))), because the network hardly learns: training accuracy \(decimal(finalTrain[3])), test accuracy \(decimal(finalTest[3])) (r = \(decimal(ratios[0], 1)): \(decimal(finalTrain[0])) and \(decimal(finalTest[0]))).",
+            holds: gap(3) < gap(0) && finalTrain[3] < 0.2),
         Finding(
             "dropout.exercise-weight-decay",
-            "Final gaps: no regularisation \(decimal(gap(1))), weight decay λ = \(decimal(value(4, "weight decay"), 1)) alone \(decimal(gap(4))), dropout alone \(decimal(gap(0))), both \(decimal(gap(5))) — but with both the training accuracy is only \(decimal(value(5, "final train accuracy"))).",
-            holds: gap(4) < gap(1) && value(5, "final train accuracy") < 0.2),
+            "Final gaps: no regularisation \(decimal(gap(1))), weight decay λ = \(decimal(decays[4], 1)) alone \(decimal(gap(4))), dropout alone \(decimal(gap(0))), both \(decimal(gap(5))) — but with both the training accuracy is only \(decimal(finalTrain[5])).",
+            holds: gap(4) < gap(1) && finalTrain[5] < 0.2),
         Finding(
             "dropout.exercise-masks-on",
-            "After training, the dropout network reads \(decimal(value(0, "final train accuracy"))) of its training images correctly with the masks off and \(decimal(value(0, "train accuracy masks on"))) with them on.",
-            holds: value(0, "train accuracy masks on") < value(0, "final train accuracy")),
+            "After training, the dropout network reads \(decimal(finalTrain[0])) of its training images correctly with the masks off and \(decimal(masksOn[0])) with them on.",
+            holds: masksOn[0] < finalTrain[0]),
     ]
 }

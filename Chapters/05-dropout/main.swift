@@ -23,33 +23,36 @@ import Foundation
 // The flags are declared and checked in Options.swift; `--help` lists them.
 
 let options = Options.parseOrExit()
-let quick = options.common.quick
-// Chapter 4's setting, to compare like with like: the first 300 training
-// images, all 10 000 test images (--quick: 500), six hidden layers of 100
-// ReLU units with He initialisation.
-let trainingImages = 300
-let testImages = quick ? 500 : 10_000
-let hiddenSizes = [100, 100, 100, 100, 100, 100]
-// The book's Trainer settings: optimizer 'sgd' with lr 0.01, mini-batches of 100.
-let optimizerName = OptimizerName.sgd
-let learningRate = 0.01
-let batchSize = 100
-// How the Trainer counts: an epoch is max(N / B, 1) = 3 iterations and it
-// runs Int(epochs · 3) = 903 of them, measuring accuracy after the updates of
-// iterations 0, 3, …, 900: 301 measurements, numbered 0 … 300 in the figure.
-let epochs = options.epochs ?? (quick ? 11 : 301)
-let ratio = options.dropoutRatio
-// The exercise runs measure accuracy every epoch on only the first 1000 test
-// images (the Trainer's final measurement uses all of them), which makes them cheap.
-let exerciseTestImages = 1000
-// The inverted-dropout run of section 5 measures each epoch on the first
-// 2000 test images: a fifth of the cost.
-let invertedTestImages = 2000
-// Exercise 1's ratio, and exercise 2's λ (chapter 4's).
-let exerciseRatio = 0.5
-let exerciseWeightDecay = 0.1
-// Where the "equal training accuracy" comparison looks.
-let trainingLevels = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0]
+
+/// The chapter's settings before any flag but `--seed` and `--quick`.
+func chapterSettings(seed: UInt64, quick: Bool) -> DropoutSettings {
+    DropoutSettings(
+        seed: seed,
+        // Chapter 4's setting, to compare like with like: the first 300 training
+        // images, all 10 000 test images (--quick: 500), six hidden layers of 100
+        // ReLU units with He initialisation.
+        trainingImages: 300, testImages: quick ? 500 : 10_000, hiddenSizes: [100, 100, 100, 100, 100, 100],
+        // The book's Trainer settings: SGD with η = 0.01, mini-batches of 100.
+        learningRate: 0.01, batchSize: 100,
+        // How the Trainer counts: an epoch is max(N / B, 1) = 3 iterations and it
+        // runs Int(epochs · 3) = 903 of them, measuring accuracy after the updates of
+        // iterations 0, 3, …, 900: 301 measurements, numbered 0 … 300 in the figure.
+        epochs: quick ? 11 : 301,
+        // The book's dropout ratio, and no weight decay.
+        ratio: 0.2, weightDecay: 0,
+        // The exercise runs measure accuracy every epoch on only the first 1000 test
+        // images (the Trainer's final measurement uses all of them), which makes them
+        // cheap; the inverted-dropout run of section 5 on the first 2000: a fifth of the cost.
+        exerciseTestImages: 1000, invertedTestImages: 2000,
+        // Exercise 1's ratio, and exercise 2's λ (chapter 4's).
+        exerciseRatio: 0.5, exerciseWeightDecay: 0.1,
+        // Where the "equal training accuracy" comparison looks.
+        trainingLevels: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0])
+}
+var settings = chapterSettings(seed: options.common.seed, quick: options.common.quick)
+settings.epochs = options.epochs ?? settings.epochs
+settings.ratio = options.dropoutRatio
+settings.weightDecay = options.weightDecay
 
 let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "dropout")) }
 
@@ -70,20 +73,20 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // instead, "inverted dropout": the same expected values, a different place.)
 // One Dropout layer on a batch of ones shows both modes:
 
-let ideaDropout = Dropout(ratio: ratio, generator: SeededGenerator(seed: options.common.seed, stream: 1000))
-let ones = Matrix(rows: batchSize, columns: hiddenSizes[0], repeating: 1)  // [B, H]
+let ideaDropout = Dropout(ratio: settings.ratio, generator: SeededGenerator(seed: settings.seed, stream: 1000))
+let ones = Matrix(rows: settings.batchSize, columns: settings.hiddenSizes[0], repeating: 1)  // [B, H]
 let trainingOutput = ideaDropout.forward(ones, training: true)  // [B, H]
 let testOutput = ideaDropout.forward(ones, training: false)  // [B, H]
 print(
     String(
         format: "Dropout r = %g on [%d, %d] ones: training keeps %.1f %% of the units (as 1, the rest 0); test passes every unit as %g",
-        ratio, batchSize, hiddenSizes[0], 100 * trainingOutput.sum() / Double(ones.count), testOutput[0, 0]))
+        settings.ratio, ones.rows, ones.columns, 100 * trainingOutput.sum() / Double(ones.count), testOutput[0, 0]))
 
 // MARK: - 3. Data
 
 let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
-let train = fullTrain.prefix(trainingImages)
-let test = fullTest.prefix(testImages)
+let train = fullTrain.prefix(settings.trainingImages)
+let test = fullTest.prefix(settings.testImages)
 print("MNIST: the first \(train.count) training images; accuracy measured on those and on \(test.count) test images")
 
 // MARK: - 4. Experiment: the book's Trainer, with and without dropout (the book: 6.4.3, Figure 6-23)
@@ -95,21 +98,27 @@ print("MNIST: the first \(train.count) training images; accuracy measured on tho
 // book's; 2 is section 5's; 3 to 5 answer the exercises.
 
 let setups = [
-    RunSetup(label: String(format: "dropout r = %g", ratio), ratio: ratio, weightDecay: options.weightDecay),
-    RunSetup(label: "no dropout", ratio: nil, weightDecay: options.weightDecay),
+    RunSetup(label: String(format: "dropout r = %g", settings.ratio), ratio: settings.ratio, weightDecay: settings.weightDecay),
+    RunSetup(label: "no dropout", ratio: nil, weightDecay: settings.weightDecay),
     RunSetup(
-        label: "inverted dropout", ratio: ratio, weightDecay: options.weightDecay, inverted: true,
-        testLimit: invertedTestImages),
-    RunSetup(label: "exercise 1", ratio: exerciseRatio, weightDecay: 0, testLimit: exerciseTestImages),
-    RunSetup(label: "exercise 2, no dropout", ratio: nil, weightDecay: exerciseWeightDecay, testLimit: exerciseTestImages),
-    RunSetup(label: "exercise 2, dropout", ratio: ratio, weightDecay: exerciseWeightDecay, testLimit: exerciseTestImages),
+        label: "inverted dropout", ratio: settings.ratio, weightDecay: settings.weightDecay, inverted: true,
+        testLimit: settings.invertedTestImages),
+    RunSetup(label: "exercise 1", ratio: settings.exerciseRatio, weightDecay: 0, testLimit: settings.exerciseTestImages),
+    RunSetup(
+        label: "exercise 2, no dropout", ratio: nil, weightDecay: settings.exerciseWeightDecay,
+        testLimit: settings.exerciseTestImages),
+    RunSetup(
+        label: "exercise 2, dropout", ratio: settings.ratio, weightDecay: settings.exerciseWeightDecay,
+        testLimit: settings.exerciseTestImages),
 ]
 
 /// One run: a network, the book's Trainer, and the measurements afterwards.
-func run(_ setup: RunSetup, step: () -> Void) -> Run {
-    var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
+func run(
+    _ setup: RunSetup, settings: DropoutSettings, train: Dataset, test: Dataset, printsTrainLoss: Bool, step: () -> Void
+) -> Run {
+    var weightGenerator = SeededGenerator(seed: settings.seed, stream: 1)
     let bookNetwork = MultiLayerNetExtend(
-        inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+        inputSize: train.features, hiddenSizes: settings.hiddenSizes, outputSize: train.classes,
         activation: .relu, weightInit: .he, weightDecay: setup.weightDecay,
         useDropout: setup.ratio != nil, dropoutRatio: setup.ratio ?? 0.5,
         generator: &weightGenerator)
@@ -117,10 +126,10 @@ func run(_ setup: RunSetup, step: () -> Void) -> Run {
     // The Trainer prints as the book's verbose mode does; the lines are kept and printed after all runs.
     var lines: [String] = []
     let trainer = Trainer(
-        network: network, trainSet: train, testSet: test, epochs: epochs, batchSize: batchSize,
-        optimizer: optimizerName.make(learningRate: learningRate),
-        evaluationSampleLimit: setup.testLimit, verbose: true, printsTrainLoss: options.verbose,
-        generator: SeededGenerator(seed: options.common.seed, stream: 0),
+        network: network, trainSet: train, testSet: test, epochs: settings.epochs, batchSize: settings.batchSize,
+        optimizer: SGD(learningRate: settings.learningRate),
+        evaluationSampleLimit: setup.testLimit, verbose: true, printsTrainLoss: printsTrainLoss,
+        generator: SeededGenerator(seed: settings.seed, stream: 0),
         log: { lines.append($0) })
     let finalTestAccuracy = trainer.train(afterEachIteration: step)
     let (x, t) = train.batch(0..<train.count)  // x: [N, D]
@@ -133,21 +142,20 @@ func run(_ setup: RunSetup, step: () -> Void) -> Run {
         divergence: trainer.divergence(run: setup.label))
 }
 
-let side = await trainSideBySide(
-    "training", count: setups.count,
-    stepsEach: Int(Double(epochs) * max(Double(train.count) / Double(batchSize), 1))
-) { k, step in
-    run(setups[k], step: step)
+let side = await trainSideBySide("training", count: setups.count, stepsEach: settings.iterationsPerRun) {
+    [settings, verbose = options.verbose] k, step in
+    run(setups[k], settings: settings, train: train, test: test, printsTrainLoss: verbose, step: step)
 }
-let runs = side.results
+let results = DropoutResults(
+    setups: setups, runs: side.results, trainCount: train.count, testCount: test.count, seconds: side.seconds)
 for k in 0..<2 {
     print("=== \(setups[k].label) ===")
-    runs[k].lines.forEach { print($0) }
+    results.runs[k].lines.forEach { print($0) }
 }
 print(
-    String(format: "Trained %d networks × %d epochs in %.1f s: ", runs.count, epochs, side.seconds)
-        + productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: side.seconds))
-if let divergence = runs.compactMap(\.divergence).first {
+    String(format: "Trained %d networks × %d epochs in %.1f s: ", results.runs.count, settings.epochs, results.seconds)
+        + productSpeed(flops: results.runs.reduce(0) { $0 + $1.productFLOPs }, seconds: results.seconds))
+if let divergence = results.runs.compactMap(\.divergence).first {
     exitOnError { throw divergence }
 }
 
@@ -169,10 +177,10 @@ if let divergence = runs.compactMap(\.divergence).first {
 
 // MARK: - 6. Figures
 
-let tables = makeTables()
+let tables = makeTables(results, settings: settings)
 exitOnError {
     for table in tables.all { try writer.write(table) }
-    try options.common.show(makeFigures(tables), with: writer)
+    try options.common.show(makeFigures(tables, results: results, settings: settings), with: writer)
 }
 
 // MARK: - 7. What we saw

@@ -22,33 +22,34 @@ import Foundation
 // The flags are declared and checked in Options.swift; `--help` lists them.
 
 let options = Options.parseOrExit()
-let quick = options.common.quick
-let seed = options.common.seed
 
-// The book's search: 100 trials, each a fresh network trained for 50 epochs.
-let trialCount = options.trials ?? (quick ? 4 : 100)
-let epochs = options.epochs ?? (quick ? 4 : 50)
-// The powers of ten each trial draws from. The defaults are the book's second,
-// narrowed ranges; its first pass used lr 10^U(−6, −2), weight decay 10^U(−8, −4).
-let learningRateExponents = exitOnError { try parseExponentRange(options.learningRateRange, flag: "--lr-range") }
-let weightDecayExponents = exitOnError { try parseExponentRange(options.weightDecayRange, flag: "--weight-decay-range") }
-// The book's data: the first 500 training images, 20 % of them held out.
-let imageCount = 500
-let validationFraction = 0.2
-// The network of chapters 4 and 5: six hidden layers of 100 ReLU units, He
-// initialisation.
-let hiddenSizes = [100, 100, 100, 100, 100, 100]
-// The book's Trainer settings: 'sgd' and mini-batches of 100.
-let optimizerName = OptimizerName.sgd
-let batchSize = 100
-// The book draws the best 20 trials, 5 to a row.
-let shownTrials = min(20, trialCount)
-let gridColumns = 5
-// Going further: a 4 × 4 grid against random groups of 16 trials; the 5
-// best settings retrained with 2 other seeds; the winner scored once on the test set.
-let gridSide = quick ? 2 : 4
-let rerunCount = min(5, trialCount)
-let rerunSeeds = 2
+/// The chapter's settings before any flag but `--seed` and `--quick`.
+func chapterSettings(seed: UInt64, quick: Bool) -> SearchSettings {
+    SearchSettings(
+        seed: seed,
+        // The book's search: 100 trials, each a fresh network trained for 50 epochs (below).
+        trialCount: quick ? 4 : 100,
+        // The powers of ten each trial draws from. The defaults are the book's second,
+        // narrowed ranges; its first pass used lr 10^U(−6, −2), weight decay 10^U(−8, −4).
+        learningRateExponents: -3 ... -2, weightDecayExponents: -8 ... -6,
+        // The book's data: the first 500 training images, 20 % of them held out.
+        imageCount: 500, validationFraction: 0.2,
+        // The network of chapters 4 and 5: six hidden layers of 100 ReLU units, He
+        // initialisation; the book's Trainer: SGD (η drawn per trial), mini-batches of 100.
+        trial: TrialSettings(hiddenSizes: [100, 100, 100, 100, 100, 100], epochs: quick ? 4 : 50, batchSize: 100),
+        // The book draws the best 20 trials, 5 to a row.
+        shownTrials: 20, gridColumns: 5,
+        // Going further: a 4 × 4 grid against random groups of 16 trials; the 5
+        // best settings retrained with 2 other seeds; the winner scored once on the test set.
+        gridSide: quick ? 2 : 4, rerunCount: 5, rerunSeeds: 2)
+}
+var settings = chapterSettings(seed: options.common.seed, quick: options.common.quick)
+settings.trialCount = options.trials ?? settings.trialCount
+settings.shownTrials = min(settings.shownTrials, settings.trialCount)
+settings.rerunCount = min(settings.rerunCount, settings.trialCount)
+settings.trial.epochs = options.epochs ?? settings.trial.epochs
+settings.learningRateExponents = options.learningRateRange ?? settings.learningRateExponents
+settings.weightDecayExponents = options.weightDecayRange ?? settings.weightDecayExponents
 // Trials run side by side, one per core, BLAS on one thread each.
 let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
 
@@ -75,9 +76,9 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // own generator, stream k of --seed. So a trial gives the same numbers whichever core ran it and
 // whenever, and --trials 10 runs exactly the first 10 trials of the full search.
 
-var exampleGenerator = SeededGenerator(seed: seed, stream: 1)
-let exampleWeightDecay = exampleGenerator.logUniform(exponents: weightDecayExponents)
-let exampleLearningRate = exampleGenerator.logUniform(exponents: learningRateExponents)
+var exampleGenerator = SeededGenerator(seed: settings.seed, stream: 1)
+let exampleWeightDecay = exampleGenerator.logUniform(exponents: settings.weightDecayExponents)
+let exampleLearningRate = exampleGenerator.logUniform(exponents: settings.learningRateExponents)
 print(
     String(
         format: "Trial 1 draws weight decay 10^%.3f = %.3g, then learning rate 10^%.3f = %.3g",
@@ -94,33 +95,34 @@ print(
 // class, but shuffling makes the held-out 100 a fair sample whatever order the data came in.
 
 let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
-var shuffleGenerator = SeededGenerator(seed: seed, stream: 0)
-let shuffled = fullTrain.prefix(imageCount).subset(shuffleGenerator.permutation(min(imageCount, fullTrain.count)))
-let validationCount = Int(Double(shuffled.count) * validationFraction)  // 100
+var shuffleGenerator = SeededGenerator(seed: settings.seed, stream: 0)
+let shuffled = fullTrain.prefix(settings.imageCount).subset(
+    shuffleGenerator.permutation(min(settings.imageCount, fullTrain.count)))
+let validationCount = Int(Double(shuffled.count) * settings.validationFraction)  // 100
 let validation = shuffled.subset(Array(0..<validationCount))  // V images
 let train = shuffled.subset(Array(validationCount..<shuffled.count))  // N images
 print(
     "MNIST: the first \(shuffled.count) training images, shuffled: \(train.count) to train on, \(validation.count) held out for validation (the test set waits for the very end)"
 )
 print("Validation labels per class: \(validation.labelCounts().map(String.init).joined(separator: " "))")
+let data = SearchData(shuffled: shuffled, train: train, validation: validation, test: fullTest)
 
 // MARK: - 4. Experiment: 100 trials, side by side (the book: 6.5.3, Figure 6-24)
 
 // How the Trainer counts: an epoch is max(N / B, 1) = 4 updates, 200 in all;
 // it measures both accuracies after the updates 0, 4, …, 196.
-let iterationsPerTrial = Int(Double(epochs) * max(Double(train.count) / Double(batchSize), 1))
+let iterationsPerTrial = Int(Double(settings.trial.epochs) * max(Double(train.count) / Double(settings.trial.batchSize), 1))
 
 // runTrial trains a fresh network with η and λ; section 5's grid and runs come from here too:
 // [source: Experiments.swift]
-let settings = TrialSettings(hiddenSizes: hiddenSizes, epochs: epochs, batchSize: batchSize, optimizer: optimizerName)
-let search = await trainSideBySide("trials", count: trialCount, stepsEach: iterationsPerTrial, maxConcurrent: jobs) { index, step in
+let search = await trainSideBySide("trials", count: settings.trialCount, stepsEach: iterationsPerTrial, maxConcurrent: jobs) {
+    [settings, data] index, step in
     let number = index + 1
-    var generator = SeededGenerator(seed: seed, stream: UInt64(number))
-    let weightDecay = generator.logUniform(exponents: weightDecayExponents)
-    let learningRate = generator.logUniform(exponents: learningRateExponents)
-    return runTrial(
-        number, learningRate: learningRate, weightDecay: weightDecay, generator: generator, settings: settings,
-        trainSet: train, measureSet: validation, step: step)
+    var generator = SeededGenerator(seed: settings.seed, stream: UInt64(number))
+    let weightDecay = generator.logUniform(exponents: settings.weightDecayExponents)
+    let learningRate = generator.logUniform(exponents: settings.learningRateExponents)
+    let draw = TrialDraw(number: number, learningRate: learningRate, weightDecay: weightDecay, generator: generator)
+    return runTrial(draw, settings: settings.trial, trainSet: data.train, measureSet: data.validation, step: step)
 }
 let trials = search.results
 
@@ -134,14 +136,14 @@ for trial in trials {
 let ranked = rankedByValidation(trials)
 
 print("=========== Hyper-Parameter Optimization Result ===========")
-for (position, trial) in ranked.prefix(shownTrials).enumerated() {
+for (position, trial) in ranked.prefix(settings.shownTrials).enumerated() {
     print("Best-\(position + 1)(val acc:\(trial.finalValidationAccuracy)) | lr:\(trial.learningRate), weight decay:\(trial.weightDecay)")
 }
-let divergedCount = trials.filter(\.diverged).count
 print(
     String(
         format: "Ran %d trials × %d epochs (%d updates each) in %.1f s, at most %d at a time; %d diverged; ",
-        trialCount, epochs, iterationsPerTrial, search.seconds, min(jobs, trialCount), divergedCount)
+        settings.trialCount, settings.trial.epochs, iterationsPerTrial, search.seconds, min(jobs, settings.trialCount),
+        trials.filter(\.diverged).count)
         + productSpeed(flops: trials.reduce(0) { $0 + $1.productFLOPs }, seconds: search.seconds))
 
 // MARK: - 5. Going further: grid against random, the seed, and the test set
@@ -154,27 +156,30 @@ print(
 // setting, trained on all 500 images (train + validation, 5 updates an epoch, the same 50 epochs),
 // scored once on the 10 000 test images.
 
-let gridRates = gridValues(learningRateExponents, side: gridSide)
-let gridDecays = gridValues(weightDecayExponents, side: gridSide)
-let gridPoints = gridRates.flatMap { rate in gridDecays.map { (rate, $0) } }
-let extra = ExtraTrials(grid: gridPoints.count, reruns: rerunCount * rerunSeeds)
+let gridRates = gridValues(settings.learningRateExponents, side: settings.gridSide)
+let gridDecays = gridValues(settings.weightDecayExponents, side: settings.gridSide)
+let extra = ExtraTrials(
+    gridPoints: gridRates.flatMap { rate in gridDecays.map { (rate, $0) } },
+    rerunCount: settings.rerunCount, rerunSeeds: settings.rerunSeeds)
 // Grid points from streams 1001, 1002, …; reruns of rank r with seed s from 2001 + 100·s + r; the winner from 3001,
 // trained on `shuffled`: all 500 images, train + validation.
-let further = await trainSideBySide("going further", count: extra.count + 1, stepsEach: iterationsPerTrial) { k, step in
-    furtherTrial(
-        k, gridPoints: gridPoints, extra: extra, ranked: ranked, rerunCount: rerunCount, seed: seed, settings: settings,
-        train: train, validation: validation, fullSet: shuffled, test: fullTest, step: step)
+let further = await trainSideBySide("going further", count: extra.count + 1, stepsEach: iterationsPerTrial) {
+    [settings, data] k, step in
+    furtherTrial(k, extra: extra, ranked: ranked, settings: settings, data: data, step: step)
 }
 print(String(format: "Going further: %d more trials in %.1f s", further.results.count, further.seconds))
+let results = SearchResults(
+    trials: trials, ranked: ranked, extra: extra, further: further.results, fullSetCount: shuffled.count,
+    testCount: fullTest.count)
 
 // MARK: - 6. Figures and the table of trials
 
-let tables = makeTables()
+let tables = makeTables(results, settings: settings)
 exitOnError {
     for table in tables.all { try writer.write(table) }
-    try writer.writeText(trialsCSV(), as: "trials.csv")
+    try writer.writeText(trialsCSV(results, seed: settings.seed), as: "trials.csv")
     print("Table of every trial: \(writer.path("trials.csv"))")
-    try options.common.show(makeFigures(tables), with: writer)
+    try options.common.show(makeFigures(tables, results: results, settings: settings), with: writer)
 }
 
 // MARK: - 7. What we saw

@@ -1,0 +1,93 @@
+// Experiments.swift — what the dropout chapter's runs are: their settings, one
+// run's setup and what it leaves behind. main.swift trains them.
+
+import BookCore
+import ChapterKit
+import Foundation
+
+/// Every setting of the chapter, in one value (main.swift gives each its reason).
+struct DropoutSettings: Sendable, Equatable {
+    /// Seed of every random draw.
+    var seed: UInt64
+    /// The first this many training images are the training set.
+    var trainingImages: Int
+    /// The first this many test images are the test set.
+    var testImages: Int
+    /// The widths of the hidden layers.
+    var hiddenSizes: [Int]
+    /// SGD's η.
+    var learningRate: Double
+    /// Images per mini-batch.
+    var batchSize: Int
+    /// The Trainer's epochs (one accuracy measurement each).
+    var epochs: Int
+    /// The dropout ratio r of the book's runs.
+    var ratio: Double
+    /// λ of the L2 penalty of the book's runs.
+    var weightDecay: Double
+    /// The exercise runs measure each epoch on only this many test images.
+    var exerciseTestImages: Int
+    /// The inverted-dropout run measures each epoch on only this many test images.
+    var invertedTestImages: Int
+    /// Exercise 1's dropout ratio.
+    var exerciseRatio: Double
+    /// Exercise 2's λ.
+    var exerciseWeightDecay: Double
+    /// The training accuracies at which the runs are compared.
+    var trainingLevels: [Double]
+
+    /// Updates per run, as the Trainer counts them: `Int(epochs · max(N / B, 1))`.
+    var iterationsPerRun: Int {
+        Int(Double(epochs) * max(Double(trainingImages) / Double(batchSize), 1))
+    }
+}
+
+/// What one run is: its dropout (if any), its λ, and how it is measured.
+struct RunSetup: Sendable {
+    /// For printing and error messages.
+    var label: String
+    /// The dropout ratio r (`nil`: no dropout).
+    var ratio: Double?
+    /// λ of the L2 penalty.
+    var weightDecay: Double
+    /// The inverted dropout of section 5 instead of the book's.
+    var inverted = false
+    /// Measure each epoch on only this many test images (`nil`: all).
+    var testLimit: Int? = nil
+
+    /// `dropout=0.2`, `no-dropout` or `inverted=0.2`: the run's name in column names.
+    var column: String {
+        guard let ratio else { return "no-dropout" }
+        return String(format: inverted ? "inverted=%g" : "dropout=%g", ratio)
+    }
+}
+
+/// What one run leaves behind.
+struct Run: Sendable {
+    /// Accuracy (test mode) at each measurement, on the training and the test images.
+    var trainAccuracy: [Double]
+    var testAccuracy: [Double]
+    /// After the last update, in test mode: all training images, all test images.
+    var finalTrainAccuracy: Double
+    var finalTestAccuracy: Double
+    /// After the last update, on the training images with the masks on.
+    var maskedTrainAccuracy: Double
+    /// The Trainer's printed lines, in order.
+    var lines: [String]
+    /// The floating-point operations of its matrix products: updates and measurements.
+    var productFLOPs: Double
+    /// Set when its loss became NaN or infinite.
+    var divergence: TrainingDiverged?
+}
+
+/// Everything the chapter's experiment produced, for the tables and figures.
+struct DropoutResults: Sendable {
+    /// The runs, in the order of `setups`.
+    var setups: [RunSetup]
+    var runs: [Run]
+    /// How many training and test images the runs used.
+    var trainCount: Int
+    var testCount: Int
+    /// Wall-clock seconds of all runs together.
+    var seconds: Double
+}
