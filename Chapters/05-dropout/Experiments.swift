@@ -91,3 +91,45 @@ struct DropoutResults: Sendable {
     /// Wall-clock seconds of all runs together.
     var seconds: Double
 }
+
+/// The run's network: the book's 7-layer ReLU network with He's starting weights (stream 1 of the
+/// seed), with dropout after each hidden ReLU if the setup has a ratio; for inverted dropout, the
+/// same layers with each `Dropout` swapped for an `InvertedDropout` of the same ratio and generator.
+func makeNetwork(_ setup: RunSetup, settings: DropoutSettings, inputs: Int, classes: Int) -> MultiLayerNet {
+    var weightGenerator = SeededGenerator(seed: settings.seed, stream: 1)
+    let book = MultiLayerNetExtend(
+        inputSize: inputs, hiddenSizes: settings.hiddenSizes, outputSize: classes,
+        activation: .relu, weightInit: .he, weightDecay: setup.weightDecay,
+        useDropout: setup.ratio != nil, dropoutRatio: setup.ratio ?? 0.5,
+        generator: &weightGenerator)
+    guard setup.inverted else { return book }
+    let layers = book.layers.map { layer -> any Layer in
+        guard let dropout = layer as? Dropout else { return layer }
+        return InvertedDropout(ratio: dropout.ratio, generator: dropout.generator)
+    }
+    return MultiLayerNet(layers: layers, weightDecay: setup.weightDecay)
+}
+
+/// One run: its network, the book's Trainer, and the measurements afterwards.
+func run(
+    _ setup: RunSetup, settings: DropoutSettings, train: Dataset, test: Dataset, printsTrainLoss: Bool, step: () -> Void
+) -> Run {
+    let network = makeNetwork(setup, settings: settings, inputs: train.features, classes: train.classes)
+    // The Trainer prints as the book's verbose mode does; the lines are kept and printed after all runs.
+    var lines: [String] = []
+    let trainer = Trainer(
+        network: network, trainSet: train, testSet: test, epochs: settings.epochs, batchSize: settings.batchSize,
+        optimizer: SGD(learningRate: settings.learningRate),
+        evaluationSampleLimit: setup.testLimit, verbose: true, printsTrainLoss: printsTrainLoss,
+        generator: SeededGenerator(seed: settings.seed, stream: 0),
+        log: { lines.append($0) })
+    let finalTestAccuracy = trainer.train(afterEachIteration: step)
+    let (x, t) = train.batch(0..<train.count)  // x: [N, D]
+    return Run(
+        trainAccuracy: trainer.trainAccuracy, testAccuracy: trainer.testAccuracy,
+        finalTrainAccuracy: network.accuracy(x, labels: t),
+        finalTestAccuracy: finalTestAccuracy,
+        maskedTrainAccuracy: network.accuracy(x, labels: t, training: true),  // exercise 3: masks on
+        lines: lines, productFLOPs: ProductFLOPs.training(trainer),
+        divergence: trainer.divergence(run: setup.label))
+}

@@ -54,7 +54,10 @@ settings.epochs = options.epochs ?? settings.epochs
 settings.ratio = options.dropoutRatio
 settings.weightDecay = options.weightDecay
 
-let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "dropout")) }
+let settingsChanged = settings != chapterSettings(seed: settings.seed, quick: options.common.quick)
+let writer = exitOnError {
+    try FigureWriter(directory: options.common.outputDirectory(chapter: "dropout", settingsChanged: settingsChanged))
+}
 
 // MARK: - 2. The idea: a different thinned network for every mini-batch
 //
@@ -112,36 +115,8 @@ let setups = [
         testLimit: settings.exerciseTestImages),
 ]
 
-/// One run: a network, the book's Trainer, and the measurements afterwards.
-func run(
-    _ setup: RunSetup, settings: DropoutSettings, train: Dataset, test: Dataset, printsTrainLoss: Bool, step: () -> Void
-) -> Run {
-    var weightGenerator = SeededGenerator(seed: settings.seed, stream: 1)
-    let bookNetwork = MultiLayerNetExtend(
-        inputSize: train.features, hiddenSizes: settings.hiddenSizes, outputSize: train.classes,
-        activation: .relu, weightInit: .he, weightDecay: setup.weightDecay,
-        useDropout: setup.ratio != nil, dropoutRatio: setup.ratio ?? 0.5,
-        generator: &weightGenerator)
-    let network: any Network = setup.inverted ? InvertedDropoutNet(copying: bookNetwork) : bookNetwork
-    // The Trainer prints as the book's verbose mode does; the lines are kept and printed after all runs.
-    var lines: [String] = []
-    let trainer = Trainer(
-        network: network, trainSet: train, testSet: test, epochs: settings.epochs, batchSize: settings.batchSize,
-        optimizer: SGD(learningRate: settings.learningRate),
-        evaluationSampleLimit: setup.testLimit, verbose: true, printsTrainLoss: printsTrainLoss,
-        generator: SeededGenerator(seed: settings.seed, stream: 0),
-        log: { lines.append($0) })
-    let finalTestAccuracy = trainer.train(afterEachIteration: step)
-    let (x, t) = train.batch(0..<train.count)  // x: [N, D]
-    return Run(
-        trainAccuracy: trainer.trainAccuracy, testAccuracy: trainer.testAccuracy,
-        finalTrainAccuracy: network.accuracy(x, labels: t),
-        finalTestAccuracy: finalTestAccuracy,
-        maskedTrainAccuracy: network.accuracy(x, labels: t, training: true),  // exercise 3: masks on
-        lines: lines, productFLOPs: trainer.productFLOPs,
-        divergence: trainer.divergence(run: setup.label))
-}
-
+// run(_:) builds the run's network and trains it with the book's Trainer:
+// [source: Experiments.swift]
 let side = await trainSideBySide("training", count: setups.count, stepsEach: settings.iterationsPerRun) {
     [settings, verbose = options.verbose] k, step in
     run(setups[k], settings: settings, train: train, test: test, printsTrainLoss: verbose, step: step)

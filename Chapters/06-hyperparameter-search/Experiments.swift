@@ -134,7 +134,7 @@ func runTrial(
         number: draw.number, weightDecay: draw.weightDecay, learningRate: draw.learningRate,
         validationAccuracy: trainer.testAccuracy, trainingAccuracy: trainer.trainAccuracy,
         diverged: trainer.diverged, iterations: trainer.currentIteration,
-        productFLOPs: trainer.productFLOPs, finalAccuracy: finalAccuracy)
+        productFLOPs: ProductFLOPs.training(trainer), finalAccuracy: finalAccuracy)
 }
 
 /// The centres of `side` equal parts of an exponent range, as powers of ten.

@@ -54,7 +54,10 @@ settings.weightDecayExponents = options.weightDecayRange ?? settings.weightDecay
 let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
 
 BLAS.setThreads(1)
-let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "hyperparameter-search")) }
+let settingsChanged = settings != chapterSettings(seed: settings.seed, quick: options.common.quick)
+let writer = exitOnError {
+    try FigureWriter(directory: options.common.outputDirectory(chapter: "hyperparameter-search", settingsChanged: settingsChanged))
+}
 
 // MARK: - 2. The idea: random search on a log scale
 //
