@@ -83,7 +83,8 @@ struct SearchData: Sendable {
     var test: Dataset
 }
 
-/// How the going-further trials are numbered: the grid first, then the reruns, then the winner.
+/// How the going-further trials are numbered: the grid first, then the reruns, then the winning
+/// trial again with λ = 0, last the winner trained on all images.
 struct ExtraTrials: Sendable {
     /// The grid's points, (η, λ).
     var gridPoints: [(learningRate: Double, weightDecay: Double)]
@@ -93,6 +94,9 @@ struct ExtraTrials: Sendable {
     var grid: Int { gridPoints.count }
     var reruns: Int { rerunCount * rerunSeeds }
     var count: Int { grid + reruns }
+    /// Where the winning trial without weight decay is, and where the winner on all images is.
+    var withoutWeightDecay: Int { count }
+    var onAllImages: Int { count + 1 }
 }
 
 /// Everything the search produced, for the tables, the CSV and the figures.
@@ -103,7 +107,8 @@ struct SearchResults: Sendable {
     /// How the going-further trials are numbered, and the trials themselves (the winner's last).
     var extra: ExtraTrials
     var further: [Trial]
-    /// How many images the winner trained on, and how many test images scored it.
+    /// How many images the trials trained on, the winner trained on, and how many test images scored it.
+    var trainCount: Int
     var fullSetCount: Int
     var testCount: Int
 
@@ -130,9 +135,18 @@ func runTrial(
     let finalAccuracy = trainer.train(afterEachIteration: step)
     // A diverged trial stops early; count its remaining updates as done.
     for _ in trainer.currentIteration..<trainer.maxIterations { step() }
+    // A measurement made after the loss stopped being a number measured NaN weights (the argmax of a
+    // NaN row is class 0, so it would be the share of zeros): NaN instead.
+    var validationAccuracy = trainer.testAccuracy, trainingAccuracy = trainer.trainAccuracy
+    if let divergence = trainer.divergence(run: "trial \(draw.number)"),
+        Double(divergence.iteration).truncatingRemainder(dividingBy: trainer.iterationsPerEpoch) == 0
+    {
+        validationAccuracy[validationAccuracy.count - 1] = .nan
+        trainingAccuracy[trainingAccuracy.count - 1] = .nan
+    }
     return Trial(
         number: draw.number, weightDecay: draw.weightDecay, learningRate: draw.learningRate,
-        validationAccuracy: trainer.testAccuracy, trainingAccuracy: trainer.trainAccuracy,
+        validationAccuracy: validationAccuracy, trainingAccuracy: trainingAccuracy,
         diverged: trainer.diverged, iterations: trainer.currentIteration,
         productFLOPs: ProductFLOPs.training(trainer), finalAccuracy: finalAccuracy)
 }
@@ -152,8 +166,9 @@ func rankedByValidation(_ trials: [Trial]) -> [Trial] {
     }.map { trials[$0] }
 }
 
-/// Going-further trial `k`: a grid point; a rerun of the setting of rank r with seed s; last the
-/// winner trained on train + validation, measured every epoch on the first 100 test images, finally on all.
+/// Going-further trial `k`: a grid point; a rerun of the setting of rank r with seed s; the winning
+/// trial again with λ = 0 (its own weights and batches); last the winner trained on train +
+/// validation, measured every epoch on the first 100 test images, finally on all.
 func furtherTrial(
     _ k: Int, extra: ExtraTrials, ranked: [Trial], settings: SearchSettings, data: SearchData, step: () -> Void
 ) -> Trial {
@@ -169,6 +184,14 @@ func furtherTrial(
         let draw = TrialDraw(
             number: ranked[r].number, learningRate: ranked[r].learningRate, weightDecay: ranked[r].weightDecay,
             generator: SeededGenerator(seed: seed, stream: UInt64(2001 + 100 * s + r)))
+        return runTrial(draw, settings: settings.trial, trainSet: data.train, measureSet: data.validation, step: step)
+    }
+    if k == extra.withoutWeightDecay {  // the winning trial's stream, past its two draws of λ and η
+        var generator = SeededGenerator(seed: seed, stream: UInt64(ranked[0].number))
+        _ = (
+            generator.logUniform(exponents: settings.weightDecayExponents), generator.logUniform(exponents: settings.learningRateExponents)
+        )
+        let draw = TrialDraw(number: ranked[0].number, learningRate: ranked[0].learningRate, weightDecay: 0, generator: generator)
         return runTrial(draw, settings: settings.trial, trainSet: data.train, measureSet: data.validation, step: step)
     }
     // The winner on all 500 images (stream 3001).

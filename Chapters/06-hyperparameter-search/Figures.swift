@@ -18,8 +18,10 @@ struct SearchTables {
     var reruns: DataTable
     /// The winner, trained on train + validation, scored on the test set.
     var finalTest: DataTable
+    /// The winning trial again with λ = 0: its curves beside the search's.
+    var withoutWeightDecay: DataTable
 
-    var all: [DataTable] { [curves, trials, grid, gridVsRandom, reruns, finalTest] }
+    var all: [DataTable] { [curves, trials, grid, gridVsRandom, reruns, finalTest, withoutWeightDecay] }
 }
 
 /// The trial's place in `ranked`: 1 for the best.
@@ -55,10 +57,14 @@ func makeTables(_ results: SearchResults, settings: SearchSettings) -> SearchTab
     }
     let further = results.further
     var grid = DataTable(
-        "grid.dat", "hyperparameter-search: the \(settings.gridSide) x \(settings.gridSide) grid over the same log box (0 if diverged)",
-        columns: ["learning rate", "weight decay", "validation accuracy", "training accuracy"])
+        "grid.dat",
+        "hyperparameter-search: the \(settings.gridSide) x \(settings.gridSide) grid over the same log box (accuracies 0 if diverged)",
+        columns: ["learning rate", "weight decay", "validation accuracy", "training accuracy", "diverged"])
     for trial in further.prefix(extra.grid) {
-        grid.append([trial.learningRate, trial.weightDecay, trial.finalValidationAccuracy, trial.finalTrainingAccuracy])
+        grid.append([
+            trial.learningRate, trial.weightDecay, trial.finalValidationAccuracy, trial.finalTrainingAccuracy,
+            trial.diverged ? 1 : 0,
+        ])
     }
     // Search 0 is the grid; search g ≥ 1 is trials 16(g−1)+1 … 16g of the random search.
     var versus = DataTable(
@@ -77,7 +83,7 @@ func makeTables(_ results: SearchResults, settings: SearchSettings) -> SearchTab
     }
     var reruns = DataTable(
         "reruns.dat",
-        "hyperparameter-search: the \(extra.rerunCount) best settings, final validation accuracy with the search's seed and \(extra.rerunSeeds) other starting weights and batches",
+        "hyperparameter-search: the \(extra.rerunCount) best settings, final validation accuracy with the search's seed and \(extra.rerunSeeds) other starting weights and batches (NaN: diverged)",
         columns: ["rank", "trial", "learning rate", "weight decay", "validation search"]
             + (1...extra.rerunSeeds).map { "validation seed \($0)" })
     for r in 0..<extra.rerunCount {
@@ -86,19 +92,42 @@ func makeTables(_ results: SearchResults, settings: SearchSettings) -> SearchTab
                 Double(r + 1), Double(ranked[r].number), ranked[r].learningRate, ranked[r].weightDecay,
                 ranked[r].finalValidationAccuracy,
             ]
-                + (0..<extra.rerunSeeds).map { further[extra.grid + $0 * extra.rerunCount + r].finalValidationAccuracy })
+                + (0..<extra.rerunSeeds).map { seed in
+                    let rerun = further[extra.grid + seed * extra.rerunCount + r]
+                    return rerun.diverged ? .nan : rerun.finalValidationAccuracy
+                })
     }
-    let winner = further[extra.count]
+    let winner = further[extra.onAllImages]
     let finalTest = DataTable(
         "final-test.dat",
         "hyperparameter-search: the winning setting trained on all \(results.fullSetCount) images, "
-            + "scored once on the \(results.testCount) test images",
+            + "scored once on the \(results.testCount) test images (NaN: diverged)",
         columns: [
             ("learning rate", [winner.learningRate]), ("weight decay", [winner.weightDecay]),
             ("validation accuracy in the search", [ranked[0].finalValidationAccuracy]),
-            ("test accuracy", [winner.diverged ? 0 : winner.finalAccuracy]),
+            ("test accuracy", [winner.diverged ? .nan : winner.finalAccuracy]),
         ])
-    return SearchTables(curves: curves, trials: table, grid: grid, gridVsRandom: versus, reruns: reruns, finalTest: finalTest)
+    let withDecay = ranked[0], withoutDecay = further[extra.withoutWeightDecay]
+    // The Trainer measures after updates 0, k, 2k, … of k = N / B updates an epoch (whole here: 400 / 100).
+    let updatesPerEpoch = max(results.trainCount / settings.trial.batchSize, 1)
+    func curve(_ values: [Double]) -> [Double] {
+        (0..<settings.trial.epochs).map { $0 < values.count ? values[$0] : .nan }
+    }
+    let withoutWeightDecay = DataTable(
+        "without-weight-decay.dat",
+        "hyperparameter-search: the winning trial \(withDecay.number) (eta \(withDecay.learningRate), lambda \(withDecay.weightDecay), "
+            + "\(withDecay.iterations) updates) and the same weights and batches with lambda 0: accuracy per epoch (NaN: diverged)",
+        columns: [
+            ("epoch", (0..<settings.trial.epochs).map(Double.init)),
+            ("updates", (0..<settings.trial.epochs).map { Double($0 * updatesPerEpoch + 1) }),
+            ("validation with weight decay", curve(withDecay.validationAccuracy)),
+            ("validation without", curve(withoutDecay.validationAccuracy)),
+            ("training with weight decay", curve(withDecay.trainingAccuracy)),
+            ("training without", curve(withoutDecay.trainingAccuracy)),
+        ])
+    return SearchTables(
+        curves: curves, trials: table, grid: grid, gridVsRandom: versus, reruns: reruns, finalTest: finalTest,
+        withoutWeightDecay: withoutWeightDecay)
 }
 
 /// The CSV for a spreadsheet, with the seed and stream that reproduce each trial.
@@ -130,7 +159,8 @@ func makeFigures(_ tables: SearchTables, results: SearchResults, settings: Searc
     let gridRows = (shownTrials + gridColumns - 1) / gridColumns
     let bestPanels = results.ranked.prefix(shownTrials).enumerated().map { position, trial in
         var panel = Panel(
-            title: String(format: "Best-%d: η %.2g, λ %.1e", position + 1, trial.learningRate, trial.weightDecay),
+            title: String(format: "Best-%d: η %.2g, λ %.1e", position + 1, trial.learningRate, trial.weightDecay)
+                + (trial.diverged ? " (diverged)" : ""),
             xLabel: position / gridColumns == gridRows - 1 ? "epoch" : "",
             yLabel: position % gridColumns == 0 ? "accuracy" : "",
             xRange: 0...Double(max(epochs - 1, 1)), yRange: 0...1,
@@ -179,13 +209,14 @@ func makeFigures(_ tables: SearchTables, results: SearchResults, settings: Searc
         xLabel: "learning rate", yLabel: "final validation accuracy",
         xRange: searchedValues(settings.learningRateExponents), yRange: 0...1,
         series: [
-            Series(
-                tables.trials, x: "learning rate", y: "validation accuracy", title: "random trials",
-                style: .points, color: "#1f77b4"),
-            Series(
-                tables.grid, x: "learning rate", y: "validation accuracy",
-                title: "\(settings.gridSide) × \(settings.gridSide) grid", style: .points, color: "#d62728"),
+            finiteSeries(tables.trials, title: "random trials", color: "#1f77b4"),
+            finiteSeries(tables.grid, title: "\(settings.gridSide) × \(settings.gridSide) grid", color: "#d62728"),
         ])
+    // A diverged trial, counted as 0 in the ranking, is drawn as a black cross at 0, not as an accuracy.
+    let divergedGrid = results.further.prefix(extra.grid).filter(\.diverged).count
+    for (table, count) in [(tables.trials, divergedCount), (tables.grid, divergedGrid)] where count > 0 {
+        byRate.series.append(divergedSeries(table))
+    }
     byRate.logX = true
     byRate.legend = .at("bottom right")
     var bests = Panel(
@@ -220,4 +251,19 @@ func makeFigures(_ tables: SearchTables, results: SearchResults, settings: Searc
         bestFigure, Figure(name: "trials-scatter", panel: scatter, size: (900, 640)), versusFigure,
         Figure(name: "reruns", panel: rerunPanel, size: (900, 560)),
     ]
+}
+
+/// A table's non-diverged rows: validation accuracy against learning rate.
+func finiteSeries(_ table: DataTable, title: String, color: String) -> Series {
+    let (rate, accuracy, diverged) = (table.column("learning rate"), table.column("validation accuracy"), table.column("diverged"))
+    return Series(
+        file: table.fileName, using: "\(rate):($\(diverged) > 0 ? 1/0 : $\(accuracy))", title: title, style: .points, color: color)
+}
+
+/// A table's diverged rows, at 0.
+func divergedSeries(_ table: DataTable) -> Series {
+    let (rate, diverged) = (table.column("learning rate"), table.column("diverged"))
+    return Series(
+        file: table.fileName, using: "\(rate):($\(diverged) > 0 ? 0 : 1/0)", title: "diverged (counted as 0)", style: .points,
+        color: "black")
 }
