@@ -25,10 +25,8 @@ struct DropoutSettings: Sendable, Equatable {
     var ratio: Double
     /// λ of the L2 penalty of the book's runs.
     var weightDecay: Double
-    /// The exercise runs measure each epoch on only this many test images.
-    var exerciseTestImages: Int
-    /// The inverted-dropout run measures each epoch on only this many test images.
-    var invertedTestImages: Int
+    /// The step-size run measures each epoch on only this many images of each set.
+    var stepRunImages: Int
     /// Exercise 1's dropout ratio.
     var exerciseRatio: Double
     /// Exercise 2's λ.
@@ -42,7 +40,7 @@ struct DropoutSettings: Sendable, Equatable {
     }
 }
 
-/// What one run is: its dropout (if any), its λ, and how it is measured.
+/// What one run is: its dropout (if any), its λ and η, and how it is measured.
 struct RunSetup: Sendable {
     /// For printing and error messages.
     var label: String
@@ -50,9 +48,11 @@ struct RunSetup: Sendable {
     var ratio: Double?
     /// λ of the L2 penalty.
     var weightDecay: Double
+    /// SGD's η.
+    var learningRate: Double
     /// The inverted dropout of section 5 instead of the book's.
     var inverted = false
-    /// Measure each epoch on only this many test images (`nil`: all).
+    /// Measure each epoch on only this many images of each set (`nil`: all; 0: none, only the end counts).
     var testLimit: Int? = nil
 
     /// `dropout=0.2`, `no-dropout` or `inverted=0.2`: the run's name in column names.
@@ -62,9 +62,20 @@ struct RunSetup: Sendable {
     }
 }
 
-/// What one run leaves behind.
+/// How large a network's signal is, measured on the training images.
+struct Scale: Sendable {
+    /// The RMS √(mean of squares) of each affine layer's output, a₁ … a₆ and the scores (last),
+    /// in training mode (masks on) and in test mode.
+    var training: [Double]
+    var test: [Double]
+    /// The RMS of the weights' gradient of the mean loss on those images (training mode).
+    var gradient: Double
+}
+
+/// What one run leaves behind. A run that diverged has NaN wherever its numbers would be garbage.
 struct Run: Sendable {
-    /// Accuracy (test mode) at each measurement, on the training and the test images.
+    /// Accuracy (test mode) at each measurement, on the training and the test images (NaN: measured
+    /// after the loss stopped being a number).
     var trainAccuracy: [Double]
     var testAccuracy: [Double]
     /// After the last update, in test mode: all training images, all test images.
@@ -72,6 +83,9 @@ struct Run: Sendable {
     var finalTestAccuracy: Double
     /// After the last update, on the training images with the masks on.
     var maskedTrainAccuracy: Double
+    /// The signal's size at the start (the same starting network, untrained) and after the last update.
+    var start: Scale
+    var end: Scale
     /// The Trainer's printed lines, in order.
     var lines: [String]
     /// The floating-point operations of its matrix products: updates and measurements.
@@ -110,26 +124,69 @@ func makeNetwork(_ setup: RunSetup, settings: DropoutSettings, inputs: Int, clas
     return MultiLayerNet(layers: layers, weightDecay: setup.weightDecay)
 }
 
+/// The RMS √(mean of squares) of a matrix's elements.
+func rms(_ m: Matrix) -> Double { (m.sumOfSquares() / Double(m.count)).squareRoot() }
+
+/// The signal's size in `network` for the images `x` (with their labels): each affine layer's output
+/// in both modes, and the weights' gradient.
+func measureScale(_ network: MultiLayerNet, _ x: Matrix, labels: [Int]) -> Scale {
+    func affineOutputs(training: Bool) -> [Double] {
+        var h = x  // [N, D]
+        var sizes: [Double] = []
+        for layer in network.layers {
+            h = layer.forward(h, training: training)  // [N, width]
+            if layer is Affine { sizes.append(rms(h)) }
+        }
+        return sizes
+    }
+    let training = affineOutputs(training: true)
+    let test = affineOutputs(training: false)
+    network.gradient(x, labels: labels)
+    let weights = network.affineLayers.map(\.weight)
+    let squares = weights.reduce(0) { $0 + $1.gradient.sumOfSquares() }
+    let count = weights.reduce(0) { $0 + $1.gradient.count }
+    return Scale(training: training, test: test, gradient: (squares / Double(count)).squareRoot())
+}
+
+/// The products of one `measureScale` on `images` images: two forward passes and a gradient.
+func scaleFLOPs(_ network: MultiLayerNet, images: Int) -> Double {
+    2 * ProductFLOPs.forward(of: network.layers, images: images)
+        + ProductFLOPs.trainingStep(of: network.layers, batchSize: images, lossAfterUpdate: false)
+}
+
 /// One run: its network, the book's Trainer, and the measurements afterwards.
 func run(
     _ setup: RunSetup, settings: DropoutSettings, train: Dataset, test: Dataset, printsTrainLoss: Bool, step: () -> Void
 ) -> Run {
+    let (x, t) = train.batch(0..<train.count)  // x: [N, D]
+    // The scale at the start, measured on a twin: its own copies of the same weights and mask
+    // generators, so the trained network draws exactly the masks it would draw without it.
+    let start = measureScale(makeNetwork(setup, settings: settings, inputs: train.features, classes: train.classes), x, labels: t)
     let network = makeNetwork(setup, settings: settings, inputs: train.features, classes: train.classes)
     // The Trainer prints as the book's verbose mode does; the lines are kept and printed after all runs.
     var lines: [String] = []
     let trainer = Trainer(
         network: network, trainSet: train, testSet: test, epochs: settings.epochs, batchSize: settings.batchSize,
-        optimizer: SGD(learningRate: settings.learningRate),
+        optimizer: SGD(learningRate: setup.learningRate),
         evaluationSampleLimit: setup.testLimit, verbose: true, printsTrainLoss: printsTrainLoss,
         generator: SeededGenerator(seed: settings.seed, stream: 0),
         log: { lines.append($0) })
     let finalTestAccuracy = trainer.train(afterEachIteration: step)
-    let (x, t) = train.batch(0..<train.count)  // x: [N, D]
+    let divergence = trainer.divergence(run: setup.label)
+    // After a divergence the weights are not numbers: the argmax of a NaN row is class 0, so an
+    // "accuracy" would be the share of zeros. Such measurements are NaN instead.
+    var trainAccuracy = trainer.trainAccuracy, testAccuracy = trainer.testAccuracy
+    if let divergence, Double(divergence.iteration).truncatingRemainder(dividingBy: trainer.iterationsPerEpoch) == 0 {
+        trainAccuracy[trainAccuracy.count - 1] = .nan
+        testAccuracy[testAccuracy.count - 1] = .nan
+    }
+    func unlessDiverged(_ value: Double) -> Double { divergence == nil ? value : .nan }
     return Run(
-        trainAccuracy: trainer.trainAccuracy, testAccuracy: trainer.testAccuracy,
-        finalTrainAccuracy: network.accuracy(x, labels: t),
-        finalTestAccuracy: finalTestAccuracy,
-        maskedTrainAccuracy: network.accuracy(x, labels: t, training: true),  // exercise 3: masks on
-        lines: lines, productFLOPs: ProductFLOPs.training(trainer),
-        divergence: trainer.divergence(run: setup.label))
+        trainAccuracy: trainAccuracy, testAccuracy: testAccuracy,
+        finalTrainAccuracy: unlessDiverged(network.accuracy(x, labels: t)),
+        finalTestAccuracy: unlessDiverged(finalTestAccuracy),
+        maskedTrainAccuracy: unlessDiverged(network.accuracy(x, labels: t, training: true)),  // exercise 3: masks on
+        start: start, end: measureScale(network, x, labels: t),
+        lines: lines, productFLOPs: ProductFLOPs.training(trainer) + 2 * scaleFLOPs(network, images: x.rows),
+        divergence: divergence)
 }
