@@ -45,10 +45,7 @@ settings.rerunCount = min(settings.rerunCount, settings.trialCount)
 settings.trial.epochs = options.epochs ?? settings.trial.epochs
 settings.learningRateExponents = options.learningRateRange ?? settings.learningRateExponents
 settings.weightDecayExponents = options.weightDecayRange ?? settings.weightDecayExponents
-// Trials run side by side, one per core, BLAS on one thread each.
-let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-
-BLAS.setThreads(1)
+let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount  // trials side by side, one per core
 let settingsChanged = settings != chapterSettings(seed: settings.seed, quick: options.common.quick)
 let writer = exitOnError {
     try FigureWriter(directory: options.common.outputDirectory(chapter: "hyperparameter-search", settingsChanged: settingsChanged))
@@ -61,6 +58,8 @@ let writer = exitOnError {
 //
 //   weight decay λ = 10^u,   u ~ U(−8, −6)
 //   learning rate η = 10^v,  v ~ U(−3, −2)
+//
+// [source: BookCore/Random+LogUniform.swift]
 //
 // On a log scale: η = 0.001 and 0.002 are as far apart as 0.01 and 0.02, and each factor of 10 gets
 // the same share of the trials. Random rather than a grid (Bergstra & Bengio 2012): when one
@@ -125,18 +124,15 @@ for trial in trials {
     print("val acc:\(trial.finalValidationAccuracy) | lr:\(trial.learningRate), weight decay:\(trial.weightDecay)\(note)")
 }
 
-// The ranking: best final validation accuracy first; ties keep trial order (as the book's stable sort does).
-let ranked = rankedByValidation(trials)
-
+let ranked = rankedByValidation(trials)  // best first; ties keep trial order, as the book's stable sort
 print("=========== Hyper-Parameter Optimization Result ===========")
 for (position, trial) in ranked.prefix(settings.shownTrials).enumerated() {
     print("Best-\(position + 1)(val acc:\(trial.finalValidationAccuracy)) | lr:\(trial.learningRate), weight decay:\(trial.weightDecay)")
 }
+let divergedTrials = trials.filter(\.diverged).count
 print(
-    String(
-        format: "Ran %d trials × %d epochs (%d updates each) in %.1f s, at most %d at a time; %d diverged; ",
-        settings.trialCount, settings.trial.epochs, iterationsPerTrial, search.seconds, min(jobs, settings.trialCount),
-        trials.filter(\.diverged).count)
+    "Ran \(settings.trialCount) trials × \(settings.trial.epochs) epochs (\(iterationsPerTrial) updates each) in \(String(format: "%.1f", search.seconds)) s, "
+        + "at most \(min(jobs, settings.trialCount)) at a time; \(divergedTrials) diverged; "
         + productSpeed(flops: trials.reduce(0) { $0 + $1.productFLOPs }, seconds: search.seconds))
 
 // MARK: - 5. Going further: grid against random, the seed, and the test set
@@ -182,15 +178,19 @@ exitOnError {
 // little in 200 updates, not by overfitting: their training accuracy is low too
 // [finding: hyperparameter-search.slow-rates-learn-little]. Within 10⁻⁸ … 10⁻⁶ the weight decay
 // hardly matters: accuracy follows log η closely and log λ hardly at all
-// [finding: hyperparameter-search.weight-decay-flat]. The update W ← W − η·(∇L + λ·W) multiplies W
-// by 1 − ηλ besides the loss's step, over 200 updates at most by 1 − 2·10⁻⁶ here, and the winning
-// trial retrained with λ = 0 has the same validation accuracy at every epoch
+// [finding: hyperparameter-search.weight-decay-flat]. SGD's update with the decay's gradient λ·W,
+//
+//   W ← W − η·(∇L + λ·W) = (1 − ηλ)·W − η·∇L
+//
+// [source: BookCore/Optimizers/SGD.swift]
+//
+// shrinks W by 1 − ηλ a step, over 200 updates at most by 1 − 2·10⁻⁶ here, and the winning trial
+// retrained with λ = 0 has the same validation accuracy at every epoch
 // [finding: hyperparameter-search.without-weight-decay].
 //
-// With 100 validation images accuracies come in steps of 0.01
-// [finding: hyperparameter-search.validation-steps], and other seeds reorder the best settings
-// [finding: hyperparameter-search.rerun-ranks]: the search says "η near the top of the range", not
-// "this exact η". The 4 × 4 grid did as well as a typical random search of 16
+// With 100 validation images accuracies come in steps of 0.01 [finding: hyperparameter-search.validation-steps],
+// and other seeds reorder the best settings [finding: hyperparameter-search.rerun-ranks]: the search
+// says "η near the top of the range", not "this exact η". The 4 × 4 grid did as well as a typical random search of 16
 // [finding: hyperparameter-search.grid-vs-random]: Bergstra and Bengio's advantage does not show.
 // The grid's best point is at its largest η, among the random searches' bests, and its four λ there
 // spread about as widely as the seed moves one setting [finding: hyperparameter-search.grid-top-rate]:
