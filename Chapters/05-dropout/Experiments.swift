@@ -25,7 +25,8 @@ struct DropoutSettings: Sendable, Equatable {
     var ratio: Double
     /// λ of the L2 penalty of the book's runs.
     var weightDecay: Double
-    /// The step-size run measures each epoch on only this many images of each set.
+    /// The inverted-dropout run and the step-size run measure each epoch on only this many images of each set.
+    var invertedTestImages: Int
     var stepRunImages: Int
     /// Exercise 1's dropout ratio.
     var exerciseRatio: Double
@@ -78,6 +79,9 @@ struct Run: Sendable {
     /// after the loss stopped being a number).
     var trainAccuracy: [Double]
     var testAccuracy: [Double]
+    /// For each training level, the accuracy on all test images at the first measurement whose
+    /// training accuracy reaches it (NaN: never reached).
+    var testAtLevels: [Double]
     /// After the last update, in test mode: all training images, all test images.
     var finalTrainAccuracy: Double
     var finalTestAccuracy: Double
@@ -171,7 +175,24 @@ func run(
         evaluationSampleLimit: setup.testLimit, verbose: true, printsTrainLoss: printsTrainLoss,
         generator: SeededGenerator(seed: settings.seed, stream: 0),
         log: { lines.append($0) })
-    let finalTestAccuracy = trainer.train(afterEachIteration: step)
+    // Where the training accuracy first reaches each level, the test accuracy on all test images: the
+    // per-epoch one unless the run measures fewer each epoch, then measured there, so that every run
+    // is compared at equal training accuracy on the same images.
+    var testAtLevels = [Double](repeating: .nan, count: settings.trainingLevels.count)
+    var (measured, extraImages) = (0, 0)
+    let finalTestAccuracy = trainer.train {
+        step()
+        guard trainer.trainAccuracy.count > measured else { return }
+        measured = trainer.trainAccuracy.count
+        for (i, level) in settings.trainingLevels.enumerated() where testAtLevels[i].isNaN && trainer.trainAccuracy[measured - 1] >= level {
+            guard setup.testLimit != nil else {
+                testAtLevels[i] = trainer.testAccuracy[measured - 1]
+                continue
+            }
+            testAtLevels[i] = network.accuracy(on: test)
+            extraImages += test.count
+        }
+    }
     let divergence = trainer.divergence(run: setup.label)
     // After a divergence the weights are not numbers: the argmax of a NaN row is class 0, so an
     // "accuracy" would be the share of zeros. Such measurements are NaN instead.
@@ -182,11 +203,13 @@ func run(
     }
     func unlessDiverged(_ value: Double) -> Double { divergence == nil ? value : .nan }
     return Run(
-        trainAccuracy: trainAccuracy, testAccuracy: testAccuracy,
+        trainAccuracy: trainAccuracy, testAccuracy: testAccuracy, testAtLevels: testAtLevels,
         finalTrainAccuracy: unlessDiverged(network.accuracy(x, labels: t)),
         finalTestAccuracy: unlessDiverged(finalTestAccuracy),
         maskedTrainAccuracy: unlessDiverged(network.accuracy(x, labels: t, training: true)),  // exercise 3: masks on
         start: start, end: measureScale(network, x, labels: t),
-        lines: lines, productFLOPs: ProductFLOPs.training(trainer) + 2 * scaleFLOPs(network, images: x.rows),
+        lines: lines,
+        productFLOPs: ProductFLOPs.training(trainer) + 2 * scaleFLOPs(network, images: x.rows)
+            + ProductFLOPs.forward(of: network.layers, images: extraImages),
         divergence: divergence)
 }

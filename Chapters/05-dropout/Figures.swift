@@ -47,7 +47,7 @@ func makeTables(_ results: DropoutResults, settings: DropoutSettings) -> Dropout
     }
     let inverted = DataTable(
         "inverted-dropout.dat",
-        "dropout: accuracy per epoch with inverted dropout (same weights, batches and masks as dropout.dat's dropout run, the same \(results.testCount) test images), and training accuracy of the book's dropout with eta \(decimal(setups[6].learningRate, 4)) (NaN: diverged)",
+        "dropout: accuracy per epoch with inverted dropout (same weights, batches and masks as dropout.dat's dropout run; test accuracy on the first \(min(settings.invertedTestImages, results.testCount)) test images), and training accuracy of the book's dropout with eta \(decimal(setups[6].learningRate, 4)) (NaN: diverged)",
         columns: [
             ("epoch", (0..<measured).map(Double.init)),
             ("train \(runColumn(2))", trainCurves[2]),
@@ -57,16 +57,16 @@ func makeTables(_ results: DropoutResults, settings: DropoutSettings) -> Dropout
         ])
     var equal = DataTable(
         "equal-training-accuracy.dat",
-        "dropout: the first epoch each run's training accuracy reaches a level, and its test accuracy then (NaN: never reached); last, the epoch of the book's dropout with eta \(decimal(setups[6].learningRate, 4))",
+        "dropout: the first epoch each run's training accuracy reaches a level, and its accuracy on all \(results.testCount) test images then (NaN: never reached); last, the book's dropout with eta \(decimal(setups[6].learningRate, 4))",
         columns: ["training level"] + (0..<3).flatMap { ["epoch \(runColumn($0))", "test \(runColumn($0))"] }
-            + ["epoch \(runColumn(6)) eta=\(decimal(setups[6].learningRate, 4))"])
-    for level in settings.trainingLevels {
+            + [
+                "epoch \(runColumn(6)) eta=\(decimal(setups[6].learningRate, 4))",
+                "test \(runColumn(6)) eta=\(decimal(setups[6].learningRate, 4))",
+            ])
+    for (i, level) in settings.trainingLevels.enumerated() {
         let first: [Int?] = trainCurves.map { curve in curve.firstIndex { $0 >= level } }
         var row = [level]
-        for k in 0..<3 {
-            if let epoch = first[k] { row += [Double(epoch), testCurves[k][epoch]] } else { row += [.nan, .nan] }
-        }
-        row.append(first[6].map(Double.init) ?? .nan)
+        for k in [0, 1, 2, 6] { row += [first[k].map(Double.init) ?? .nan, runs[k].testAtLevels[i]] }
         equal.append(row)
     }
     var exercises = DataTable(
@@ -103,6 +103,7 @@ func makeFigures(_ tables: DropoutTables, results: DropoutResults, settings: Dro
     let setups = results.setups
     func runColumn(_ k: Int) -> String { setups[k].column }
     // A run whose loss stopped being a number says so in its legend (its curve stops there).
+    let invertedTestImages = min(settings.invertedTestImages, results.testCount)
     func label(_ k: Int) -> String {
         results.runs[k].divergence.map { "\(setups[k].label) (diverged at iteration \($0.iteration))" } ?? setups[k].label
     }
@@ -139,7 +140,7 @@ func makeFigures(_ tables: DropoutTables, results: DropoutResults, settings: Dro
                 tables.inverted, x: "epoch", y: "train \(runColumn(2))", title: "train, \(label(2))",
                 dashed: true, color: "#1f77b4"),
             Series(
-                tables.inverted, x: "epoch", y: "test \(runColumn(2))", title: "test, \(label(2))",
+                tables.inverted, x: "epoch", y: "test \(runColumn(2))", title: "test (first \(invertedTestImages)), \(label(2))",
                 dashed: true, color: "#ff7f0e"),
             Series(
                 tables.inverted, x: "epoch", y: stepColumn,
@@ -151,14 +152,15 @@ func makeFigures(_ tables: DropoutTables, results: DropoutResults, settings: Dro
     // Test accuracy against training accuracy: each run's path through training,
     // and a marker where it first reaches each level.
     let colors = ["#1f77b4", "#7f7f7f", "#2ca02c"]
+    let pathTitles = [label(0), label(1), "\(label(2)) (line: first \(invertedTestImages) test images)"]
     var equalPanel = Panel(
         title:
-            "At equal training accuracy: test accuracy (all \(results.testCount) test images) when training accuracy first reaches each level (markers)",
+            "At equal training accuracy: test accuracy (markers: all \(results.testCount) test images) when training accuracy first reaches each level",
         xLabel: "training accuracy (test mode)", yLabel: "test accuracy", xRange: 0...1.02, yRange: 0...1,
         series: (0..<3).flatMap { k -> [Series] in
             let table = k == 2 ? tables.inverted : tables.accuracy
             return [
-                Series(table, x: "train \(runColumn(k))", y: "test \(runColumn(k))", title: label(k), color: colors[k]),
+                Series(table, x: "train \(runColumn(k))", y: "test \(runColumn(k))", title: pathTitles[k], color: colors[k]),
                 Series(
                     tables.equalTraining, x: "training level", y: "test \(runColumn(k))",
                     title: "", style: .points, color: colors[k]),

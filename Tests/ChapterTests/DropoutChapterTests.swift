@@ -45,7 +45,7 @@ struct DropoutChapterTests {
         #expect(equal.map { $0[0] } == [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0])
         #expect(
             equal.allSatisfy { row in
-                row.count == 8
+                row.count == 9
                     && [1, 3, 5, 7].allSatisfy { row[$0].isNaN || (row[$0] >= 0 && row[$0] <= 10 && row[$0] == row[$0].rounded()) }
             })
         // One row per run: 7 runs, the book's two first, none diverged; the larger step is η / 0.8⁶.

@@ -54,7 +54,8 @@ struct InvertedDropoutTests {
     func layerSwap() {
         let settings = DropoutSettings(
             seed: 5, trainingImages: 4, testImages: 4, hiddenSizes: [6, 6], learningRate: 0.01, batchSize: 4, epochs: 1,
-            ratio: 0.2, weightDecay: 0.1, stepRunImages: 4, exerciseRatio: 0.5, exerciseWeightDecay: 0.1, trainingLevels: [])
+            ratio: 0.2, weightDecay: 0.1, invertedTestImages: 4, stepRunImages: 4, exerciseRatio: 0.5, exerciseWeightDecay: 0.1,
+            trainingLevels: [])
         let book = RunSetup(label: "book", ratio: 0.2, weightDecay: 0.1, learningRate: 0.01)
         var invertedSetup = book
         invertedSetup.inverted = true
@@ -69,8 +70,10 @@ struct InvertedDropoutTests {
         let x = Matrix.randomNormal(4, 8, using: &g).map { abs($0) }  // [B, D]
         let bookScores = bookNet.predict(x, training: true)  // [B, C]
         let invertedScores = invertedNet.predict(x, training: true)  // [B, C]
-        for i in 0..<bookScores.count {
-            #expect(abs(invertedScores.elements[i] - bookScores.elements[i] / (0.8 * 0.8)) <= 1e-12 * (1 + abs(invertedScores.elements[i])))
+        let scale = 1 / (0.8 * 0.8)  // 1/(1 − r) for each of the two masks
+        for (inverted, book) in zip(invertedScores.elements, bookScores.elements) {
+            let expected = book * scale
+            #expect(abs(inverted - expected) <= 1e-12 * (1 + abs(expected)))
         }
         #expect(invertedNet.predict(x, training: false) == plainNet.predict(x, training: false))
     }
