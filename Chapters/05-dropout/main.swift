@@ -149,8 +149,8 @@ for case let diverged? in results.runs.map(\.divergence) { print("\(diverged) (N
 // 0.8⁶ ≈ 0.26. Inverted dropout's test mode is the plain network; in training it
 // grows the RMS by 1/√(1 − r) a layer, 0.8⁻³ ≈ 1.95. Measured (scale.png): test mode
 // is exact [finding: dropout.scale-test-mode]; every hidden layer follows √(1 − r)
-// within a few percent, the 10 scores (fewer random weights to average) fall about
-// a tenth short [finding: dropout.scale-training]. The first gradient shrinks more,
+// within a few percent, the 10 scores fall about a tenth short (the derivation
+// averages over weight draws; the chapter measures one) [finding: dropout.scale-training]. The first gradient shrinks more,
 // to 0.27 ≈ 0.8⁶ of the plain network's, as if each of the six masks on every path
 // from image to score kept its mean share 0.8; inverted dropout's is 1.6 times the
 // plain one's, not the 1 that argument gives [finding: dropout.gradient-at-start].
