@@ -22,34 +22,19 @@ import Foundation
 // The flags are declared and checked in Options.swift; `--help` lists them.
 
 let options = Options.parseOrExit()
-let quick = options.common.quick
-let seed = options.common.seed
-// The book trains on the first 1000 training images only: a slow start shows clearly.
-let trainingImages = 1000
-// The book's loop: mini-batches of 100 drawn with replacement, SGD with η = 0.01.
-let batchSize = options.batchSize
-let learningRate = options.learningRate
-// An "epoch" is 1000 / 100 = 10 iterations; accuracy on all 1000 images is
-// measured after iterations 0, 10, 20, … and the run stops after the 20th
-// measurement (191 updates per network), exactly as the book's loop does.
-let iterationsPerEpoch = max(trainingImages / batchSize, 1)
-let epochs = options.epochs ?? (quick ? 4 : 20)
-// Five hidden layers of 100 ReLU units: one more than chapter 2's network.
-let hiddenSizes = [100, 100, 100, 100, 100]
-// The book's 16 weight scales σ = logspace(0, −4, 16), 1 down to 0.0001: W = σ·randn for every W.
-let scaleCount = 16
-let scales = (0..<scaleCount).map { pow(10, -4 * Double($0) / Double(scaleCount - 1)) }
-// --quick runs four of them (1, 0.086, 0.0022, 0.0001); the files have the same shape.
-let scaleIndices = quick ? [0, 4, 10, 15] : Array(0..<scaleCount)
-// The single-panel figure's scale, σ ≈ 0.086 (scale 5 of 16), chosen after
-// looking at the grid: just below the scales where the plain network learns
-// [finding: batch-norm.plain-learns-near-he] [finding: batch-norm.single-scale].
-let singleScaleIndex = 4
-// Going further: the batch sizes and learning rates tried, all from He's
-// start; every batch size sees the same 20 000 images (--quick: 2000).
-let sweepBatchSizes = quick ? [4, 100] : [2, 4, 8, 16, 32, 100]
-let sweepImages = quick ? 2000 : 20_000
-let sweepRates = [0.01, 0.1, 0.5]
+
+// The settings, each with its reason, and --quick's tiny budget:
+// [source: Settings.swift]
+
+// The flags, checked in Options.swift, change the book's settings.
+let settings: Settings = {
+    var settings = Settings(quick: options.common.quick)
+    settings.seed = options.common.seed
+    settings.epochs = options.epochs ?? settings.epochs
+    settings.learningRate = options.learningRate ?? settings.learningRate
+    settings.batchSize = options.batchSize ?? settings.batchSize
+    return settings
+}()
 let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "batch-norm")) }
 
 // MARK: - 2. The idea: normalize every feature over the batch
@@ -67,26 +52,27 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // The steps, on the first hidden layer of a σ = 1 network and a batch of
 // random inputs: far too large before, unit-sized after, as BookCore's layer.
 
-var ideaGenerator = SeededGenerator(seed: seed, stream: 1000)
+var ideaGenerator = SeededGenerator(seed: settings.seed, stream: 1000)
 let ideaX = Matrix.randomNormal(100, 784, standardDeviation: 1, using: &ideaGenerator)  // [B, D]
-let ideaW = Matrix.randomNormal(784, hiddenSizes[0], standardDeviation: 1, using: &ideaGenerator)  // [D, H]
+let ideaW = Matrix.randomNormal(784, settings.hiddenSizes[0], standardDeviation: 1, using: &ideaGenerator)  // [D, H]
 let affineOutput = Matrix.product(ideaX, ideaW)  // [B, H]
 let mean = affineOutput.columnMeans()  // [1, H]
 let centered = affineOutput - mean  // [B, H]
 let variance = (centered * centered).columnMeans()  // [1, H]
 let normalized = centered / sqrt(variance + BatchNormalization.epsilon)  // [B, H]
-let layerOutput = BatchNormalization(features: hiddenSizes[0]).forward(affineOutput, training: true)  // [B, H]
+let layerOutput = BatchNormalization(features: settings.hiddenSizes[0]).forward(affineOutput, training: true)  // [B, H]
 print(
     String(
         format: "One layer, σ = 1: a unit's spread over the batch is %.1f before, %.2f after; BatchNormalization agrees to %.0e",
-        sqrt(variance).sum() / Double(hiddenSizes[0]), sqrt((normalized * normalized).columnMeans()).sum() / Double(hiddenSizes[0]),
+        sqrt(variance).sum() / Double(settings.hiddenSizes[0]),
+        sqrt((normalized * normalized).columnMeans()).sum() / Double(settings.hiddenSizes[0]),
         (normalized - layerOutput).map(abs).elements.max()!))
 
 // MARK: - 3. Data: the first 1000 training images, and 2000 test images for the sweeps
 
 let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
-let train = fullTrain.prefix(trainingImages)
-let (trainX, trainLabels) = train.all  // trainX: [N, D]
+let train = fullTrain.prefix(settings.trainingImages)
+let trainSet = EvaluationSet(train)  // 1 batch x: [N, D]
 let testSet = EvaluationSet(fullTest.prefix(2000))  // 2 batches of [1000, D]
 print("MNIST: the first \(train.count) training images of \(fullTrain.count), \(train.features) pixels each")
 
@@ -97,24 +83,25 @@ print("MNIST: the first \(train.count) training images of \(fullTrain.count), \(
 
 // Scale i draws its batches from stream 2i of the seed and its weights from
 // stream 2i + 1, so it does not depend on which other scales ran, or when.
-let scaleRuns = await trainSideBySide("16 scales", count: scaleIndices.count, stepsEach: epochs) { k, step in
-    accuracyCurves(
-        on: train, trainingImages: trainingImages, trainX: trainX, trainLabels: trainLabels,
-        hiddenSizes: hiddenSizes, epochs: epochs, seed: seed,
-        init: .standardDeviation(scales[scaleIndices[k]]), learningRate: learningRate,
-        batchSize: batchSize, stream: UInt64(2 * scaleIndices[k]), step: step)
+let scaleIndices = settings.scaleIndices
+let scaleRuns = await trainSideBySide("\(scaleIndices.count) scales", count: scaleIndices.count, stepsEach: settings.epochs) {
+    k, step in
+    let setup = PairSetup(
+        weightInit: .standardDeviation(Settings.scales[scaleIndices[k]]), learningRate: settings.learningRate,
+        batchSize: settings.batchSize, stream: UInt64(2 * scaleIndices[k]))
+    return accuracyCurves(setup, settings: settings, on: train, measuredOn: trainSet, step: step)
 }
 // What the book prints, scale by scale, in order (whatever order they finished in).
 for (k, i) in scaleIndices.enumerated() {
-    print("============== \(i + 1)/\(scaleCount) ==============")
-    for epoch in 0..<epochs {
+    print("============== \(i + 1)/\(Settings.scales.count) ==============")
+    for epoch in 0..<settings.epochs {
         print("epoch:\(epoch) | \(scaleRuns.results[k].plain[epoch]) - \(scaleRuns.results[k].batchNorm[epoch])")
     }
 }
 print(
     String(
         format: "Trained %d networks × %d updates in %.1f s", 2 * scaleIndices.count,
-        (epochs - 1) * iterationsPerEpoch + 1, scaleRuns.seconds))
+        (settings.epochs - 1) * settings.iterationsPerEpoch(batchSize: settings.batchSize) + 1, scaleRuns.seconds))
 
 // MARK: - 5. Going further: why it works, and where it stops helping
 //
@@ -126,19 +113,16 @@ print(
 // We multiply W1 of a fresh He-initialised network by c and measure.
 
 // measureScaleInvariance (in Experiments.swift) scales W1 of one pair and measures loss and gradient.
-let invariance = measureScaleInvariance(on: train, hiddenSizes: hiddenSizes, seed: seed, factors: [0.1, 0.3, 1, 3, 10])
+let invariance = measureScaleInvariance(settings: settings, on: train, factors: [0.1, 0.3, 1, 3, 10])
 
 // Where: batch statistics of a few images are noisy, and at test time the
 // running averages stand in for them. Each batch size below sees the same
 // 20 000 images from He's start, so the smaller batches take more, smaller
 // steps; we measure on 2000 test images at the end.
-let batchSweep = await trainSideBySide("batch sizes", count: sweepBatchSizes.count, stepsEach: 1) { k, step in
-    let size = sweepBatchSizes[k], updates = sweepImages / size
-    let pair = trainPair(
-        on: train, hiddenSizes: hiddenSizes, seed: seed,
-        init: .he, learningRate: 0.01, batchSize: size, stream: 100,
-        updates: updates, measureEvery: updates
-    ) { _ in }
+let batchSweep = await trainSideBySide("batch sizes", count: settings.sweepBatchSizes.count, stepsEach: 1) { k, step in
+    let size = settings.sweepBatchSizes[k], updates = settings.sweepImages / size
+    let setup = PairSetup(weightInit: .he, learningRate: 0.01, batchSize: size, stream: 100)
+    let pair = trainPair(setup, settings: settings, on: train, updates: updates, measureEvery: updates) { _ in }
     step()
     return [pair.plain.accuracy(on: testSet), pair.batchNorm.accuracy(on: testSet)]
 }
@@ -146,19 +130,20 @@ let batchSweep = await trainSideBySide("batch sizes", count: sweepBatchSizes.cou
 // And a larger learning rate: from He's start, does batch normalization let
 // the network take bigger steps and learn faster than without? We also
 // follow ‖W1‖ of the normalized network, which sets its effective step.
-let rateSweep = await trainSideBySide("learning rates", count: sweepRates.count, stepsEach: epochs) { k, step in
-    accuracyCurves(
-        on: train, trainingImages: trainingImages, trainX: trainX, trainLabels: trainLabels,
-        hiddenSizes: hiddenSizes, epochs: epochs, seed: seed,
-        init: .he, learningRate: sweepRates[k], batchSize: 100, stream: 200, step: step)
+let rateSweep = await trainSideBySide("learning rates", count: settings.sweepRates.count, stepsEach: settings.epochs) {
+    k, step in
+    let setup = PairSetup(weightInit: .he, learningRate: settings.sweepRates[k], batchSize: 100, stream: 200)
+    return accuracyCurves(setup, settings: settings, on: train, measuredOn: trainSet, step: step)
 }
 
 // MARK: - 6. Figures
 
-let tables = makeTables()
+let results = Results(
+    scales: scaleRuns.results, invariance: invariance, batchSizes: batchSweep.results, rates: rateSweep.results)
+let tables = makeTables(results, settings: settings)
 exitOnError {
     for table in tables.all { try writer.write(table) }
-    try options.common.show(makeFigures(tables), with: writer)
+    try options.common.show(makeFigures(tables, settings: settings), with: writer)
 }
 
 // MARK: - 7. What we saw

@@ -22,40 +22,19 @@ import Foundation
 // The flags are declared and checked in Options.swift; `--help` lists them.
 
 let options = Options.parseOrExit()
-let quick = options.common.quick
 
-// The book keeps only the first 300 training images: few enough that a
-// 7-layer network can memorise them [finding: weight-decay.memorises].
-let trainingImages = 300
-// Accuracy is measured on all 300 training images and all 10 000 test images
-// (--quick: the first 500 test images).
-let testImages = quick ? 500 : 10_000
-// Six hidden layers of 100 ReLU units with He initialisation: more than
-// enough capacity for 300 images.
-let hiddenSizes = [100, 100, 100, 100, 100, 100]
-// The book's plain loop: mini-batches of 100 drawn with replacement, SGD η = 0.01.
-let batchSize = 100
-let learningRate = 0.01
-// How we count, exactly as the book's overfit_weight_decay.py: one "epoch" is
-// N / B = 300 / 100 = 3 updates. Accuracy is measured right after the update
-// of iterations 0, 3, 6, …, and the loop stops at the 201st measurement:
-// 201 points labelled epoch 0 … 200, made after 1, 4, …, 601 updates.
-// (The book's Trainer, used in chapter 5, counts from 1 instead and makes
-// 3 · epochs updates; this chapter follows the script, not the Trainer.)
-let iterationsPerEpoch = max(trainingImages / batchSize, 1)
-let epochs = options.epochs ?? (quick ? 11 : 201)
-let updates = (epochs - 1) * iterationsPerEpoch + 1
-// The two runs: without weight decay (the book's weight_decay_lambda = 0) and
-// with it (the book's 0.1).
-let lambdas = [0, options.weightDecay]
-/// `λ = 0`, `λ = 0.1`: headers, titles and legends.
-func lambdaLabel(_ k: Int) -> String { String(format: "λ = %g", lambdas[k]) }
-/// `lambda=0`, `lambda=0.1`: column names, kept ASCII for any tool that reads the file.
-func lambdaColumn(_ k: Int) -> String { String(format: "lambda=%g", lambdas[k]) }
+// The settings, each with its reason, and --quick's tiny budget:
+// [source: Settings.swift]
 
-// Going further: a sweep of λ, each run on the same batches from the same
-// start, measured once at the end.
-let sweepLambdas = [0, 0.01, 0.03, 0.1, 0.3, 1]
+// The flags, checked in Options.swift, change the book's settings.
+let settings: Settings = {
+    var settings = Settings(quick: options.common.quick)
+    settings.seed = options.common.seed
+    settings.epochs = options.epochs ?? settings.epochs
+    settings.weightDecay = options.weightDecay ?? settings.weightDecay
+    return settings
+}()
+let (lambdas, updates) = (settings.lambdas, settings.updates)
 let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "weight-decay")) }
 
 // MARK: - 2. The idea: make large weights cost something
@@ -71,22 +50,22 @@ let writer = exitOnError { try FigureWriter(directory: options.common.outputDire
 // every weight shrinks by the factor 1 − η·λ (0.999 here), hence "decay".
 // Only a gradient that keeps pushing can hold a weight up.
 
-var ideaGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
+var ideaGenerator = SeededGenerator(seed: settings.seed, stream: 1)
 let ideaNetwork = MultiLayerNet(
-    inputSize: 784, hiddenSizes: hiddenSizes, outputSize: 10,
-    weightDecay: options.weightDecay, generator: &ideaGenerator)
+    inputSize: 784, hiddenSizes: settings.hiddenSizes, outputSize: 10,
+    weightDecay: settings.weightDecay, generator: &ideaGenerator)
 let ideaPenalty = ideaNetwork.weightDecayPenalty()  // ½·λ·Σₖ ‖Wₖ‖²
-let shrinkPerStep = 1 - learningRate * options.weightDecay  // 1 − η·λ
+let shrinkPerStep = 1 - settings.learningRate * settings.weightDecay  // 1 − η·λ
 print(
     String(
         format: "At the start, λ = %g: penalty ½·λ·ΣW² = %.1f; each step first multiplies W by %g, so %d steps alone multiply ΣW² by %.3f",
-        options.weightDecay, ideaPenalty, shrinkPerStep, updates, pow(shrinkPerStep, Double(2 * updates))))
+        settings.weightDecay, ideaPenalty, shrinkPerStep, updates, pow(shrinkPerStep, Double(2 * updates))))
 
 // MARK: - 3. Data: the first 300 training images, all 10 000 test images
 
 let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
-let train = fullTrain.prefix(trainingImages)
-let test = fullTest.prefix(testImages)
+let train = fullTrain.prefix(settings.trainingImages)
+let test = fullTest.prefix(settings.testImages)
 // Both sets as Double batches once, not converted again at every measurement.
 let trainSet = EvaluationSet(train)  // 1 batch x: [300, D]
 let testSet = EvaluationSet(test)  // 10 batches x: [1000, D]
@@ -104,20 +83,23 @@ struct Run: Sendable {
     var productFLOPs = 0.0
 }
 
+/// Everything the experiments measured: the book's two runs, then the sweep's.
+struct Results: Sendable { var runs: [Run], sweep: [Run] }
+
 // The mini-batches are drawn once (stream 0 of the seed) and every run trains
 // on the same ones from the same weights (stream 1), so runs differ only by
 // λ. (The book runs its script twice, with fresh weights and batches each time.)
-var batchGenerator = SeededGenerator(seed: options.common.seed, stream: 0)
-let batches = (0..<updates).map { _ in batchGenerator.choice(train.count, count: batchSize) }
+var batchGenerator = SeededGenerator(seed: settings.seed, stream: 0)
+let batches = (0..<updates).map { _ in batchGenerator.choice(train.count, count: settings.batchSize) }
 
 /// Trains the network with weight decay `lambda` on `batches`, measuring
 /// after the update of every iteration for which `measuresAt` is true.
 func train(lambda: Double, measuresAt: (Int) -> Bool, step: () -> Void) -> Run {
-    var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
+    var weightGenerator = SeededGenerator(seed: settings.seed, stream: 1)
     let network = MultiLayerNet(
-        inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+        inputSize: train.features, hiddenSizes: settings.hiddenSizes, outputSize: train.classes,
         activation: .relu, weightInit: .he, weightDecay: lambda, generator: &weightGenerator)
-    var optimizer = SGD(learningRate: learningRate)
+    var optimizer = SGD(learningRate: settings.learningRate)
     var run = Run()
     for (i, indices) in batches.enumerated() {
         let (x, t) = train.batch(indices)  // x: [B, D], t: B labels
@@ -131,33 +113,34 @@ func train(lambda: Double, measuresAt: (Int) -> Bool, step: () -> Void) -> Run {
         step()
     }
     run.productFLOPs =
-        Double(batches.count) * network.productFLOPs(batchSize: batchSize, lossAfterUpdate: false)
+        Double(batches.count) * network.productFLOPs(batchSize: settings.batchSize, lossAfterUpdate: false)
         + network.forwardFLOPs(images: run.trainAccuracy.count * (train.count + test.count))
     return run
 }
 
 // The runs are independent: side by side, one per core.
 let book = await trainSideBySide("training", count: lambdas.count, stepsEach: updates) { k, step in
-    train(lambda: lambdas[k], measuresAt: { $0 % iterationsPerEpoch == 0 }, step: step)
+    train(lambda: lambdas[k], measuresAt: { $0 % settings.iterationsPerEpoch == 0 }, step: step)
 }
 let runs = book.results
 
 // What the book prints, one run after the other (whichever finished first).
 for k in lambdas.indices {
-    print("=== weight decay \(lambdaLabel(k)) ===")
-    for epoch in 0..<epochs {
+    print("=== weight decay \(lambdaLabel(lambdas[k])) ===")
+    for epoch in 0..<settings.epochs {
         print("epoch:\(epoch), train acc:\(runs[k].trainAccuracy[epoch]), test acc:\(runs[k].testAccuracy[epoch])")
     }
 }
 print(
     String(
         format: "Trained %d networks × %d updates, measuring %d × (%d + %d) images, in %.1f s: ",
-        lambdas.count, updates, epochs, train.count, test.count, book.seconds)
+        lambdas.count, updates, settings.epochs, train.count, test.count, book.seconds)
         + productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: book.seconds))
 for (k, run) in runs.enumerated() where run.weightSquares.contains(where: { !$0.isFinite }) {
     printError(
-        "warning: the run with \(lambdaLabel(k)) diverged (its weights became NaN or infinite): "
-            + String(format: "each step multiplies them by 1 − η·λ = %g. Try a smaller --weight-decay.", 1 - learningRate * lambdas[k]))
+        "warning: the run with \(lambdaLabel(lambdas[k])) diverged (its weights became NaN or infinite): "
+            + String(
+                format: "each step multiplies them by 1 − η·λ = %g. Try a smaller --weight-decay.", 1 - settings.learningRate * lambdas[k]))
 }
 
 // MARK: - 5. Going further: how much λ?
@@ -166,16 +149,17 @@ for (k, run) in runs.enumerated() where run.weightSquares.contains(where: { !$0.
 // same start, each measured once, after the last update: does the gap close
 // steadily as λ grows, and what happens to the test accuracy itself?
 
-let sweep = await trainSideBySide("λ sweep", count: sweepLambdas.count, stepsEach: updates) { k, step in
-    train(lambda: sweepLambdas[k], measuresAt: { $0 == updates - 1 }, step: step)
+let sweep = await trainSideBySide("λ sweep", count: settings.sweepLambdas.count, stepsEach: updates) { k, step in
+    train(lambda: settings.sweepLambdas[k], measuresAt: { $0 == updates - 1 }, step: step)
 }
 
 // MARK: - 6. Figures
 
-let tables = makeTables()
+let results = Results(runs: runs, sweep: sweep.results)
+let tables = makeTables(results, settings: settings)
 exitOnError {
     for table in tables.all { try writer.write(table) }
-    try options.common.show(makeFigures(tables), with: writer)
+    try options.common.show(makeFigures(tables, settings: settings), with: writer)
 }
 
 // MARK: - 7. What we saw
