@@ -7,8 +7,12 @@ import BookCore
 import ChapterKit
 import Foundation
 
-/// A network without and one with batch normalization, from the same start.
-struct Pair { let plain: MultiLayerNetExtend, batchNorm: MultiLayerNetExtend }
+/// A network without and one with batch normalization, from the same start,
+/// and the iteration at which each one's loss was first not finite (`nil`: never).
+struct Pair {
+    let plain: MultiLayerNetExtend, batchNorm: MultiLayerNetExtend
+    var plainDiverged: Int? = nil, batchNormDiverged: Int? = nil
+}
 
 /// How one pair trains: its starting weights, its SGD step and batch size, its random streams.
 struct PairSetup: Sendable {
@@ -35,7 +39,7 @@ func trainPair(
     // differ only by batch normalization: a deliberate difference.
     var plainGenerator = SeededGenerator(seed: settings.seed, stream: setup.stream + 1)
     var batchNormGenerator = plainGenerator
-    let pair = Pair(
+    var pair = Pair(
         plain: MultiLayerNetExtend(
             inputSize: train.features, hiddenSizes: settings.hiddenSizes, outputSize: train.classes,
             weightInit: setup.weightInit, generator: &plainGenerator),
@@ -45,17 +49,90 @@ func trainPair(
     var optimizer = SGD(learningRate: setup.learningRate)  // stateless: one serves both, as in the book
     for iteration in 0..<updates {
         let (x, t) = train.batch(batchGenerator.choice(train.count, count: setup.batchSize))  // x: [B, D], t: B labels
-        for network in [pair.batchNorm, pair.plain] {  // both on the same batch
-            network.gradient(x, labels: t)  // training mode
+        // One step; a network whose loss is not finite has diverged and takes no more.
+        func step(_ network: MultiLayerNet, _ diverged: inout Int?) {
+            guard diverged == nil else { return }
+            let loss = network.gradient(x, labels: t)  // training mode
+            guard loss.isFinite else {
+                diverged = iteration
+                return
+            }
             optimizer.update(network.parameters)
         }
+        step(pair.batchNorm, &pair.batchNormDiverged)  // both on the same batch
+        step(pair.plain, &pair.plainDiverged)
         if iteration % measureEvery == 0 { measure(pair) }  // after the update, as the book
     }
     return pair
 }
 
-/// Accuracy curves of a pair, and ‖W1‖ of the batch-norm network.
-struct Curves: Sendable { var plain: [Double] = [], batchNorm: [Double] = [], batchNormW1: [Double] = [] }
+/// The accuracy in test mode, or NaN once the network has diverged or when a
+/// score is not finite: the argmax of a NaN row is 0, a guess of digit 0
+/// that would count as right for every zero.
+func finiteAccuracy(_ network: MultiLayerNet, diverged: Int?, on set: EvaluationSet) -> Double {
+    guard diverged == nil else { return .nan }
+    var correct = 0
+    for (x, labels) in set.batches {
+        let scores = network.predict(x, training: false)  // [1000, C]
+        guard scores.elements.allSatisfy(\.isFinite) else { return .nan }
+        correct += zip(scores.argmaxOfEachRow(), labels).filter { $0 == $1 }.count
+    }
+    return Double(correct) / Double(set.count)
+}
+
+/// What a network's batch-normalization layers do to one batch, normalized
+/// with the batch's own statistics as in training (no layer's state changes).
+struct Normalization: Sendable {
+    /// Per batch-norm layer: the batch variance v of its input, averaged over the units.
+    var variance: [Double] = []
+    /// Per batch-norm layer: the RMS of x̂ = (x − μ)/√(v + ε) over the batch and the units.
+    var rms: [Double] = []
+    /// The RMS of the scores, and how many rows have the right class highest.
+    var scoresRMS = 0.0, correct = 0
+}
+
+/// The forward pass of `network` on `x` with every batch-norm layer using the
+/// batch's statistics, step by step as `BatchNormalization` does (its
+/// running averages untouched), recording v and x̂ per layer.
+func normalization(of network: MultiLayerNet, on x: Matrix, labels: [Int]) -> Normalization {
+    var result = Normalization()
+    var activations = x  // [B, D]
+    for layer in network.layers {
+        guard let batchNorm = layer as? BatchNormalization else {
+            activations = layer.forward(activations, training: false)  // [B, H], or the scores [B, C]
+            continue
+        }
+        let mean = activations.columnMeans()  // μ, [1, H]
+        let centered = activations - mean  // [B, H]
+        let variance = (centered * centered).columnMeans()  // v, [1, H]
+        let normalized = centered / sqrt(variance + BatchNormalization.epsilon)  // x̂, [B, H]
+        result.variance.append(variance.sum() / Double(variance.count))
+        result.rms.append((normalized.sumOfSquares() / Double(normalized.count)).squareRoot())
+        activations = batchNorm.gamma.value * normalized + batchNorm.beta.value  // γ·x̂ + β, [B, H]
+    }
+    result.scoresRMS = (activations.sumOfSquares() / Double(activations.count)).squareRoot()
+    result.correct = zip(activations.argmaxOfEachRow(), labels).filter { $0 == $1 }.count
+    return result
+}
+
+/// The accuracy on `test` cut into batches of `batchSize`, each normalized by its own statistics.
+func batchStatisticsAccuracy(_ network: MultiLayerNet, on test: Dataset, batchSize: Int) -> Double {
+    let correct = stride(from: 0, to: test.count - batchSize + 1, by: batchSize).reduce(0) { total, start in
+        let (x, labels) = test.batch(start..<start + batchSize)  // x: [B, D]
+        return total + normalization(of: network, on: x, labels: labels).correct
+    }
+    return Double(correct) / Double(test.count / batchSize * batchSize)
+}
+
+/// Accuracy curves of a pair, ‖W1‖ of the batch-norm network, when each
+/// diverged, and what normalization does to the first 100 training images
+/// at the start and after training.
+struct Curves: Sendable {
+    var plain: [Double] = [], batchNorm: [Double] = [], batchNormW1: [Double] = []
+    var plainDiverged: Int?, batchNormDiverged: Int?
+    var plainStart = Normalization(), start = Normalization(), end = Normalization()
+    var batchNormW1Start = 0.0
+}
 
 /// The book's measurements: accuracy on the training images `trainSet` every
 /// epoch, for `settings.epochs` epochs, in test mode (running averages).
@@ -65,13 +142,20 @@ func accuracyCurves(
 ) -> Curves {
     let perEpoch = settings.iterationsPerEpoch(batchSize: setup.batchSize)
     var curves = Curves()
-    trainPair(setup, settings: settings, on: train, updates: (settings.epochs - 1) * perEpoch + 1, measureEvery: perEpoch) {
-        pair in
-        curves.plain.append(pair.plain.accuracy(on: trainSet))
-        curves.batchNorm.append(pair.batchNorm.accuracy(on: trainSet))
+    let (x, t) = train.batch(Array(0..<100))  // x: [100, D]
+    let fresh = trainPair(setup, settings: settings, on: train, updates: 0, measureEvery: 1) { _ in }
+    curves.plainStart = normalization(of: fresh.plain, on: x, labels: t)
+    curves.start = normalization(of: fresh.batchNorm, on: x, labels: t)
+    curves.batchNormW1Start = fresh.batchNorm.affineLayers[0].weight.value.sumOfSquares().squareRoot()
+    let updates = (settings.epochs - 1) * perEpoch + 1
+    let pair = trainPair(setup, settings: settings, on: train, updates: updates, measureEvery: perEpoch) { pair in
+        curves.plain.append(finiteAccuracy(pair.plain, diverged: pair.plainDiverged, on: trainSet))
+        curves.batchNorm.append(finiteAccuracy(pair.batchNorm, diverged: pair.batchNormDiverged, on: trainSet))
         curves.batchNormW1.append(pair.batchNorm.affineLayers[0].weight.value.sumOfSquares().squareRoot())
         step()
     }
+    (curves.plainDiverged, curves.batchNormDiverged) = (pair.plainDiverged, pair.batchNormDiverged)
+    curves.end = normalization(of: pair.batchNorm, on: x, labels: t)
     return curves
 }
 
@@ -105,7 +189,8 @@ struct Results: Sendable {
     var scales: [Curves]
     /// Per factor c on W1.
     var invariance: [Invariance]
-    /// Per sweep batch size: test accuracy without and with batch normalization.
+    /// Per sweep batch size: test accuracy without and with batch normalization
+    /// (running averages), and with each test batch of that size normalized by its own statistics.
     var batchSizes: [[Double]]
     /// Per sweep learning rate.
     var rates: [Curves]

@@ -14,9 +14,12 @@ struct BatchNormTables {
     var batchSize: DataTable
     /// Training accuracy per epoch at three learning rates from He's start, and ‖W1‖ with batch norm.
     var learningRate: DataTable
+    /// Per weight scale, on the first 100 training images: each batch-norm layer's batch variance
+    /// and x̂'s RMS at the start, x̂'s RMS after training, and the plain network's starting scores' RMS.
+    var epsilon: DataTable
 
     /// Every table, in the order they are written.
-    var all: [DataTable] { [scales, invariance, batchSize, learningRate] }
+    var all: [DataTable] { [scales, invariance, batchSize, learningRate, epsilon] }
 }
 
 /// `W:0.5412`: the book's panel title, to 4 significant digits.
@@ -47,7 +50,7 @@ func makeTables(_ results: Results, settings: Settings) -> BatchNormTables {
     var batchTable = DataTable(
         "batch-size.dat",
         "batch-norm: accuracy on 2000 test images after \(settings.sweepImages) training images seen (He start, SGD eta = 0.01), per batch size",
-        columns: ["batch size", "updates", "test normal", "test BN"])
+        columns: ["batch size", "updates", "test normal", "test BN", "test BN own batch statistics"])
     for (k, size) in settings.sweepBatchSizes.enumerated() {
         batchTable.append([Double(size), Double(settings.sweepImages / size)] + results.batchSizes[k])
     }
@@ -65,7 +68,20 @@ func makeTables(_ results: Results, settings: Settings) -> BatchNormTables {
                     [$0.plain[epoch], $0.batchNorm[epoch], $0.batchNormW1[epoch]]
                 })
     }
-    return BatchNormTables(scales: scaleTable, invariance: invarianceTable, batchSize: batchTable, learningRate: rateTable)
+    let layers = 1...settings.hiddenSizes.count
+    var epsilonTable = DataTable(
+        "epsilon.dat",
+        "batch-norm: per weight scale, on the first 100 training images with the batch's statistics: batch variance v and RMS of x-hat per BN layer at the start, RMS of x-hat after training, RMS of the plain network's starting scores, |W1| of the BN network at the start and after training",
+        columns: ["sigma"] + layers.map { "v\($0) start" } + layers.map { "rms\($0) start" } + layers.map { "rms\($0) end" }
+            + ["plain scores rms start", "BN norm W1 start", "BN norm W1 end"])
+    for (i, run) in zip(settings.scaleIndices, results.scales) {
+        epsilonTable.append(
+            [Settings.scales[i]] + run.start.variance + run.start.rms + run.end.rms
+                + [run.plainStart.scoresRMS, run.batchNormW1Start, run.batchNormW1.last!])
+    }
+    return BatchNormTables(
+        scales: scaleTable, invariance: invarianceTable, batchSize: batchTable, learningRate: rateTable,
+        epsilon: epsilonTable)
 }
 
 // The book's colours: batch normalization solid blue, the plain network dashed orange.
@@ -95,6 +111,14 @@ func curves(_ table: DataTable, _ prefix: String, titled: Bool) -> [Series] {
     ]
 }
 
+/// ` (normal: NaN from epoch 1)`: which curves of a scale or rate diverged, for its panel's title.
+func divergenceNote(_ table: DataTable, _ prefix: String) -> String {
+    let notes = [("normal", "normal"), ("BN", "BN")].compactMap { column, name in
+        table["\(prefix) \(column)"].firstIndex(where: \.isNaN).map { "\(name): NaN from epoch \($0)" }
+    }
+    return notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
+}
+
 /// Rows and columns for `count` panels, as near a square as the count allows (4 × 4 for 16).
 func squareGrid(_ count: Int) -> (rows: Int, columns: Int) {
     let columns = Int(Double(count).squareRoot().rounded(.up))
@@ -112,7 +136,8 @@ func makeFigures(_ tables: BatchNormTables, settings: Settings) -> [Figure] {
         let isBottom = k / gridColumns == gridRows - 1, isLeft = k % gridColumns == 0
         let isLast = k == scaleIndices.count - 1
         var panel = Panel(
-            title: scaleLabel(i), xLabel: isBottom ? "epochs" : "", yLabel: isLeft ? "accuracy" : "",
+            title: scaleLabel(i) + divergenceNote(tables.scales, scaleLabel(i)), xLabel: isBottom ? "epochs" : "",
+            yLabel: isLeft ? "accuracy" : "",
             xRange: epochRange, yRange: 0...1, series: curves(tables.scales, scaleLabel(i), titled: isLast))
         panel.showXTicks = isBottom
         panel.showYTicks = isLeft
@@ -160,18 +185,26 @@ func makeFigures(_ tables: BatchNormTables, settings: Settings) -> [Figure] {
 
     // Where it stops helping: small batches.
     let sizes = settings.sweepBatchSizes.map(Double.init)
+    let divergedSizes = tables.batchSize.rows.filter { $0.contains(where: \.isNaN) }.map { String(format: "%g", $0[0]) }
     var batchPanel = Panel(
-        title: "Test accuracy after \(settings.sweepImages) images, SGD η = 0.01 from He's start",
+        title: "Test accuracy after \(settings.sweepImages) images, SGD η = 0.01 from He's start"
+            + (divergedSizes.isEmpty ? "" : " (NaN, diverged, at B = \(divergedSizes.joined(separator: ", ")))"),
         xLabel: "batch size B", yLabel: "test accuracy (2000 images)",
         xRange: sizes.min()! / 1.5...sizes.max()! * 1.5, yRange: 0...1,
-        series: markedPair(tables.batchSize, x: "batch size", batchNorm: "test BN", plain: "test normal"))
+        series: markedPair(tables.batchSize, x: "batch size", batchNorm: "test BN", plain: "test normal") + [
+            Series(
+                tables.batchSize, x: "batch size", y: "test BN own batch statistics",
+                title: "Batch Normalization, each test batch of B by its own statistics",
+                style: .linesWithMarkers(every: 1), dashed: true, color: "gray")
+        ])
     batchPanel.logX = true
     batchPanel.legend = .at("bottom right")
 
     // And a larger learning rate: one panel per η, then ‖W1‖ of the normalized networks.
     var ratePanels = settings.sweepRates.map { rate in
         var panel = Panel(
-            title: String(format: "η = %g, He's start", rate), xLabel: "epochs", yLabel: "training accuracy",
+            title: String(format: "η = %g, He's start", rate) + divergenceNote(tables.learningRate, rateColumn(rate)),
+            xLabel: "epochs", yLabel: "training accuracy",
             xRange: epochRange, yRange: 0...1,
             series: curves(tables.learningRate, rateColumn(rate), titled: true))
         panel.legend = .at("bottom right")
@@ -192,8 +225,28 @@ func makeFigures(_ tables: BatchNormTables, settings: Settings) -> [Figure] {
         title: "Larger steps: training accuracy with (solid) and without (dashed) batch normalization",
         panels: ratePanels, layout: squareGrid(ratePanels.count), size: (1100, 850))
 
+    // Where ε takes over: x̂'s RMS per layer against σ, at the start and after training.
+    let sigmas = tables.epsilon["sigma"]
+    let epsilonPanels = ["start", "end"].map { when in
+        var panel = Panel(
+            title: when == "start" ? "x̂'s RMS per layer at the start" : "x̂'s RMS per layer after training",
+            xLabel: "weight scale σ", yLabel: "RMS of x̂ (first 100 training images)",
+            xRange: sigmas.min()! / 1.5...sigmas.max()! * 1.5, yRange: 0...1.05,
+            series: (1...settings.hiddenSizes.count).map { layer in
+                Series(
+                    tables.epsilon, x: "sigma", y: "rms\(layer) \(when)", title: "layer \(layer)",
+                    style: .linesWithMarkers(every: 1))
+            })
+        panel.logX = true
+        panel.legend = .at("bottom right")
+        return panel
+    }
+    let epsilonFigure = Figure(
+        name: "epsilon", title: "Where ε = 1e-6 outweighs the batch variance, x̂ shrinks layer after layer",
+        panels: epsilonPanels, layout: (1, 2), size: (1200, 500))
+
     return [
         grid, Figure(name: "batch-norm-single", panel: singlePanel), invarianceFigure,
-        Figure(name: "batch-size", panel: batchPanel), rateFigure,
+        Figure(name: "batch-size", panel: batchPanel), rateFigure, epsilonFigure,
     ]
 }

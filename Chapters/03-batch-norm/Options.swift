@@ -12,7 +12,7 @@ private let defaults = Settings(quick: false)
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-norm",
-        abstract: "Chapter 3: how batch normalization lets a network learn whatever its starting weight scale.",
+        abstract: "Chapter 3: batch normalization against the starting weight scale: where it helps, why, and where it stops.",
         discussion:
             "Trains a 784-[100×5]-10 ReLU net with and without batch norm at \(Settings.scales.count) weight scales; then why it helps and where it stops."
     )
@@ -36,5 +36,15 @@ struct Options: ParsableCommand {
         if let learningRate, !(learningRate.isFinite && learningRate > 0) {
             throw ValidationError("--learning-rate must be a positive number, got \(learningRate).")
         }
+    }
+
+    /// The book's settings (or --quick's) with the flags applied.
+    var settings: Settings {
+        var settings = Settings(quick: common.quick)
+        settings.seed = common.seed
+        settings.epochs = epochs ?? settings.epochs
+        settings.learningRate = learningRate ?? settings.learningRate
+        settings.batchSize = batchSize ?? settings.batchSize
+        return settings
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 struct Settings: Equatable, Sendable {
     /// Seed of every random draw (`--seed`).
     var seed: UInt64 = 1
-    /// The book trains on the first 1000 training images only: a slow start shows clearly.
+    /// The book trains on the first 1000 training images only, and measures its accuracy on them.
     var trainingImages = 1000
     /// The book's loop: mini-batches of 100 drawn with replacement, SGD with η = 0.01.
     var batchSize = 100
