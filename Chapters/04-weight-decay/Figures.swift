@@ -10,9 +10,11 @@ struct WeightDecayTables {
     var runs: DataTable
     /// Per λ of the sweep, after the last update: training and test accuracy, gap, ΣW².
     var sweep: DataTable
+    /// One SGD step with weight decay against (1 − η·λ)·W − η·∂L/∂W.
+    var updateRule: DataTable
 
     /// Every table, in the order they are written.
-    var all: [DataTable] { [runs, sweep] }
+    var all: [DataTable] { [runs, sweep, updateRule] }
 }
 
 /// Where λ = 0 is drawn on the sweep's logarithmic λ axis.
@@ -48,7 +50,13 @@ func makeTables(_ results: Results, settings: Settings) -> WeightDecayTables {
             run.trainAccuracy[0] - run.testAccuracy[0], run.weightSquares[0],
         ])
     }
-    return WeightDecayTables(runs: table, sweep: sweepTable)
+    let step = results.step
+    let ruleTable = DataTable(
+        "update-rule.dat",
+        "weight-decay: one SGD step with weight decay against (1 - eta*lambda)*W - eta*dL/dW of the same network without it, first batch",
+        columns: ["lambda", "eta", "factor", "max deviation", "max weight"],
+        rows: [[step.lambda, step.learningRate, 1 - step.learningRate * step.lambda, step.deviation, step.largestWeight]])
+    return WeightDecayTables(runs: table, sweep: sweepTable, updateRule: ruleTable)
 }
 
 /// A count as a title spells it: `Six`, and digits past twelve.
@@ -66,7 +74,8 @@ func makeFigures(_ tables: WeightDecayTables, settings: Settings) -> [Figure] {
     let markers = Series.Style.linesWithMarkers(every: 10)
     var panels = lambdas.map { lambda in
         var panel = Panel(
-            title: lambda == 0 ? "λ = 0: no weight decay" : "\(lambdaLabel(lambda)): weight decay",
+            title: (lambda == 0 ? "λ = 0: no weight decay" : "\(lambdaLabel(lambda)): weight decay")
+                + (table["test \(lambdaColumn(lambda))"].firstIndex(where: \.isNaN).map { " (NaN: diverged, epoch \($0))" } ?? ""),
             xLabel: "epochs", yLabel: "accuracy", xRange: epochRange, yRange: 0...1,
             series: [
                 Series(table, x: "epoch", y: "train \(lambdaColumn(lambda))", title: "train", style: markers, color: "#1f77b4"),
@@ -109,7 +118,10 @@ func makeFigures(_ tables: WeightDecayTables, settings: Settings) -> [Figure] {
 
     // The sweep: accuracies and gap, and ΣW², against λ.
     let lambdaRange = zeroLambdaPosition / 1.5...1.5
-    let lambdaAxis = "λ (λ = 0 drawn at \(zeroLambdaPosition))"
+    let divergedLambdas = tables.sweep.rows.filter { $0.contains(where: \.isNaN) }.map { String(format: "%g", $0[0]) }
+    let lambdaAxis =
+        "λ (λ = 0 drawn at \(zeroLambdaPosition))"
+        + (divergedLambdas.isEmpty ? "" : "; NaN, diverged: λ = \(divergedLambdas.joined(separator: ", "))")
     var accuracyPanel = Panel(
         title: "After \(updates) updates: accuracy and gap", xLabel: lambdaAxis, yLabel: "accuracy",
         xRange: lambdaRange, yRange: 0...1,

@@ -38,4 +38,13 @@ struct Options: ParsableCommand {
             )
         }
     }
+
+    /// The book's settings (or --quick's) with the flags applied.
+    var settings: Settings {
+        var settings = Settings(quick: common.quick)
+        settings.seed = common.seed
+        settings.epochs = epochs ?? settings.epochs
+        settings.weightDecay = weightDecay ?? settings.weightDecay
+        return settings
+    }
 }
