@@ -68,6 +68,10 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
     let shrunk = smallScales.filter { rmsStart.last![$0] < 0.5 }.sorted { epsSigmas[$0] > epsSigmas[$1] }
     let dropping = smallScales.filter { !shrunk.contains($0) && finalBNOf($0) < 0.9 }.sorted { epsSigmas[$0] > epsSigmas[$1] }
     let sigmaText = { (row: Int) in String(format: "%.2g", epsSigmas[row]) }
+    // How much training grows ‖W1‖ of the normalized network, per scale.
+    let growth = eps.rows.indices.map { eps["BN norm W1 end"][$0] / eps["BN norm W1 start"][$0] }
+    let lowEnding = smallScales.filter { finalBNOf($0) < 0.9 }, highEnding = smallScales.filter { finalBNOf($0) >= 0.9 }
+    let largeScales = epsSigmas.indices.filter { epsSigmas[$0] >= 0.01 }
     let scoresRMS = eps["plain scores rms start"]
     let scoreOf = { (label: String) in scoresRMS[epsSigmas.firstIndex { String(format: "W:%.4g", $0) == label }!] }
     let w1Start = eps["BN norm W1 start"], w1End = eps["BN norm W1 end"]
@@ -157,6 +161,12 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
             "Below σ = 0.01 batch normalization ends lowest at the \(shrunk.count) scales where x̂ starts below 0.5 in layer \(layerCount) (\(shrunk.map { "\(decimal(finalBNOf($0))) at σ = \(sigmaText($0))" }.joined(separator: ", "))); the drop begins above them, where x̂ starts at \(decimal(dropping.map { row in rmsStart.map { $0[row] }.min()! }.min() ?? .nan, 2)) or more in every layer: \(dropping.map { "\(decimal(finalBNOf($0))) at σ = \(sigmaText($0))" }.joined(separator: ", ")).",
             holds: !shrunk.isEmpty
                 && shrunk.allSatisfy { b in smallScales.filter { !shrunk.contains($0) }.allSatisfy { finalBNOf(b) < finalBNOf($0) } }),
+        Finding(
+            "batch-norm.weights-grow-at-small-scales",
+            "Training grows ‖W1‖ of the normalized network by ×\(decimal(lowEnding.map { growth[$0] }.min() ?? .nan, 2)) to ×\(decimal(lowEnding.map { growth[$0] }.max() ?? .nan, 1)) at the \(lowEnding.count) small scales where it ends below 0.9 (σ ≤ \(String(format: "%.2g", lowEnding.map { epsSigmas[$0] }.max() ?? .nan))), by ×\(decimal(highEnding.map { growth[$0] }.max() ?? .nan, 2)) at most at the other scales below 0.01, and by ×\(decimal(largeScales.map { growth[$0] }.max() ?? .nan, 3)) at most from σ = 0.01 up.",
+            holds: !lowEnding.isEmpty
+                && lowEnding.allSatisfy { l in highEnding.allSatisfy { growth[l] > growth[$0] } }
+                && largeScales.allSatisfy { growth[$0] < 1.01 }),
         Finding(
             "batch-norm.loss-ignores-scale",
             "Multiplying W1 by c from \(decimal(factors.min()!, 1)) to \(decimal(factors.max()!, 0)) changes the batch-normalized loss by \(String(format: "%.1e", lossSpread)) (the plain network's: from \(decimal(lossPlain.min()!, 2)) to \(decimal(lossPlain.max()!, 2))).",

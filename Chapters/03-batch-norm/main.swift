@@ -176,16 +176,6 @@ exitOnError { try writer.write(findings) }
 // panel shows one scale [finding: batch-norm.single-scale]. After one update
 // both are still near chance [finding: batch-norm.first-point-near-chance].
 //
-// ε (epsilon.png; `normalization`, on the first 100 training images): a
-// layer's batch variance v grows as σ², 34·σ² when 100 normalized ReLU units
-// feed it [finding: batch-norm.variance-grows-as-sigma-squared], so for the
-// tiniest weights ε is not negligible and x̂ shrinks layer after layer as
-// v/(v + ε) predicts [finding: batch-norm.epsilon-takes-over]. After training
-// the weights have grown and ε no longer matters [finding: batch-norm.epsilon-only-at-start].
-// The two scales where x̂ started below 0.5 end lowest, but the drop begins
-// higher, where x̂ starts near 1 [finding: batch-norm.epsilon-and-accuracy]:
-// ε accounts for its last step only; the chapter does not measure the rest.
-//
 // Going further: scaling W1 by c leaves the loss alone
 // [finding: batch-norm.loss-ignores-scale] and divides the gradient by c
 // [finding: batch-norm.gradient-scales-inversely]. L(c·W) = L(W) for every c
@@ -199,6 +189,19 @@ exitOnError { try writer.write(findings) }
 // ±1 (where |a − b| ≫ √ε), whatever the images. The running averages are not
 // to blame: each test pair normalized by its own statistics does no better
 // [finding: batch-norm.small-batches-own-statistics].
+//
+// ε (epsilon.png; `normalization`, on the first 100 training images): a
+// layer's batch variance v grows as σ², 34·σ² when 100 normalized ReLU units
+// feed it [finding: batch-norm.variance-grows-as-sigma-squared], so for the
+// tiniest weights ε is not negligible and x̂ shrinks layer after layer as
+// v/(v + ε) predicts [finding: batch-norm.epsilon-takes-over]. After training
+// the weights have grown and ε no longer matters [finding: batch-norm.epsilon-only-at-start].
+// The two scales where x̂ started below 0.5 end lowest, but the drop begins
+// higher, where x̂ starts near 1 [finding: batch-norm.epsilon-and-accuracy]:
+// ε accounts for its last step only. What comes with the whole drop is the
+// steps' size beside the weights: each adds η²‖g‖² to ‖W1‖², with ‖g‖ ∝
+// 1/‖W1‖, and ‖W1‖ grows most where accuracy ends lowest
+// [finding: batch-norm.weights-grow-at-small-scales].
 
 // MARK: - 8. Exercises
 //
