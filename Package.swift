@@ -86,7 +86,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ChapterKitTests",
-            dependencies: ["ChapterKit"]
+            dependencies: ["ChapterKit", "live-demo"]
+        ),
+        // The live figure and the valley explorer without a chapter, for the live tests.
+        .executableTarget(
+            name: "live-demo",
+            dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/Support/live-demo"
         ),
         // Computes every chapter's findings from the data committed under
         // figures/ and checks each claim the chapters make.
