@@ -230,7 +230,7 @@ public final class LiveFigure: @unchecked Sendable {
         for (index, curve) in points.enumerated() {
             let shown = curve.filter { $0.x.isFinite && $0.y.isFinite && (!layout.logX || $0.x > 0) && (!layout.logY || $0.y > 0) }
             guard !shown.isEmpty else { continue }
-            let kept = thinned(shown, to: maximumPoints)
+            let kept = LiveFigure.thinned(shown, to: maximumPoints)
             commands.append(.data("curve\(index)", [kept.map(\.x), kept.map(\.y)]))
             let style = layout.style == .lines ? "with lines lw 1.5" : "with points pt 7 ps 0.8"
             clauses.append("$curve\(index) using 1:2 \(style) title \(quoted(layout.curves[index]))")
@@ -241,7 +241,7 @@ public final class LiveFigure: @unchecked Sendable {
     }
 
     /// At most `limit` points, evenly spaced, the first and the last always kept.
-    func thinned(_ curve: [(x: Double, y: Double)], to limit: Int) -> [(x: Double, y: Double)] {
+    static func thinned(_ curve: [(x: Double, y: Double)], to limit: Int) -> [(x: Double, y: Double)] {
         guard curve.count > limit, limit >= 2 else { return curve }
         return (0..<limit).map { curve[$0 * (curve.count - 1) / (limit - 1)] }
     }

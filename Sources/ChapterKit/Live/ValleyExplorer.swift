@@ -97,9 +97,11 @@ public struct ValleyExplorer: Sendable {
                 } else {
                     "x \(x.text)  y \(y.text)"
                 }
+            let name = optimizers[index].name.padding(toLength: 8, withPad: " ", startingAt: 0)
+            let eta = DataTable.format(optimizers[index].learningRate).padding(toLength: 6, withPad: " ", startingAt: 0)
             return String(
-                format: "%@%d %-8@ η %-6@ end (%.3f, %.3f) f %.3g   %@", mark, index + 1, optimizers[index].name,
-                DataTable.format(optimizers[index].learningRate), end.x, end.y, function(end.x, end.y), perStep)
+                format: "%@%d %@ η %@ end (%.3f, %.3f) f %.3g   %@", mark, index + 1, name, eta, end.x, end.y,
+                function(end.x, end.y), perStep)
         }
     }
 
