@@ -213,7 +213,7 @@ private struct TextChart {
         guard sent == .ok else { return .failure(sent) }
         var chart: [String] = []
         while true {
-            switch pipe.readLine(timeout: 10) {
+            switch pipe.readLine(timeout: 30) {
             case .failure(let status):
                 return .failure(status == .timeout ? .stalled : status)
             case .success(let line):
