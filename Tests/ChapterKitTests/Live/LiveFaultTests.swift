@@ -12,7 +12,8 @@ import Testing
 
 @testable import ChapterKit
 
-@Suite(.serialized) struct LiveFaultTests {
+@Suite(.serialized, .enabled(if: GnuplotPipe.isAvailable, "built without gnuplot-iostream: see stubBuildSaysTheLiveViewIsUnavailable"))
+struct LiveFaultTests {
     /// The demo's training without a live view: what every faulty run must match.
     private func baseline() throws -> (output: String, data: Data) {
         let folder = try makeTemporaryDirectory()
@@ -93,4 +94,14 @@ import Testing
         #expect(options.plot == .live)
         #expect(LiveFigure.start(.files, LiveFigure.Layout(title: "t", curves: ["a"])) == nil)
     }
+}
+
+/// Where the bridge is the stub (no gnuplot-iostream when it was built), `--plot live` says so in one line and goes on.
+@Test(.enabled(if: !GnuplotPipe.isAvailable, "built with gnuplot-iostream: LiveFaultTests cover it"))
+func stubBuildSaysTheLiveViewIsUnavailable() throws {
+    let folder = try makeTemporaryDirectory()
+    let run = try LiveDemo.run(["train", "--steps", "20", "--plot", "live", "--output", folder])
+    #expect(run.status == 0)
+    #expect(run.liveViewLines.count == 1 && run.liveViewLines[0].contains("no gnuplot-iostream"), "\(run.errors)")
+    #expect(FileManager.default.fileExists(atPath: join(folder, "curves.dat")))
 }

@@ -1,6 +1,7 @@
 // LiveTerminalTests.swift — the explorer in a terminal, driven through tmux
 // as a person would: type at the prompt, read the screen.
 
+import ChapterKit
 import Foundation
 import Testing
 
@@ -14,6 +15,7 @@ import Testing
     }
 
     @Test(
+        .enabled(if: GnuplotPipe.isAvailable, "built without gnuplot-iostream"),
         .enabled(if: tmux != nil, "tmux is not installed (apt-get install tmux)"),
         .enabled(if: gnuplot != nil, "gnuplot is not installed"))
     func typingAnEtaRedrawsTheChart() throws {

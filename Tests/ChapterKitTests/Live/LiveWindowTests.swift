@@ -15,6 +15,7 @@ import Testing
     }
 
     @Test(
+        .enabled(if: GnuplotPipe.isAvailable, "built without gnuplot-iostream"),
         .enabled(if: xvfb != nil, "Xvfb is not installed (apt-get install xvfb)"),
         .enabled(if: xdotool != nil, "xdotool is not installed (apt-get install xdotool)"),
         .enabled(if: windowedGnuplot != nil, "no gnuplot with a window terminal (apt-get install gnuplot-x11)"))
