@@ -4,7 +4,13 @@
 // networks, optimizers, the trainer, MNIST), what running a chapter needs
 // (`ChapterKit`: flags, figures, progress, concurrency), one executable per
 // chapter in reading order, and the tests.
+import Foundation
 import PackageDescription
+
+/// Whether gnuplot-iostream (Debian: libgnuplot-iostream-dev) is installed:
+/// then `CGnuplotBridge` is built over it and links Boost.Iostreams; without
+/// it (macOS, say) the bridge is a stub and the live views say they are off.
+let hasGnuplotIostream = FileManager.default.fileExists(atPath: "/usr/include/gnuplot-iostream.h")
 
 /// The chapters, in reading order: (executable name, folder under Chapters/).
 let chapters: [(name: String, folder: String)] = [
@@ -56,6 +62,13 @@ let package = Package(
                 .unsafeFlags(["-Xcc", "-fno-math-errno"])
             ]
         ),
+        // Live figures: one gnuplot process kept open through gnuplot-iostream,
+        // behind a C interface (Swift cannot import its C++ class).
+        .target(
+            name: "CGnuplotBridge",
+            cxxSettings: hasGnuplotIostream ? [.define("GNUPLOT_BRIDGE_ENABLED")] : [],
+            linkerSettings: hasGnuplotIostream ? [.linkedLibrary("boost_iostreams")] : []
+        ),
         // What running a chapter needs and the subject does not: flags,
         // figures and gnuplot, progress, running networks side by side, the
         // speed line.
@@ -63,6 +76,7 @@ let package = Package(
             name: "ChapterKit",
             dependencies: [
                 "BookCore",
+                "CGnuplotBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +86,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ChapterKitTests",
-            dependencies: ["ChapterKit"]
+            dependencies: ["ChapterKit", "live-demo"]
+        ),
+        // The live figure and the valley explorer without a chapter, for the live tests.
+        .executableTarget(
+            name: "live-demo",
+            dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/Support/live-demo"
         ),
         // Computes every chapter's findings from the data committed under
         // figures/ and checks each claim the chapters make.
@@ -94,7 +114,8 @@ let package = Package(
                 exclude: ["README.md"]
             )
         },
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
 
 // Benchmarks (`make bench`, scripts/bench.sh): only with BOOK_BENCHMARKS=1 in

@@ -3,10 +3,17 @@
 # Debian or Ubuntu (as root, or through sudo). Elsewhere it names the command.
 #   scripts/check-deps.sh                 what building and testing need
 #   scripts/check-deps.sh --with-gnuplot  also gnuplot, to render figures
+#   scripts/check-deps.sh --with-gnuplot --with-live-tests
+#                                         also what the live view's tests drive:
+#                                         a windowed gnuplot, Xvfb, xdotool, tmux
 set -euo pipefail
 
 want_gnuplot=false
-[[ "${1:-}" == "--with-gnuplot" ]] && want_gnuplot=true
+want_live_tests=false
+for argument in "$@"; do
+  [[ "$argument" == "--with-gnuplot" ]] && want_gnuplot=true
+  [[ "$argument" == "--with-live-tests" ]] && want_live_tests=true
+done
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "error: the Swift toolchain (6.1 or later) is not on PATH." >&2
@@ -27,7 +34,18 @@ missing=()
 pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [[ -f /usr/include/zlib.h ]] || missing+=(zlib1g-dev)
-if $want_gnuplot && ! command -v gnuplot >/dev/null 2>&1; then missing+=(gnuplot-nox); fi
+# A windowed gnuplot first, if the live tests want one: gnuplot-iostream's
+# package needs some gnuplot, and would otherwise pull in gnuplot-qt.
+if $want_live_tests && [[ ! -x /usr/bin/gnuplot-x11 && ! -x /usr/bin/gnuplot-qt ]]; then missing+=(gnuplot-x11)
+elif $want_gnuplot && ! command -v gnuplot >/dev/null 2>&1; then missing+=(gnuplot-nox); fi
+# gnuplot-iostream (and Boost.Iostreams) for the live view's bridge; without
+# it the course builds and runs, and --plot live says it is unavailable.
+[[ -f /usr/include/gnuplot-iostream.h ]] || missing+=(libgnuplot-iostream-dev)
+if $want_live_tests; then
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+  command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+  command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
+fi
 
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 

@@ -12,6 +12,9 @@ public enum PlotMode: String, ExpressibleByArgument, CaseIterable, Sendable {
     case terminal
     /// Write data and scripts only; render nothing.
     case none
+    /// Also redraw the headline curves while they are computed (a window, or
+    /// the terminal), then write the files as `files` does.
+    case live
 }
 
 /// The flags every chapter takes: `--seed`, `--data-dir`, `--output`, `--quick`, `--plot`.
@@ -46,7 +49,7 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     public var quick = false
 
     /// How figures are shown.
-    @Option(help: "After the run: files (PNG and SVG), terminal (also draw in the terminal), or none.")
+    @Option(help: "files (PNG and SVG), terminal (also drawn in the terminal), none, or live (files, and curves drawn as computed).")
     public var plot: PlotMode = .files
 
     /// Empty options, filled in by the parser.
@@ -98,7 +101,7 @@ public struct ChapterOptions: ParsableArguments, Sendable {
         switch plot {
         case .none:
             print("Figures: data and scripts in \(writer.directory) (not rendered: --plot none).")
-        case .files, .terminal:
+        case .files, .terminal, .live:
             if try writer.render(figures) {
                 print("Figures: \(figures.map { "\(writer.directory)/\($0.name).png" }.joined(separator: ", "))")
             }
