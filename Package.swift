@@ -25,7 +25,6 @@ let package = Package(
     ] + chapters.map { .executable(name: $0.name, targets: [$0.name]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
@@ -40,12 +39,18 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // SHA-256 of the MNIST files: OpenSSL's libcrypto on Linux, CommonCrypto on macOS.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "BookCore",
             dependencies: [
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
                 "CZlib",
-                .product(name: "Crypto", package: "swift-crypto"),
+                .target(name: "CCrypto", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: [
                 // On Linux `squareRoot()` goes through C's `sqrt`, which must set

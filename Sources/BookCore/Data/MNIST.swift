@@ -8,7 +8,6 @@
 // Every file is checked against the SHA-256 of its decompressed contents
 // (the digests of LeCun, Cortes and Burges' original files).
 
-import Crypto
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -172,7 +171,7 @@ public enum MNIST {
     /// decompressed into place, on another thread.
     static func readVerified(_ file: File, in folder: String, verify: Bool) throws -> IDXFile {
         let filePath = path(of: file, in: folder)
-        let hasher = Hasher()
+        let hasher = SHA256()
         // Parsing comes first: a wrong magic number or a short file gets its own, plainer message.
         let parsed = try IDXFile(contentsOf: filePath, expectedDimensions: file.dimensions) { piece in
             if verify { hasher.update(piece) }
@@ -245,13 +244,13 @@ public enum MNIST {
             features: images.dimensions.dropFirst().reduce(1, *), classes: 10)
     }
 
-    /// SHA-256 of `bytes` as lowercase hex (swift-crypto).
+    /// SHA-256 of `bytes` as lowercase hex (the system's libcrypto, or CommonCrypto on macOS).
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        hex(SHA256.hash(data: bytes))
+        hex(SHA256.hash(bytes))
     }
 
     /// A digest as lowercase hex.
-    static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: [UInt8]) -> String {
         digest.map { String(format: "%02x", $0) }.joined()
     }
 
@@ -317,13 +316,4 @@ public enum MNIST {
         done.wait()
         return try outcome.result.get()
     }
-}
-
-/// A SHA-256 computation fed from another thread (one at a time, in order).
-private final class Hasher: @unchecked Sendable {
-    private var state = SHA256()
-
-    func update(_ bytes: UnsafeRawBufferPointer) { state.update(bufferPointer: bytes) }
-
-    func finalize() -> SHA256.Digest { state.finalize() }
 }
