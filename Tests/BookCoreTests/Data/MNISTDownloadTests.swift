@@ -30,7 +30,7 @@ struct MNISTDownloadTests {
         } catch let error as DataError {
             #expect(error.path == cache)
             #expect(error.problem.contains("could not be downloaded"))
-            #expect(error.remedy.contains("--data-dir"))
+            #expect(error.remedy.contains("MNIST_DIR"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache).isEmpty)
     }
