@@ -15,7 +15,7 @@ if ! command -v swift >/dev/null 2>&1; then
 fi
 
 if [[ "$(uname)" == "Darwin" ]]; then
-  # Accelerate (BLAS) and zlib come with macOS; gnuplot comes from Homebrew.
+  # Accelerate (BLAS), zlib and CommonCrypto (SHA-256) come with macOS; gnuplot comes from Homebrew.
   if $want_gnuplot && ! command -v gnuplot >/dev/null 2>&1; then
     echo "note: gnuplot is missing, so figures will not be rendered: brew install gnuplot" >&2
   fi
@@ -27,6 +27,8 @@ missing=()
 pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [[ -f /usr/include/zlib.h ]] || missing+=(zlib1g-dev)
+# OpenSSL's libcrypto (SHA-256 of the MNIST files) and its pkg-config file.
+pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev)
 if $want_gnuplot && ! command -v gnuplot >/dev/null 2>&1; then missing+=(gnuplot-nox); fi
 
 [[ ${#missing[@]} -eq 0 ]] && exit 0
@@ -34,7 +36,7 @@ if $want_gnuplot && ! command -v gnuplot >/dev/null 2>&1; then missing+=(gnuplot
 command="apt-get install -y ${missing[*]}"
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "error: missing system packages: ${missing[*]} (Debian/Ubuntu names)." >&2
-  echo "  Install OpenBLAS, zlib and gnuplot with your system's package manager, then run make again." >&2
+  echo "  Install OpenBLAS, zlib, OpenSSL and gnuplot with your system's package manager, then run make again." >&2
   exit 1
 fi
 if [[ $(id -u) -eq 0 ]]; then
