@@ -122,7 +122,7 @@ if Context.environment["BOOK_BENCHMARKS"] == "1" {
     package.targets += [
         .executableTarget(
             name: "BookBenchmarks",
-            dependencies: ["BookCore", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["BookCore", "ChapterKit", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/BookBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

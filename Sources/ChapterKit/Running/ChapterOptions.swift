@@ -21,7 +21,10 @@ public enum PlotMode: String, ExpressibleByArgument, CaseIterable, Sendable {
 public struct ChapterOptions: ParsableArguments, Sendable {
     /// Seed of every random draw (weights, batches, dropout masks).
     @Option(help: "Seed of every random draw; the same seed gives the same numbers and files.")
-    public var seed: UInt64 = 1
+    public var seed: UInt64 = ChapterOptions.defaultSeed
+
+    /// The seed of the committed figures.
+    public static let defaultSeed: UInt64 = 1
 
     /// The folder with the four MNIST files.
     @Option(
@@ -34,7 +37,7 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     /// Where figures are written (each chapter has its default).
     @Option(
         help: ArgumentHelp(
-            "Folder for the figure data, scripts and images (default: figures/<chapter>).",
+            "Folder for the figure data, scripts and images (default: figures/<chapter>; experiments/<chapter> when a setting differs from the chapter's).",
             valueName: "folder"))
     public var output: String?
 
@@ -60,8 +63,29 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     }
 
     /// The output folder: `--output`, else `figures/<chapter>`.
+    ///
+    /// The old spelling, kept while the chapters move to
+    /// ``outputDirectory(chapter:settingsChanged:)``.
     public func outputDirectory(chapter: String) -> String {
         output ?? "figures/\(chapter)"
+    }
+
+    /// Where a run's files go, so that an experiment never overwrites the
+    /// committed figures: `--output` if given; else `figures/<chapter>` for
+    /// the chapter's own run; else `experiments/<chapter>` (which git
+    /// ignores), saying so in one line.
+    ///
+    /// - Parameters:
+    ///   - chapter: The chapter's name, e.g. `"optimizers"`.
+    ///   - settingsChanged: Whether any of the chapter's own settings differs
+    ///     from its defaults; another `--seed` or `--quick` counts as changed too.
+    public func outputDirectory(chapter: String, settingsChanged: Bool) -> String {
+        if let output { return output }
+        let committed = "figures/\(chapter)"
+        guard settingsChanged || seed != Self.defaultSeed || quick else { return committed }
+        let folder = "experiments/\(chapter)"
+        print("Settings differ from the chapter's own: files go to \(folder) (\(committed) keeps the committed figures).")
+        return folder
     }
 
     /// Writes the figures' scripts, then renders them as `--plot` asks.
