@@ -30,9 +30,7 @@ let package = Package(
         .library(name: "ChapterKit", targets: ["ChapterKit"]),
     ] + chapters.map { .executable(name: $0.name, targets: [$0.name]) },
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // Matrix products: OpenBLAS on Linux, Accelerate on macOS.
@@ -46,12 +44,18 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // SHA-256 of the MNIST files: OpenSSL's libcrypto on Linux, CommonCrypto on macOS.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "BookCore",
             dependencies: [
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
                 "CZlib",
-                .product(name: "Crypto", package: "swift-crypto"),
+                .target(name: "CCrypto", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: [
                 // On Linux `squareRoot()` goes through C's `sqrt`, which must set
@@ -117,6 +121,13 @@ let package = Package(
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17
 )
+
+// The course site (`make docs`, scripts/docs.sh, which sets it): swift-docc-plugin
+// only with BOOK_DOCS=1 in the environment, so that a plain build does not
+// fetch it and its SymbolKit.
+if Context.environment["BOOK_DOCS"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+}
 
 // Benchmarks (`make bench`, scripts/bench.sh): only with BOOK_BENCHMARKS=1 in
 // the environment, so that a plain `swift build` or `swift test` neither

@@ -22,7 +22,7 @@ if ! command -v swift >/dev/null 2>&1; then
 fi
 
 if [[ "$(uname)" == "Darwin" ]]; then
-  # Accelerate (BLAS) and zlib come with macOS; gnuplot comes from Homebrew.
+  # Accelerate (BLAS), zlib and CommonCrypto (SHA-256) come with macOS; gnuplot comes from Homebrew.
   if $want_gnuplot && ! command -v gnuplot >/dev/null 2>&1; then
     echo "note: gnuplot is missing, so figures will not be rendered: brew install gnuplot" >&2
   fi
@@ -34,6 +34,8 @@ missing=()
 pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [[ -f /usr/include/zlib.h ]] || missing+=(zlib1g-dev)
+# OpenSSL's libcrypto (SHA-256 of the MNIST files) and its pkg-config file.
+pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev)
 # A windowed gnuplot first, if the live tests want one: gnuplot-iostream's
 # package needs some gnuplot, and would otherwise pull in gnuplot-qt.
 if $want_live_tests && [[ ! -x /usr/bin/gnuplot-x11 && ! -x /usr/bin/gnuplot-qt ]]; then missing+=(gnuplot-x11)
@@ -52,7 +54,7 @@ fi
 command="apt-get install -y ${missing[*]}"
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "error: missing system packages: ${missing[*]} (Debian/Ubuntu names)." >&2
-  echo "  Install OpenBLAS, zlib and gnuplot with your system's package manager, then run make again." >&2
+  echo "  Install OpenBLAS, zlib, OpenSSL, gnuplot and gnuplot-iostream with your system's package manager, then run make again." >&2
   exit 1
 fi
 if [[ $(id -u) -eq 0 ]]; then

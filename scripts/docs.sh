@@ -39,6 +39,8 @@ case "${1:-}" in
 esac
 
 SWIFT="${SWIFT:-swift}"
+# swift-docc-plugin is in the package only with BOOK_DOCS=1 (see the end of Package.swift).
+export BOOK_DOCS=1
 catalog=Sources/BookCore/Documentation.docc
 resources="$catalog/Resources/Figures"
 figures="${FIGURES:-figures}"
