@@ -4,7 +4,13 @@
 // networks, optimizers, the trainer, MNIST), what running a chapter needs
 // (`ChapterKit`: flags, figures, progress, concurrency), one executable per
 // chapter in reading order, and the tests.
+import Foundation
 import PackageDescription
+
+/// Whether gnuplot-iostream (Debian: libgnuplot-iostream-dev) is installed:
+/// then `CGnuplotBridge` is built over it and links Boost.Iostreams; without
+/// it (macOS, say) the bridge is a stub and the live views say they are off.
+let hasGnuplotIostream = FileManager.default.fileExists(atPath: "/usr/include/gnuplot-iostream.h")
 
 /// The chapters, in reading order: (executable name, folder under Chapters/).
 let chapters: [(name: String, folder: String)] = [
@@ -24,9 +30,7 @@ let package = Package(
         .library(name: "ChapterKit", targets: ["ChapterKit"]),
     ] + chapters.map { .executable(name: $0.name, targets: [$0.name]) },
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // Matrix products: OpenBLAS on Linux, Accelerate on macOS.
@@ -40,12 +44,18 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // SHA-256 of the MNIST files: OpenSSL's libcrypto on Linux, CommonCrypto on macOS.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "BookCore",
             dependencies: [
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
                 "CZlib",
-                .product(name: "Crypto", package: "swift-crypto"),
+                .target(name: "CCrypto", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: [
                 // On Linux `squareRoot()` goes through C's `sqrt`, which must set
@@ -56,6 +66,13 @@ let package = Package(
                 .unsafeFlags(["-Xcc", "-fno-math-errno"])
             ]
         ),
+        // Live figures: one gnuplot process kept open through gnuplot-iostream,
+        // behind a C interface (Swift cannot import its C++ class).
+        .target(
+            name: "CGnuplotBridge",
+            cxxSettings: hasGnuplotIostream ? [.define("GNUPLOT_BRIDGE_ENABLED")] : [],
+            linkerSettings: hasGnuplotIostream ? [.linkedLibrary("boost_iostreams")] : []
+        ),
         // What running a chapter needs and the subject does not: flags,
         // figures and gnuplot, progress, running networks side by side, the
         // speed line.
@@ -63,6 +80,7 @@ let package = Package(
             name: "ChapterKit",
             dependencies: [
                 "BookCore",
+                "CGnuplotBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +90,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ChapterKitTests",
-            dependencies: ["ChapterKit"]
+            dependencies: ["ChapterKit", "live-demo"]
+        ),
+        // The live figure and the valley explorer without a chapter, for the live tests.
+        .executableTarget(
+            name: "live-demo",
+            dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/Support/live-demo"
         ),
         // Computes every chapter's findings from the data committed under
         // figures/ and checks each claim the chapters make.
@@ -94,8 +118,16 @@ let package = Package(
                 exclude: ["README.md"]
             )
         },
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
+
+// The course site (`make docs`, scripts/docs.sh, which sets it): swift-docc-plugin
+// only with BOOK_DOCS=1 in the environment, so that a plain build does not
+// fetch it and its SymbolKit.
+if Context.environment["BOOK_DOCS"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+}
 
 // Benchmarks (`make bench`, scripts/bench.sh): only with BOOK_BENCHMARKS=1 in
 // the environment, so that a plain `swift build` or `swift test` neither
@@ -111,7 +143,7 @@ if Context.environment["BOOK_BENCHMARKS"] == "1" {
     package.targets += [
         .executableTarget(
             name: "BookBenchmarks",
-            dependencies: ["BookCore", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["BookCore", "ChapterKit", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/BookBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

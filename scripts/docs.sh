@@ -8,7 +8,11 @@
 #                              DocC warning, any figure an article shows that is
 #                              missing, any committed figure no article shows, any
 #                              undocumented public symbol, and any top-level symbol
-#                              outside the landing page's topic groups (for CI)
+#                              outside the landing page's topic groups. It tests
+#                              literate.py's source markers first and loads every
+#                              built chapter page in headless Chromium last
+#                              (scripts/site-test.py: skipped where Chromium is
+#                              missing, unless SITE_TEST_REQUIRED=1)
 #   scripts/docs.sh --serve    build, then serve docs-site/ on http://127.0.0.1:8000
 #                              (a DocC site needs a server; PORT=8080 for another port)
 #
@@ -35,6 +39,8 @@ case "${1:-}" in
 esac
 
 SWIFT="${SWIFT:-swift}"
+# swift-docc-plugin is in the package only with BOOK_DOCS=1 (see the end of Package.swift).
+export BOOK_DOCS=1
 catalog=Sources/BookCore/Documentation.docc
 resources="$catalog/Resources/Figures"
 figures="${FIGURES:-figures}"
@@ -44,6 +50,10 @@ scratch=()
 # --- 1. The chapter pages, from the chapters' sources --------------------------
 # Each chapter's page is rendered from its main.swift (scripts/literate.py):
 # the story is told once, in the source. The pages are git-ignored.
+if [[ $mode == check ]]; then
+  # literate.py's own tests: its `// [source: …]` markers on a fixture chapter.
+  python3 scripts/test-literate.py
+fi
 python3 scripts/literate.py "$catalog" "$figures"
 
 # --- 2. Copy the figures into the catalog ------------------------------------
@@ -170,6 +180,9 @@ if missing or ungrouped:
     sys.exit(f"docs: {len(missing)} public symbol(s) without a doc comment, {len(ungrouped)} outside the topic groups.")
 print("docs: every public BookCore symbol has a doc comment and every top-level one a topic group.")
 PY
+  # The site in a real browser: every chapter page's prose, figures and inlined
+  # library code, drawn by headless Chromium (skipped where there is none).
+  python3 scripts/site-test.py "$output"
   echo "docs: check passed: no DocC warnings, every figure shown and present, every public symbol documented."
   exit 0
 fi
@@ -177,6 +190,7 @@ fi
 echo "docs: the site is in $output/ — a DocC site needs a server:"
 echo "  python3 -m http.server --directory $output --bind 127.0.0.1 8000"
 echo "  then open http://127.0.0.1:8000/documentation/bookcore/"
+echo "  (scripts/site-test.py $output checks every chapter page in headless Chromium)"
 if [[ $mode == serve ]]; then
   port="${PORT:-8000}"
   echo "docs: serving on http://127.0.0.1:$port/documentation/bookcore/ (Ctrl-C stops)"

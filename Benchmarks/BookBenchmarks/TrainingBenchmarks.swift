@@ -8,12 +8,13 @@
 // - one whole trial of the hyperparameter search: 400 training and 100
 //   validation images, 50 epochs (200 updates and 50 measurements of 500 images).
 //
-// FLOPs count the matrix products only (`MultiLayerNet.productFLOPs` for an
+// FLOPs count the matrix products only (`ProductFLOPs.trainingStep` for an
 // update, including the loss after it; 2·k·n per image and affine layer for a
 // measurement); the element-wise work is left out.
 
 import Benchmark
 import BookCore
+import ChapterKit
 
 func registerTrainingBenchmarks() {
     registerTrainingStep(optimizer: SGD())
@@ -51,7 +52,7 @@ func registerTrainingStep(optimizer: any Optimizer) {
     let batchSize = 128
     let hiddenSizes = [100, 100, 100, 100]
     Benchmark("Train MultiLayerNet 784-[100×4]-10 step (batch+gradient+\(optimizer.name)+loss), batch \(batchSize)") { benchmark, state in
-        let flops = state.network.productFLOPs(batchSize: batchSize)
+        let flops = ProductFLOPs.trainingStep(of: state.network.layers, batchSize: batchSize)
         benchmark.startMeasurement()
         measure(benchmark, flops: flops) { state.step() }
     } setup: {
@@ -69,8 +70,8 @@ func registerTrainerEpoch() {
     ) { (benchmark: Benchmark, trainer: Trainer) in
         let network = trainer.network as! MultiLayerNet
         let flops =
-            Double(updatesPerEpoch) * network.productFLOPs(batchSize: batchSize)
-            + network.forwardFLOPs(images: trainer.trainSet.count + trainer.testSet.count)
+            Double(updatesPerEpoch) * ProductFLOPs.trainingStep(of: network.layers, batchSize: batchSize)
+            + ProductFLOPs.forward(of: network.layers, images: trainer.trainSet.count + trainer.testSet.count)
         benchmark.startMeasurement()
         // The Trainer measures at iterations 0, 3, 6, …: each call makes one
         // measurement and three updates, whatever came before.
@@ -116,9 +117,9 @@ func registerHyperparameterTrial() {
             verbose: false, generator: generator)
         let measurements = Double(trainer.maxIterations) / trainer.iterationsPerEpoch
         let flops =
-            Double(trainer.maxIterations) * network.productFLOPs(batchSize: batchSize)
-            + measurements * network.forwardFLOPs(images: sets.train.count + sets.validation.count)
-            + network.forwardFLOPs(images: sets.validation.count)  // the final accuracy
+            Double(trainer.maxIterations) * ProductFLOPs.trainingStep(of: network.layers, batchSize: batchSize)
+            + measurements * ProductFLOPs.forward(of: network.layers, images: sets.train.count + sets.validation.count)
+            + ProductFLOPs.forward(of: network.layers, images: sets.validation.count)  // the final accuracy
         benchmark.startMeasurement()
         measure(benchmark, flops: flops) { blackHole(trainer.train()) }
     } setup: {

@@ -1,6 +1,7 @@
 // Findings.swift — what the batch-norm chapter claims, computed from its
 // tables (the ones it has just made, or the ones committed under figures/).
 
+import BookCore
 import ChapterKit
 import Foundation
 
@@ -12,18 +13,71 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
     let sigma = { (label: String) in Double(label.dropFirst(2))! }
     let finalPlain = labels.map { scaleTable["\($0) normal"].last! }
     let finalBN = labels.map { scaleTable["\($0) BN"].last! }
-    let ahead = labels.indices.filter { finalBN[$0] > finalPlain[$0] }
+    // A diverged network's accuracies are NaN: it counts in no comparison.
+    let plainDiverged = labels.indices.filter { finalPlain[$0].isNaN }
+    let bothFinite = labels.indices.filter { !finalPlain[$0].isNaN && !finalBN[$0].isNaN }
+    let ahead = bothFinite.filter { finalBN[$0] > finalPlain[$0] }
     let plainLearns = labels.indices.filter { finalPlain[$0] > 0.5 }
     let plainLearnsSigmas = plainLearns.map { sigma(labels[$0]) }
     /// The first epoch at which a curve passes 0.5 (nil: never).
     func firstAboveHalf(_ column: String) -> Int? { scaleTable[column].firstIndex { $0 > 0.5 } }
-    let bnSooner = labels.filter { label in
-        guard let bn = firstAboveHalf("\(label) BN") else { return false }
-        return firstAboveHalf("\(label) normal").map { bn < $0 } ?? true
-    }
+    let passes = labels.map { (plain: firstAboveHalf("\($0) normal"), bn: firstAboveHalf("\($0) BN")) }
+    let bothPass = labels.indices.filter { passes[$0].plain != nil && passes[$0].bn != nil }
+    let plainFirst = bothPass.filter { passes[$0].plain! < passes[$0].bn! }
+    let onlyBNPasses = labels.indices.filter { passes[$0].plain == nil && passes[$0].bn != nil }
     let nearOne = labels.indices.filter { finalBN[$0] >= 0.99 }.map { sigma(labels[$0]) }
-    let firstBN = labels.map { scaleTable["\($0) BN"][0] }
-    let stalled = labels.indices.filter { !plainLearns.contains($0) }.map { finalPlain[$0] }
+    let firstBN = labels.map { scaleTable["\($0) BN"][0] }, firstPlain = labels.map { scaleTable["\($0) normal"][0] }
+    let stalled = labels.indices.filter { !plainLearns.contains($0) && !plainDiverged.contains($0) }.map { finalPlain[$0] }
+    let firstNaN = plainDiverged.map { scaleTable["\(labels[$0]) normal"].firstIndex(where: \.isNaN)! }
+    let sigmaList = { (indices: [Int]) in indices.map { String(format: "%.2g", sigma(labels[$0])) }.joined(separator: " and ") }
+    let anyNaN = { (table: DataTable) in table.rows.contains { $0.contains(where: \.isNaN) } }
+    let otherNaN =
+        labels.contains { scaleTable["\($0) BN"].contains(where: \.isNaN) } || anyNaN(tables.invariance)
+        || anyNaN(tables.batchSize) || anyNaN(tables.learningRate) || anyNaN(tables.epsilon)
+
+    // Where ε takes over: per scale, the batch variance v and x̂'s RMS of each layer.
+    let eps = tables.epsilon
+    let epsSigmas = eps["sigma"]
+    let layerCount = eps.columns.filter { $0.hasPrefix("rms") && $0.hasSuffix(" start") }.count
+    let rmsStart = (1...layerCount).map { eps["rms\($0) start"] }, rmsEnd = (1...layerCount).map { eps["rms\($0) end"] }
+    // Where ε is negligible (x̂'s RMS above 0.999 in every layer), v grows as σ²: v / σ² per layer.
+    let negligible = epsSigmas.indices.filter { row in rmsStart.allSatisfy { $0[row] > 0.999 } }
+    let ratios = (1...layerCount).map { layer in negligible.map { eps["v\(layer) start"][$0] / pow(epsSigmas[$0], 2) } }
+    let deeperRatios = ratios.dropFirst().flatMap { $0 }
+    // A layer fed by 100 units ReLU(x̂), x̂ standard normal: v = σ²·100·Var(ReLU(z)) = σ²·100·(1/2 − 1/(2π)).
+    let fedWidth = 100.0
+    let reluVariance = 0.5 - 1 / (2 * Double.pi)
+    let a = fedWidth * reluVariance  // v / σ² for layers 2 on
+    let crossover = (BatchNormalization.epsilon / a).squareRoot()
+    let crossoverFirst = (BatchNormalization.epsilon / ratios[0].reduce(0, +) * Double(ratios[0].count)).squareRoot()
+    let smallest = epsSigmas.indices.min { epsSigmas[$0] < epsSigmas[$1] }!
+    let nearOneDown = epsSigmas.indices.filter { row in rmsStart.allSatisfy { $0[row] > 0.99 } }.map { epsSigmas[$0] }.min() ?? .nan
+    // Where x̂ does not stay near 1: the scales whose last layer starts below 0.99, largest σ first.
+    let affected = epsSigmas.indices.filter { rmsStart.last![$0] < 0.99 }.sorted { epsSigmas[$0] > epsSigmas[$1] }
+    // The chain r²ₖ₊₁ = v/(v + ε), v = a·σ²·r²ₖ, from layer 1's measured RMS.
+    func predicted(_ row: Int) -> [Double] {
+        (1..<layerCount).reduce([rmsStart[0][row]]) { chain, _ in
+            let v = a * pow(epsSigmas[row], 2) * pow(chain.last!, 2)
+            return chain + [(v / (v + BatchNormalization.epsilon)).squareRoot()]
+        }
+    }
+    let worstPrediction = affected.flatMap { row in zip(predicted(row), rmsStart.map { $0[row] }).map { abs($0 / $1 - 1) } }.max() ?? .nan
+    let rmsList = { (row: Int) in rmsStart.map { decimal($0[row], 2) }.joined(separator: ", ") }
+    let finalBNOf = { (row: Int) in scaleTable["\(String(format: "W:%.4g", epsSigmas[row])) BN"].last! }
+    let smallScales = epsSigmas.indices.filter { epsSigmas[$0] < 0.01 }
+    let shrunk = smallScales.filter { rmsStart.last![$0] < 0.5 }.sorted { epsSigmas[$0] > epsSigmas[$1] }
+    let dropping = smallScales.filter { !shrunk.contains($0) && finalBNOf($0) < 0.9 }.sorted { epsSigmas[$0] > epsSigmas[$1] }
+    let sigmaText = { (row: Int) in String(format: "%.2g", epsSigmas[row]) }
+    // How much training grows ‖W1‖ of the normalized network, per scale.
+    let growth = eps.rows.indices.map { eps["BN norm W1 end"][$0] / eps["BN norm W1 start"][$0] }
+    let lowEnding = smallScales.filter { finalBNOf($0) < 0.9 }, highEnding = smallScales.filter { finalBNOf($0) >= 0.9 }
+    let largeScales = epsSigmas.indices.filter { epsSigmas[$0] >= 0.01 }
+    let scoresRMS = eps["plain scores rms start"]
+    let scoreOf = { (label: String) in scoresRMS[epsSigmas.firstIndex { String(format: "W:%.4g", $0) == label }!] }
+    let w1Start = eps["BN norm W1 start"], w1End = eps["BN norm W1 end"]
+    let stalledScores = labels.indices.filter { !plainLearns.contains($0) && !plainDiverged.contains($0) }.map {
+        scoreOf(labels[$0])
+    }
     let best = labels.indices.filter { plainLearns.contains($0) }.max { finalPlain[$0] - finalBN[$0] < finalPlain[$1] - finalBN[$1] }
     // The single panel's scale: the one nearest σ ≈ 0.086 (main.swift's singleScaleIndex).
     let single = labels.min { abs(sigma($0) - 0.086) < abs(sigma($1) - 0.086) }!
@@ -39,8 +93,9 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
     // Where: batch sizes and learning rates.
     let sizes = tables.batchSize["batch size"]
     let testBN = tables.batchSize["test BN"], testPlain = tables.batchSize["test normal"]
-    let smallest = sizes.indices.min { sizes[$0] < sizes[$1] }!, largest = sizes.indices.max { sizes[$0] < sizes[$1] }!
-    let largerBatchGap = sizes.indices.filter { $0 != smallest }.map { abs(testBN[$0] - testPlain[$0]) }.max()!
+    let smallestBatch = sizes.indices.min { sizes[$0] < sizes[$1] }!, largest = sizes.indices.max { sizes[$0] < sizes[$1] }!
+    let ownStatistics = tables.batchSize["test BN own batch statistics"]
+    let largerBatchGap = sizes.indices.filter { $0 != smallestBatch }.map { abs(testBN[$0] - testPlain[$0]) }.max()!
     let rates = tables.learningRate
     func rateFinal(_ rate: String, _ kind: String) -> Double { rates["eta=\(rate) \(kind)"].last! }
     func epochsTo(_ rate: String, _ kind: String, _ level: Double) -> Int? { rates["eta=\(rate) \(kind)"].firstIndex { $0 >= level } }
@@ -51,17 +106,25 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
 
     return [
         Finding(
-            "batch-norm.ahead-at-most-scales",
-            "With batch normalization the final training accuracy is higher at \(ahead.count) of the \(labels.count) scales.",
-            holds: ahead.count >= 12),
+            "batch-norm.plain-diverges",
+            "The plain network's loss stops being a number at σ = \(sigmaList(plainDiverged)): its accuracy is NaN from epoch \(Set(firstNaN).sorted().map(String.init).joined(separator: " or ")) on and is counted nowhere (the book's code would score the argmax of NaN rows, digit 0, as guesses); no other network of the grid or the sweeps has a NaN.",
+            holds: !plainDiverged.isEmpty && plainDiverged.allSatisfy { sigma(labels[$0]) > 0.5 } && !otherNaN),
         Finding(
-            "batch-norm.sooner-at-most-scales",
-            "Batch normalization passes 0.5 sooner than the plain network at \(bnSooner.count) of the \(labels.count) scales.",
-            holds: bnSooner.count >= 10),
+            "batch-norm.ahead-at-most-scales",
+            "With batch normalization the final training accuracy is higher at \(ahead.count) of the \(bothFinite.count) scales where both networks stay finite.",
+            holds: ahead.count >= bothFinite.count - 3),
+        Finding(
+            "batch-norm.sooner-where-both-pass",
+            "Both networks pass 0.5 at \(bothPass.count) scales (σ = \(sigmaList(bothPass))), and there the plain one is first at \(plainFirst.count) (epoch \(bothPass.map { "\(passes[$0].plain!) against \(passes[$0].bn!)" }.joined(separator: ", "))); at \(onlyBNPasses.count) more scales only the normalized one passes 0.5.",
+            holds: !bothPass.isEmpty && plainFirst.count == bothPass.count && onlyBNPasses.count >= 10),
         Finding(
             "batch-norm.plain-learns-near-he",
-            "The plain network ends above 0.5 only at σ = \(plainLearnsSigmas.map { String(format: "%.2f", $0) }.joined(separator: " and ")), near He's √(2/100) ≈ 0.14 for the 100-unit layers; elsewhere it ends at or below \(decimal(stalled.max() ?? .nan, 2)), near chance.",
+            "The plain network ends above 0.5 only at σ = \(plainLearnsSigmas.map { String(format: "%.2f", $0) }.joined(separator: " and ")), near He's √(2/100) ≈ 0.14 for the 100-unit layers; at the other scales where it does not diverge it ends at or below \(decimal(stalled.max() ?? .nan, 2)), near chance.",
             holds: !plainLearnsSigmas.isEmpty && plainLearnsSigmas.allSatisfy { $0 > 0.1 && $0 < 0.4 } && (stalled.max() ?? 1) < 0.2),
+        Finding(
+            "batch-norm.plain-scores-at-start",
+            "At the start the plain network's scores have an RMS of \(plainDiverged.map { String(format: "%.2g", scoreOf(labels[$0])) }.joined(separator: " and ")) where it diverges, \(plainLearns.map { String(format: "%.2g", scoreOf(labels[$0])) }.joined(separator: " and ")) where it learns, and from \(String(format: "%.2g", (stalledScores.max() ?? .nan))) down to \(String(format: "%.2g", (stalledScores.min() ?? .nan))) where it stalls: the exploding and vanishing signal of chapter 2.",
+            holds: (stalledScores.max() ?? .nan) < 0.1 && plainDiverged.allSatisfy { scoreOf(labels[$0]) > 1000 }),
         Finding(
             "batch-norm.plain-ahead-where-well-scaled",
             best.map {
@@ -78,8 +141,32 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
             holds: scaleTable["\(single) normal"].last! < 0.25 && isAbout(scaleTable["\(single) BN"].last!, 0.9, tolerance: 0.05)),
         Finding(
             "batch-norm.first-point-near-chance",
-            "The first batch-norm point, after one update in test mode, lies between \(decimal(firstBN.min()!, 2)) and \(decimal(firstBN.max()!, 2)) at every scale: near chance.",
-            holds: firstBN.max()! < 0.2),
+            "The first point, after one update, lies between \(decimal(firstBN.min()!, 2)) and \(decimal(firstBN.max()!, 2)) with batch normalization and between \(decimal(firstPlain.min()!, 2)) and \(decimal(firstPlain.max()!, 2)) without, at every scale: both near chance.",
+            holds: firstBN.max()! < 0.2 && firstPlain.max()! < 0.2),
+        Finding(
+            "batch-norm.variance-grows-as-sigma-squared",
+            "At the start, where ε is negligible (σ ≥ \(String(format: "%.2g", (negligible.map { epsSigmas[$0] }.min() ?? .nan)))), the batch variance v of a layer's input is \(decimal((ratios[0].min() ?? .nan), 0))–\(decimal((ratios[0].max() ?? .nan), 0))·σ² in layer 1 and \(decimal((deeperRatios.min() ?? .nan), 1))–\(decimal((deeperRatios.max() ?? .nan), 1))·σ² in layers 2 to \(layerCount), as 100·Var(ReLU(z)) = 100·(1/2 − 1/(2π)) = \(decimal(a, 1)) predicts for 100 normalized units; so ε = 1e-6 equals v at σ = √(ε/\(decimal(a, 1))) = \(String(format: "%.2g", crossover)) in the deeper layers (\(String(format: "%.2g", crossoverFirst)) in layer 1).",
+            holds: deeperRatios.allSatisfy { isAbout($0, a, tolerance: 0.1 * a) }),
+        Finding(
+            "batch-norm.epsilon-takes-over",
+            "At the start x̂'s RMS is above 0.99 in every layer for σ ≥ \(String(format: "%.2g", nearOneDown)). Below, layer by layer r²ₖ₊₁ = v/(v + ε) with v = \(decimal(a, 1))·σ²·r²ₖ: it settles at √(1 − ε/(\(decimal(a, 1))·σ²)) where \(decimal(a, 1))·σ² > ε, and falls towards 0 where it is not (σ < \(String(format: "%.2g", crossover))). Measured, layers 1 to \(layerCount): \(affected.map { "\(rmsList($0)) at σ = \(sigmaText($0))" }.joined(separator: "; ")); the chain from each layer 1 predicts the rest within \(decimal(100 * worstPrediction, 0)) %.",
+            holds: !affected.isEmpty && rmsStart.last![smallest] < 0.1 && worstPrediction < 0.1
+                && zip(rmsStart, rmsStart.dropFirst()).allSatisfy { $1[smallest] < $0[smallest] }),
+        Finding(
+            "batch-norm.epsilon-only-at-start",
+            "After training x̂'s RMS is at least \(decimal(rmsEnd.flatMap { $0 }.min()!, 4)) in every layer at every scale, so v is then about 1000·ε or more: ‖W1‖ of the normalized network has grown from \(String(format: "%.2g", w1Start[smallest])) to \(String(format: "%.2g", w1End[smallest])) at σ = \(sigmaText(smallest)), while at σ = 1 it stays at \(decimal(w1End[w1Start.indices.max { w1Start[$0] < w1Start[$1] }!], 0)).",
+            holds: rmsEnd.flatMap { $0 }.min()! > 0.999 && w1End[smallest] > 10 * w1Start[smallest]),
+        Finding(
+            "batch-norm.epsilon-and-accuracy",
+            "Below σ = 0.01 batch normalization ends lowest at the \(shrunk.count) scales where x̂ starts below 0.5 in layer \(layerCount) (\(shrunk.map { "\(decimal(finalBNOf($0))) at σ = \(sigmaText($0))" }.joined(separator: ", "))); the drop begins above them, where x̂ starts at \(decimal(dropping.map { row in rmsStart.map { $0[row] }.min()! }.min() ?? .nan, 2)) or more in every layer: \(dropping.map { "\(decimal(finalBNOf($0))) at σ = \(sigmaText($0))" }.joined(separator: ", ")).",
+            holds: !shrunk.isEmpty
+                && shrunk.allSatisfy { b in smallScales.filter { !shrunk.contains($0) }.allSatisfy { finalBNOf(b) < finalBNOf($0) } }),
+        Finding(
+            "batch-norm.weights-grow-at-small-scales",
+            "Training grows ‖W1‖ of the normalized network by ×\(decimal(lowEnding.map { growth[$0] }.min() ?? .nan, 2)) to ×\(decimal(lowEnding.map { growth[$0] }.max() ?? .nan, 1)) at the \(lowEnding.count) small scales where it ends below 0.9 (σ ≤ \(String(format: "%.2g", lowEnding.map { epsSigmas[$0] }.max() ?? .nan))), by ×\(decimal(highEnding.map { growth[$0] }.max() ?? .nan, 2)) at most at the other scales below 0.01, and by ×\(decimal(largeScales.map { growth[$0] }.max() ?? .nan, 3)) at most from σ = 0.01 up.",
+            holds: !lowEnding.isEmpty
+                && lowEnding.allSatisfy { l in highEnding.allSatisfy { growth[l] > growth[$0] } }
+                && largeScales.allSatisfy { growth[$0] < 1.01 }),
         Finding(
             "batch-norm.loss-ignores-scale",
             "Multiplying W1 by c from \(decimal(factors.min()!, 1)) to \(decimal(factors.max()!, 0)) changes the batch-normalized loss by \(String(format: "%.1e", lossSpread)) (the plain network's: from \(decimal(lossPlain.min()!, 2)) to \(decimal(lossPlain.max()!, 2))).",
@@ -90,11 +177,15 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
             holds: worstRatio < 0.01),
         Finding(
             "batch-norm.small-batches",
-            "At B = \(Int(sizes[smallest])) batch normalization collapses: after the same \(Int(sizes[largest] * tables.batchSize["updates"][largest])) images its test accuracy is \(decimal(testBN[smallest])), against \(decimal(testPlain[smallest])) without it.",
-            holds: testBN[smallest] < 0.3 && testPlain[smallest] > 0.7),
+            "At B = \(Int(sizes[smallestBatch])) batch normalization collapses: after the same \(Int(sizes[largest] * tables.batchSize["updates"][largest])) images its test accuracy is \(decimal(testBN[smallestBatch])), against \(decimal(testPlain[smallestBatch])) without it.",
+            holds: testBN[smallestBatch] < 0.3 && testPlain[smallestBatch] > 0.7),
+        Finding(
+            "batch-norm.small-batches-own-statistics",
+            "Normalizing the test images in batches of B by their own statistics, as in training, instead of by the running averages gives \(decimal(ownStatistics[smallestBatch])) at B = \(Int(sizes[smallestBatch])) (running averages: \(decimal(testBN[smallestBatch]))) and \(decimal(ownStatistics[largest])) at B = \(Int(sizes[largest])) (\(decimal(testBN[largest]))): the running averages are not what fails at B = \(Int(sizes[smallestBatch])).",
+            holds: ownStatistics[smallestBatch] < 0.3),
         Finding(
             "batch-norm.batch-sizes-no-lead",
-            "From B = \(Int(sizes.filter { $0 > sizes[smallest] }.min()!)) to \(Int(sizes[largest])), with and without batch normalization end within \(decimal(largerBatchGap, 3)) of each other on the test images (at B = \(Int(sizes[largest])): \(decimal(testBN[largest])) with, \(decimal(testPlain[largest])) without): from He's start it buys no test accuracy at this budget.",
+            "From B = \(Int(sizes.filter { $0 > sizes[smallestBatch] }.min()!)) to \(Int(sizes[largest])), with and without batch normalization end within \(decimal(largerBatchGap, 3)) of each other on the test images (at B = \(Int(sizes[largest])): \(decimal(testBN[largest])) with, \(decimal(testPlain[largest])) without): from He's start it buys no test accuracy at this budget.",
             holds: largerBatchGap < 0.07),
         Finding(
             "batch-norm.larger-rate",

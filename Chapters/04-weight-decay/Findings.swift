@@ -28,8 +28,23 @@ func weightDecayFindings(_ tables: WeightDecayTables) -> [Finding] {
     let bestTest = sweepTest.indices.max { sweepTest[$0] < sweepTest[$1] }!
     let at = { (value: Double) in lambdas.firstIndex { abs($0 - value) < 1e-12 }! }
     func descending(_ values: [Double]) -> Bool { zip(values, values.dropFirst()).allSatisfy { $0 >= $1 } }
+    let runCount = runs.columns.filter { $0.hasPrefix("test ") }.count
+    let nonFinite = (runs.rows + sweep.rows).filter { $0.contains { !$0.isFinite } }.count
+    // The shrinking alone from the first measurement to the last: (1 − η·λ)^(2·3·last) per sweep λ.
+    let aloneSweep = lambdas.map { sum0[0] * pow(1 - 0.01 * $0, Double(2 * 3 * last)) }
+    let decayWins = lambdas.indices.filter { lambdas[$0] >= 0.3 }
+    let rule = tables.updateRule
+    let ruleDeviation = rule["max deviation"][0], ruleWeight = rule["max weight"][0]
 
     return [
+        Finding(
+            "weight-decay.update-rule",
+            "One SGD step of the network with λ = \(String(format: "%g", rule["lambda"][0])) lands on (1 − η·λ)·W − η·∂L/∂W, with ∂L/∂W from the same network without decay, to within \(String(format: "%.1e", ruleDeviation)) (weights up to \(decimal(ruleWeight, 2))): each step multiplies every weight by \(String(format: "%g", rule["factor"][0])) besides the loss's step.",
+            holds: ruleDeviation < 1e-12 * ruleWeight),
+        Finding(
+            "weight-decay.all-finite",
+            "Every loss and every measurement of the \(runCount) runs and the \(sweep.rows.count) sweep runs is a finite number: \(nonFinite) rows with a NaN.",
+            holds: nonFinite == 0),
         Finding(
             "weight-decay.memorises",
             "Without weight decay the training accuracy first reaches 1.0 at epoch \(memorised.map(String.init) ?? "never") and stays at \(decimal(afterMemorised.min() ?? .nan, 3)) or above after it.",
@@ -62,6 +77,11 @@ func weightDecayFindings(_ tables: WeightDecayTables) -> [Finding] {
             "weight-decay.sweep-test",
             "The test accuracy is highest at λ = \(String(format: "%g", lambdas[bestTest])) (\(decimal(sweepTest[bestTest]))), against \(decimal(sweepTest[at(0)])) at λ = 0; from λ = 0.3 on the network learns nothing (train \(decimal(sweepTrain[at(0.3)])), test \(decimal(sweepTest[at(0.3)]))), so its small gap means nothing.",
             holds: lambdas[bestTest] <= 0.03 && sweepTest[at(0.3)] < 0.2 && sweepTest[at(1)] < 0.2),
+        Finding(
+            "weight-decay.sweep-decay-alone",
+            "From λ = 0.3 on ΣW² ends where the shrinking alone takes it from the first measurement (\(decayWins.map { "\(String(format: "%.3g", sweepSum[$0])) against \(String(format: "%.3g", aloneSweep[$0])) at λ = \(String(format: "%g", lambdas[$0]))" }.joined(separator: ", "))): the loss's gradient holds up none of the weights; at λ = 0.1, \(decimal(sweepSum[at(0.1)], 0)) against \(decimal(aloneSweep[at(0.1)], 0)).",
+            holds: !decayWins.isEmpty && decayWins.allSatisfy { isAbout(sweepSum[$0] / aloneSweep[$0], 1, tolerance: 0.05) }
+                && sweepSum[at(0.1)] > 1.05 * aloneSweep[at(0.1)]),
         Finding(
             "weight-decay.sweep-weights",
             "ΣW² after the last update falls steadily with λ, from \(decimal(sweepSum[at(0)], 0)) at λ = 0 to \(String(format: "%.2g", sweepSum[at(1)])) at λ = 1.",

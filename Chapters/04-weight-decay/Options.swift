@@ -6,6 +6,9 @@ import BookCore
 import ChapterKit
 import Foundation
 
+/// The book's settings, whose values the help texts give.
+private let defaults = Settings(quick: false)
+
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weight-decay",
@@ -13,20 +16,35 @@ struct Options: ParsableCommand {
 
     @OptionGroup var common: ChapterOptions
 
-    @Option(help: "Accuracy measurements per run, one every 3 updates, labelled epoch 0, 1, … (the book: 201; --quick: 11).")
+    @Option(
+        help:
+            "Accuracy measurements per run, one every \(defaults.iterationsPerEpoch) updates, labelled epoch 0, 1, … (the book: \(defaults.epochs); --quick: \(Settings(quick: true).epochs))."
+    )
     var epochs: Int?
 
     @Option(
         name: .customLong("weight-decay"),
-        help: ArgumentHelp("λ of the second run; the first always runs with λ = 0 (the book: 0.1).", valueName: "lambda"))
-    var weightDecay: Double = 0.1
+        help: ArgumentHelp(
+            "λ of the second run; the first always runs with λ = 0 (the book: \(defaults.weightDecay)).", valueName: "lambda"))
+    var weightDecay: Double?
 
     func validate() throws {
         if let epochs { try validatePositive(epochs, flag: "--epochs") }
-        guard weightDecay.isFinite && weightDecay > 0 && weightDecay <= 100 else {
+        // Past 1/η each step's factor 1 − η·λ turns negative.
+        let largest = 1 / defaults.learningRate
+        if let weightDecay, !(weightDecay.isFinite && weightDecay > 0 && weightDecay <= largest) {
             throw ValidationError(
-                "--weight-decay must be a positive number up to 100 (the λ of the second run; past 100 each step's 1 − η·λ turns negative), got \(weightDecay)."
+                "--weight-decay must be a positive number up to \(String(format: "%g", largest)) (the λ of the second run; past \(String(format: "%g", largest)) each step's 1 − η·λ turns negative), got \(weightDecay)."
             )
         }
+    }
+
+    /// The book's settings (or --quick's) with the flags applied.
+    var settings: Settings {
+        var settings = Settings(quick: common.quick)
+        settings.seed = common.seed
+        settings.epochs = epochs ?? settings.epochs
+        settings.weightDecay = weightDecay ?? settings.weightDecay
+        return settings
     }
 }

@@ -19,75 +19,58 @@ import Foundation
 
 // MARK: - 1. Settings
 //
-// The flags are declared and checked in Options.swift; `--help` lists them.
+// The settings, each with its reason, and --quick's tiny budget:
+// [source: Settings.swift]
+//
+// The flags (Options.swift, `--help`) change them, checked as they are parsed;
+// `options.settings` is the book's settings with the flags applied.
 
 let options = Options.parseOrExit()
-let quick = options.common.quick
-
-// The book keeps only the first 300 training images: few enough that a
-// 7-layer network can memorise them [finding: weight-decay.memorises].
-let trainingImages = 300
-// Accuracy is measured on all 300 training images and all 10 000 test images
-// (--quick: the first 500 test images).
-let testImages = quick ? 500 : 10_000
-// Six hidden layers of 100 ReLU units with He initialisation: more than
-// enough capacity for 300 images.
-let hiddenSizes = [100, 100, 100, 100, 100, 100]
-// The book's plain loop: mini-batches of 100 drawn with replacement, SGD η = 0.01.
-let batchSize = 100
-let learningRate = 0.01
-// How we count, exactly as the book's overfit_weight_decay.py: one "epoch" is
-// N / B = 300 / 100 = 3 updates. Accuracy is measured right after the update
-// of iterations 0, 3, 6, …, and the loop stops at the 201st measurement:
-// 201 points labelled epoch 0 … 200, made after 1, 4, …, 601 updates.
-// (The book's Trainer, used in chapter 5, counts from 1 instead and makes
-// 3 · epochs updates; this chapter follows the script, not the Trainer.)
-let iterationsPerEpoch = max(trainingImages / batchSize, 1)
-let epochs = options.epochs ?? (quick ? 11 : 201)
-let updates = (epochs - 1) * iterationsPerEpoch + 1
-// The two runs: without weight decay (the book's weight_decay_lambda = 0) and
-// with it (the book's 0.1).
-let lambdas = [0, options.weightDecay]
-/// `λ = 0`, `λ = 0.1`: headers, titles and legends.
-func lambdaLabel(_ k: Int) -> String { String(format: "λ = %g", lambdas[k]) }
-/// `lambda=0`, `lambda=0.1`: column names, kept ASCII for any tool that reads the file.
-func lambdaColumn(_ k: Int) -> String { String(format: "lambda=%g", lambdas[k]) }
-
-// Going further: a sweep of λ, each run on the same batches from the same
-// start, measured once at the end.
-let sweepLambdas = [0, 0.01, 0.03, 0.1, 0.3, 1]
-let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "weight-decay")) }
+let settings = options.settings
+let (lambdas, updates) = (settings.lambdas, settings.updates)
+// Any setting changed from the chapter's own sends the files to experiments/.
+let outputDirectory = options.common.outputDirectory(
+    chapter: "weight-decay", settingsChanged: settings != Settings(quick: options.common.quick))
+let writer = exitOnError { try FigureWriter(directory: outputDirectory) }
 
 // MARK: - 2. The idea: make large weights cost something
 //
 // The book's reasoning: overfitting often comes with large weights, so make
-// large weights cost something (a hypothesis we test below). Weight decay
-// adds their size to the loss, summed over every affine weight matrix Wₖ
-// (not the biases):
+// large weights cost something. Weight decay adds their size to the loss,
+// summed over every affine weight matrix Wₖ (not the biases):
 //
 //   L' = L + ½·λ·Σₖ ‖Wₖ‖²            ∂L'/∂Wₖ = ∂L/∂Wₖ + λ·Wₖ
 //
-// With SGD the step becomes Wₖ ← (1 − η·λ)·Wₖ − η·∂L/∂Wₖ: before each step
-// every weight shrinks by the factor 1 − η·λ (0.999 here), hence "decay".
-// Only a gradient that keeps pushing can hold a weight up.
+// [source: BookCore/Networks/MultiLayerNet.swift#gradient]
+//
+// With SGD, W ← W − η·∂L'/∂W, the step becomes Wₖ ← (1 − η·λ)·Wₖ − η·∂L/∂Wₖ:
+//
+// [source: BookCore/Optimizers/SGD.swift#update]
+//
+// every weight shrinks by the factor 1 − η·λ (0.999 here) as it follows the
+// loss, hence "decay"; a weight stays put only where −∂L/∂Wₖ = λ·Wₖ, the
+// loss pushing back as hard as the decay pulls.
 
-var ideaGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
+var ideaGenerator = SeededGenerator(seed: settings.seed, stream: 1)
 let ideaNetwork = MultiLayerNet(
-    inputSize: 784, hiddenSizes: hiddenSizes, outputSize: 10,
-    weightDecay: options.weightDecay, generator: &ideaGenerator)
+    inputSize: 784, hiddenSizes: settings.hiddenSizes, outputSize: 10, weightDecay: settings.weightDecay, generator: &ideaGenerator)
 let ideaPenalty = ideaNetwork.weightDecayPenalty()  // ½·λ·Σₖ ‖Wₖ‖²
-let shrinkPerStep = 1 - learningRate * options.weightDecay  // 1 − η·λ
+let shrinkPerStep = 1 - settings.learningRate * settings.weightDecay  // 1 − η·λ
+let shrinkOfSquares = pow(shrinkPerStep, Double(2 * updates))  // (1 − η·λ)^(2·updates) on ΣW²
 print(
     String(
-        format: "At the start, λ = %g: penalty ½·λ·ΣW² = %.1f; each step first multiplies W by %g, so %d steps alone multiply ΣW² by %.3f",
-        options.weightDecay, ideaPenalty, shrinkPerStep, updates, pow(shrinkPerStep, Double(2 * updates))))
+        format: "At the start, λ = %g: penalty ½·λ·ΣW² = %.1f; each step multiplies W by %g, so %d steps alone multiply ΣW² by %.3f",
+        settings.weightDecay, ideaPenalty, shrinkPerStep, updates, shrinkOfSquares))
 
 // MARK: - 3. Data: the first 300 training images, all 10 000 test images
 
 let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
-let train = fullTrain.prefix(trainingImages)
-let test = fullTest.prefix(testImages)
-// Both sets as Double batches once, not converted again at every measurement.
+let train = fullTrain.prefix(settings.trainingImages)
+let test = fullTest.prefix(settings.testImages)
+// The update rule, checked on the first batch against the same network's step without decay:
+// [source: Experiments.swift]
+let decayCheck = decayStep(settings: settings, on: train)
+print(String(format: "One step with λ = %g is (1 − η·λ)·W − η·∂L/∂W to within %.1e", decayCheck.lambda, decayCheck.deviation))
 let trainSet = EvaluationSet(train)  // 1 batch x: [300, D]
 let testSet = EvaluationSet(test)  // 10 batches x: [1000, D]
 print("MNIST: the first \(train.count) training images; accuracy measured on those and on \(test.count) test images")
@@ -102,80 +85,87 @@ struct Run: Sendable {
     var weightSquares: [Double] = []
     /// The floating-point operations of its matrix products: updates and measurements.
     var productFLOPs = 0.0
+    /// The iteration whose loss (or weights) first was not finite: it stops there, measured as NaN.
+    var diverged: Int?
 }
 
 // The mini-batches are drawn once (stream 0 of the seed) and every run trains
 // on the same ones from the same weights (stream 1), so runs differ only by
 // λ. (The book runs its script twice, with fresh weights and batches each time.)
-var batchGenerator = SeededGenerator(seed: options.common.seed, stream: 0)
-let batches = (0..<updates).map { _ in batchGenerator.choice(train.count, count: batchSize) }
+var batchGenerator = SeededGenerator(seed: settings.seed, stream: 0)
+let batches = (0..<updates).map { _ in batchGenerator.choice(train.count, count: settings.batchSize) }
 
 /// Trains the network with weight decay `lambda` on `batches`, measuring
 /// after the update of every iteration for which `measuresAt` is true.
 func train(lambda: Double, measuresAt: (Int) -> Bool, step: () -> Void) -> Run {
-    var weightGenerator = SeededGenerator(seed: options.common.seed, stream: 1)
+    var weightGenerator = SeededGenerator(seed: settings.seed, stream: 1)
     let network = MultiLayerNet(
-        inputSize: train.features, hiddenSizes: hiddenSizes, outputSize: train.classes,
+        inputSize: train.features, hiddenSizes: settings.hiddenSizes, outputSize: train.classes,
         activation: .relu, weightInit: .he, weightDecay: lambda, generator: &weightGenerator)
-    var optimizer = SGD(learningRate: learningRate)
+    var optimizer = SGD(learningRate: settings.learningRate)
     var run = Run()
     for (i, indices) in batches.enumerated() {
-        let (x, t) = train.batch(indices)  // x: [B, D], t: B labels
-        network.gradient(x, labels: t)  // ∂L'/∂W, with λ·W added
-        optimizer.update(network.parameters)
-        if measuresAt(i) {  // after the update, as the book
-            run.trainAccuracy.append(network.accuracy(on: trainSet))
-            run.testAccuracy.append(network.accuracy(on: testSet))
-            run.weightSquares.append(network.sumOfSquaredWeights())
+        if run.diverged == nil {
+            let (x, t) = train.batch(indices)  // x: [B, D], t: B labels
+            let loss = network.gradient(x, labels: t)  // ∂L'/∂W, with λ·W added
+            if loss.isFinite { optimizer.update(network.parameters) } else { run.diverged = i }
+        }
+        if measuresAt(i) {  // after the update, as the book; NaN once diverged
+            let squares = network.sumOfSquaredWeights()
+            if !squares.isFinite { run.diverged = run.diverged ?? i }
+            let finite = run.diverged == nil
+            run.trainAccuracy.append(finite ? network.accuracy(on: trainSet) : .nan)
+            run.testAccuracy.append(finite ? network.accuracy(on: testSet) : .nan)
+            run.weightSquares.append(finite ? squares : .nan)
         }
         step()
     }
     run.productFLOPs =
-        Double(batches.count) * network.productFLOPs(batchSize: batchSize, lossAfterUpdate: false)
-        + network.forwardFLOPs(images: run.trainAccuracy.count * (train.count + test.count))
+        Double(batches.count) * ProductFLOPs.trainingStep(of: network.layers, batchSize: settings.batchSize, lossAfterUpdate: false)
+        + ProductFLOPs.forward(of: network.layers, images: run.trainAccuracy.count * (train.count + test.count))
     return run
 }
 
-// The runs are independent: side by side, one per core.
-let book = await trainSideBySide("training", count: lambdas.count, stepsEach: updates) { k, step in
-    train(lambda: lambdas[k], measuresAt: { $0 % iterationsPerEpoch == 0 }, step: step)
+let book = await trainSideBySide("training", count: lambdas.count, stepsEach: updates) { k, step in  // one per core
+    train(lambda: lambdas[k], measuresAt: { $0 % settings.iterationsPerEpoch == 0 }, step: step)
 }
 let runs = book.results
 
-// What the book prints, one run after the other (whichever finished first).
+// What the book prints, one run after the other.
 for k in lambdas.indices {
-    print("=== weight decay \(lambdaLabel(k)) ===")
-    for epoch in 0..<epochs {
+    print("=== weight decay \(lambdaLabel(lambdas[k])) ===")
+    for epoch in 0..<settings.epochs {
         print("epoch:\(epoch), train acc:\(runs[k].trainAccuracy[epoch]), test acc:\(runs[k].testAccuracy[epoch])")
     }
 }
 print(
     String(
         format: "Trained %d networks × %d updates, measuring %d × (%d + %d) images, in %.1f s: ",
-        lambdas.count, updates, epochs, train.count, test.count, book.seconds)
+        lambdas.count, updates, settings.epochs, train.count, test.count, book.seconds)
         + productSpeed(flops: runs.reduce(0) { $0 + $1.productFLOPs }, seconds: book.seconds))
-for (k, run) in runs.enumerated() where run.weightSquares.contains(where: { !$0.isFinite }) {
-    printError(
-        "warning: the run with \(lambdaLabel(k)) diverged (its weights became NaN or infinite): "
-            + String(format: "each step multiplies them by 1 − η·λ = %g. Try a smaller --weight-decay.", 1 - learningRate * lambdas[k]))
-}
 
 // MARK: - 5. Going further: how much λ?
 //
-// The book tries one λ. Here six, from 0 to 1, on the same batches from the
-// same start, each measured once, after the last update: does the gap close
-// steadily as λ grows, and what happens to the test accuracy itself?
+// The book tries one λ. Here a sweep from 0 to 1, on the same batches from
+// the same start, each run measured once, after the last update: does the
+// gap close steadily as λ grows, and what happens to the test accuracy?
 
-let sweep = await trainSideBySide("λ sweep", count: sweepLambdas.count, stepsEach: updates) { k, step in
-    train(lambda: sweepLambdas[k], measuresAt: { $0 == updates - 1 }, step: step)
+let sweep = await trainSideBySide("λ sweep", count: settings.sweepLambdas.count, stepsEach: updates) { k, step in
+    train(lambda: settings.sweepLambdas[k], measuresAt: { $0 == updates - 1 }, step: step)
+}
+
+// A run whose loss or weights stop being numbers has diverged: it stopped there.
+for (run, lambda) in zip(runs + sweep.results, lambdas + settings.sweepLambdas) where run.diverged != nil {
+    print("The run with \(lambdaLabel(lambda)) diverged at iteration \(run.diverged!); its later measurements are NaN.")
 }
 
 // MARK: - 6. Figures
 
-let tables = makeTables()
+let results = Results(step: decayCheck, runs: runs, sweep: sweep.results)
+let tables = makeTables(results, settings: settings)
 exitOnError {
     for table in tables.all { try writer.write(table) }
-    try options.common.show(makeFigures(tables), with: writer)
+    try options.common.show(makeFigures(tables, settings: settings), with: writer)
 }
 
 // MARK: - 7. What we saw
@@ -184,46 +174,49 @@ let findings = weightDecayFindings(tables)
 printFindings(findings)
 exitOnError { try writer.write(findings) }
 
-// Without weight decay the network learns its 300 images by heart
+// The step is the one written above [finding: weight-decay.update-rule]; no
+// run diverged [finding: weight-decay.all-finite]. Without weight decay the
+// network learns its 300 images by heart
 // [finding: weight-decay.memorises], while the test accuracy levels off
 // [finding: weight-decay.test-levels-off]: the gap of overfitting. With
 // λ = 0.1 the training accuracy stops short of 1.0 and the gap is clearly
 // narrower [finding: weight-decay.gap-narrower]. weight-norm.png shows ΣW²:
 // with the penalty it falls to about a third, close to what the shrinking
 // factor alone would give [finding: weight-decay.sum-falls]; without it, it
-// hardly moves while the network memorises [finding: weight-decay.no-growth],
-// so here overfitting did not need larger weights, against the book's
-// reasoning. Weight decay did not recognise more test images either
-// [finding: weight-decay.test-not-higher]: it narrowed the gap by fitting the
-// training images less.
+// hardly moves while the network memorises [finding: weight-decay.no-growth]:
+// here the network memorised without its weights growing in ΣW², against the
+// book's reasoning. Weight decay did not recognise more test images either
+// [finding: weight-decay.test-not-higher]; since the gap is train − test, it
+// narrowed only by fitting the training images less.
 //
-// The sweep (lambda-sweep.png): the gap narrows as λ grows
-// [finding: weight-decay.sweep-gap] and ΣW² falls steadily
-// [finding: weight-decay.sweep-weights]; a small λ gives the best test
-// accuracy, by a hair, and from λ = 0.3 on the network learns nothing at all
-// [finding: weight-decay.sweep-test]. The sweep's λ = 0 run repeats the one
-// above to the bit [finding: weight-decay.sweep-repeats-the-runs].
+// The sweep (lambda-sweep.png), whose λ = 0 run repeats the one above to the
+// bit [finding: weight-decay.sweep-repeats-the-runs]: the gap narrows as λ
+// grows [finding: weight-decay.sweep-gap] and ΣW² falls steadily
+// [finding: weight-decay.sweep-weights]; the best test accuracy, one point
+// above λ = 0 on this seed, comes at a small λ, and from λ = 0.3 on the
+// network learns nothing [finding: weight-decay.sweep-test]: its weights
+// shrink as 1 − η·λ alone would [finding: weight-decay.sweep-decay-alone].
 
 // MARK: - 8. Exercises
 //
 // 1. `weight-decay --weight-decay 0.01`, then `--weight-decay 1`. Where does
 //    the gap close, and what happens to the test accuracy?
-//    Worked answer (try first): the sweep ran both (lambda-sweep.png). At
-//    0.01 the run is close to λ = 0; at 1 the gap is small because the
-//    network barely fits even its training images
-//    [finding: weight-decay.exercise-small-and-large].
+//    Worked answer (try first): the sweep's λ = 0.01 and λ = 1 runs are each
+//    command's second run (same batches, same start), measured only after
+//    the last update; measuring changes no weight, and the sweep's λ = 0 and
+//    0.1 end exactly where the runs above end. At 0.01 the run is close to
+//    λ = 0; at 1 the gap is small because the network barely fits even its
+//    training images [finding: weight-decay.exercise-small-and-large].
 //
 // 2. Without any gradient, how far would decay alone shrink ΣW² at λ = 0.1
 //    over the 600 steps from the first measurement to the last? (Each step
 //    multiplies every weight by 1 − η·λ.)
-//    Worked answer (try first): by (1 − 0.001)^(2·600) between the first
-//    and the last measurement; the dashed curve of weight-norm.png draws it,
-//    and the decayed run ends close to it [finding: weight-decay.sum-falls]:
-//    the gradient holds up only a little of the weights' size.
+//    Worked answer (try first): by (1 − 0.001)^(2·600) ≈ 0.30, the dashed
+//    curve of weight-norm.png; the decayed run ends a little above it
+//    [finding: weight-decay.sum-falls]: the gradient holds up a little.
 //
 // 3. The book's reasoning is that overfitting comes with large weights. Did
 //    the weights of the λ = 0 run grow while it memorised its 300 images?
-//    Worked answer (try first): weight-norm.png draws ΣW² for both runs:
-//    without decay it hardly moves [finding: weight-decay.no-growth], while
-//    training accuracy reaches 1.0 [finding: weight-decay.memorises]. Whatever
-//    memorising changed here, it was not the overall size of the weights.
+//    Worked answer (try first): no; weight-norm.png draws ΣW², which without
+//    decay hardly moves [finding: weight-decay.no-growth] while the training
+//    accuracy reaches 1.0 [finding: weight-decay.memorises].

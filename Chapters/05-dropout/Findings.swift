@@ -35,8 +35,54 @@ func dropoutFindings(_ tables: DropoutTables) -> [Finding] {
 
     // The exercise runs, one row each.
     let rows = tables.exercises
-    func value(_ run: Int, _ column: String) -> Double { rows[column][run] }
-    func gap(_ run: Int) -> Double { value(run, "gap") }
+    let ratios = rows["dropout ratio"], decays = rows["weight decay"], gaps = rows["gap"]
+    let finalTrain = rows["final train accuracy"], finalTest = rows["final test accuracy"]
+    let masksOn = rows["train accuracy masks on"]
+    func gap(_ run: Int) -> Double { gaps[run] }
+    let rates = rows["learning rate"]
+
+    // The signal's size at the start, layer by layer (scale.dat: no dropout, book's, inverted, r = 0.5,
+    // each in training and test mode), against the derivation: after k − 1 masks, no dropout's RMS
+    // times (1 − r)^((k−1)/2) in training and (1 − r)^(k−1) in test mode for the book's dropout,
+    // (1 − r)^(−(k−1)/2) in training and 1 in test mode for inverted dropout.
+    let scale = tables.scale, sc = scale.columns
+    let plain = scale[sc[1]]
+    let (bookTraining, bookTest) = (scale[sc[3]], scale[sc[4]])
+    let (invertedTraining, invertedTest) = (scale[sc[5]], scale[sc[6]])
+    let (halfTraining, halfTest) = (scale[sc[7]], scale[sc[8]])
+    let r = ratios[0], half = ratios[3]
+    func measured(_ column: [Double], _ k: Int) -> Double { column[k] / plain[k] }
+    func derived(_ keep: Double, _ power: Double, _ k: Int) -> Double { pow(keep, power * Double(k)) }
+    let layerIndices = Array(plain.indices)  // k = 0 … 6: after k masks
+    let hiddenLayers = Array(layerIndices.dropLast())  // a₁ … a₆: 100 units each
+    let scores = layerIndices.last!
+    let testExact = layerIndices.allSatisfy {
+        abs(measured(bookTest, $0) / derived(1 - r, 1, $0) - 1) < 1e-9
+            && abs(measured(halfTest, $0) / derived(1 - half, 1, $0) - 1) < 1e-9
+            && invertedTest[$0] == plain[$0]
+    }
+    func worstHidden(_ column: [Double], _ keep: Double, _ power: Double) -> Double {
+        hiddenLayers.map { abs(measured(column, $0) / derived(keep, power, $0) - 1) }.max()!
+    }
+    let worstTraining = max(worstHidden(bookTraining, 1 - r, 0.5), worstHidden(invertedTraining, 1 - r, -0.5))
+    let worstHalf = worstHidden(halfTraining, 1 - half, 0.5)
+    func scoresAgainst(_ column: [Double], _ keep: Double, _ power: Double) -> String {
+        "\(decimal(measured(column, scores), 3)) (derived \(decimal(derived(keep, power, scores), 3)))"
+    }
+
+    // The first gradient, and what happens to the two modes with training.
+    let gradientStart = rows["gradient rms start"]
+    func gradientRatio(_ run: Int) -> Double { gradientStart[run] / gradientStart[1] }
+    let firstStep = gradientRatio(6) * rates[6] / rates[1]
+    let (endTraining, endTest) = (rows["scores rms end training"], rows["scores rms end test"])
+    let (startTraining, startTest) = (rows["scores rms start training"], rows["scores rms start test"])
+
+    // The larger step: the epochs of the book's dropout at η, of the same run at η/(1 − r)⁶, of inverted dropout.
+    let stepEpochs = equal[equal.columns[7]]
+    let bothStep = reached(0).filter { stepEpochs[$0].isFinite }
+    let speedUps = bothStep.map { Double(epochAt(0, $0)) / stepEpochs[$0] }
+    let etaFactor = rates[6] / rates[0]
+    let invertedAndPlain = reached(2).filter { reached(1).contains($0) }
 
     return [
         Finding(
@@ -61,8 +107,9 @@ func dropoutFindings(_ tables: DropoutTables) -> [Finding] {
             holds: dropTest[last] < plainTest[last]),
         Finding(
             "dropout.equal-training-accuracy",
-            "At the first epoch each run reaches the same training accuracy, the dropout network's test accuracy is the higher one at every level both reach (dropout against none: \(list(bothBookRuns, 0, 1))).",
-            holds: !bothBookRuns.isEmpty && bothBookRuns.allSatisfy { testAt(0, $0) > testAt(1, $0) }),
+            "At the first epoch each run reaches the same training accuracy, on the same test images, the dropout networks' test accuracy is the higher one at every level both reach (the book's dropout against none: \(list(bothBookRuns, 0, 1)); inverted dropout against none: \(list(invertedAndPlain, 2, 1))).",
+            holds: !bothBookRuns.isEmpty && bothBookRuns.allSatisfy { testAt(0, $0) > testAt(1, $0) }
+                && !invertedAndPlain.isEmpty && invertedAndPlain.allSatisfy { testAt(2, $0) > testAt(1, $0) }),
         Finding(
             "dropout.inverted-faster",
             "Inverted dropout reaches every training accuracy level the book's dropout reaches in well under half its epochs (level \(decimal(levels[highestBook], 2)): epoch \(reached(2).contains(highestBook) ? String(epochAt(2, highestBook)) : "never") against \(bookLevels.isEmpty ? "never" : String(epochAt(0, highestBook)))); at epoch \(last) its training accuracy is \(decimal(invTrain[last])) against \(decimal(dropTrain[last])).",
@@ -72,16 +119,45 @@ func dropoutFindings(_ tables: DropoutTables) -> [Finding] {
             "After training (all 10 000 test images), inverted dropout's gap is \(decimal(gap(2))), close to no dropout's \(decimal(gap(1))) and far from the book's dropout's \(decimal(gap(0))).",
             holds: gap(2) > 0.75 * gap(1) && gap(2) > 1.4 * gap(0)),
         Finding(
+            "dropout.scale-test-mode",
+            "With the starting weights (biases 0), the test-mode RMS of every layer of the book's dropout network is exactly (1 − r)^(k−1) times the plain network's (the scores: \(scoresAgainst(bookTest, 1 - r, 1)); r = \(decimal(half, 1)): \(scoresAgainst(halfTest, 1 - half, 1))), and inverted dropout's test mode is the plain network: \(testExact ? "all to 1e-9" : "NOT all to 1e-9").",
+            holds: testExact),
+        Finding(
+            "dropout.scale-training",
+            "In training mode the RMS after k − 1 masks is (1 − r)^((k−1)/2) times the plain network's (inverted dropout: (1 − r)^(−(k−1)/2)) within \(decimal(100 * worstTraining, 1)) % at every hidden layer for r = \(decimal(r, 1)) and \(decimal(100 * worstHalf, 1)) % for r = \(decimal(half, 1)); the 10 scores come out at \(scoresAgainst(bookTraining, 1 - r, 0.5)) with the book's dropout, \(scoresAgainst(invertedTraining, 1 - r, -0.5)) with inverted dropout and \(scoresAgainst(halfTraining, 1 - half, 0.5)) with r = \(decimal(half, 1)).",
+            holds: worstTraining < 0.03 && worstHalf < 0.08
+                && [(bookTraining, 1 - r, 0.5), (invertedTraining, 1 - r, -0.5), (halfTraining, 1 - half, 0.5)].allSatisfy {
+                    abs(measured($0.0, scores) / derived($0.1, $0.2, scores) - 1) < 0.15
+                }),
+        Finding(
+            "dropout.gradient-at-start",
+            "The first gradient (all training images, training mode) has an RMS of \(decimal(gradientRatio(0), 3)) times the plain network's with the book's dropout ((1 − r)⁶ = \(decimal(pow(1 - r, 6), 3))), \(decimal(gradientRatio(2), 2)) times with inverted dropout, and \(decimal(gradientRatio(3), 3)) times with r = \(decimal(half, 1)); with η = \(decimal(rates[6], 4)) the book's dropout network's first step is \(decimal(firstStep, 2)) times the plain network's.",
+            holds: abs(gradientRatio(0) / pow(1 - r, 6) - 1) < 0.1 && gradientRatio(2) > 1 && gradientRatio(3) < 0.1
+                && abs(firstStep - 1) < 0.1),
+        Finding(
+            "dropout.larger-step",
+            "With η = \(decimal(rates[6], 4)) (\(decimal(etaFactor, 2)) times η) the book's dropout network reaches each training accuracy level the η = \(decimal(rates[0], 2)) run reaches \(speedUps.map { decimal($0, 1) }.joined(separator: " and ")) times sooner, and training accuracy 1.0 at epoch \(stepEpochs.last!.isFinite ? String(Int(stepEpochs.last!)) : "never") (no dropout: \(reached(1).contains(levels.count - 1) ? String(epochAt(1, levels.count - 1)) : "never"); inverted dropout: \(reached(2).contains(levels.count - 1) ? String(epochAt(2, levels.count - 1)) : "never")).",
+            holds: !speedUps.isEmpty && speedUps.allSatisfy { (0.75 * etaFactor...1.25 * etaFactor) ~= $0 }),
+        Finding(
+            "dropout.scale-after-training",
+            "After training, test mode's scores are \(decimal(endTest[0] / endTraining[0], 2)) of training mode's with the book's dropout and \(decimal(endTest[2] / endTraining[2], 2)) with inverted dropout (at the start: \(decimal(startTest[0] / startTraining[0], 2)) and \(decimal(startTest[2] / startTraining[2], 2))); the plain network's scores grew from an RMS of \(decimal(startTraining[1], 2)) to \(decimal(endTraining[1], 2)), the book's dropout network's (training mode) from \(decimal(startTraining[0], 2)) to \(decimal(endTraining[0], 2)).",
+            holds: endTest[0] / endTraining[0] > 0.8 && endTest[2] / endTraining[2] > 0.8
+                && startTest[0] / startTraining[0] < 0.6 && endTraining[1] > endTraining[0]),
+        Finding(
+            "dropout.verdict",
+            "After the last update, on all the test images: no dropout \(decimal(finalTest[1])), the book's dropout \(decimal(finalTest[0])), inverted dropout \(decimal(finalTest[2])), the book's dropout with η = \(decimal(rates[6], 4)) \(decimal(finalTest[6])) (one seed each).",
+            holds: finalTest[0] < finalTest[1] && finalTest[2] < finalTest[1] && finalTest[6] > finalTest[1]),
+        Finding(
             "dropout.exercise-ratio-half",
-            "With r = \(decimal(value(3, "dropout ratio"), 1)) the final gap is \(decimal(gap(3))) (r = \(decimal(value(0, "dropout ratio"), 1)): \(decimal(gap(0)))), because the network hardly learns: training accuracy \(decimal(value(3, "final train accuracy"))), test accuracy \(decimal(value(3, "final test accuracy"))) (r = \(decimal(value(0, "dropout ratio"), 1)): \(decimal(value(0, "final train accuracy"))) and \(decimal(value(0, "final test accuracy")))).",
-            holds: gap(3) < gap(0) && value(3, "final train accuracy") < 0.2),
+            "With r = \(decimal(ratios[3], 1)) the final gap is \(decimal(gap(3))) (r = \(decimal(ratios[0], 1)): \(decimal(gap(0)))), and the network has hardly learned: training accuracy \(decimal(finalTrain[3])), test accuracy \(decimal(finalTest[3])) (r = \(decimal(ratios[0], 1)): \(decimal(finalTrain[0])) and \(decimal(finalTest[0]))).",
+            holds: gap(3) < gap(0) && finalTrain[3] < 0.2),
         Finding(
             "dropout.exercise-weight-decay",
-            "Final gaps: no regularisation \(decimal(gap(1))), weight decay λ = \(decimal(value(4, "weight decay"), 1)) alone \(decimal(gap(4))), dropout alone \(decimal(gap(0))), both \(decimal(gap(5))) — but with both the training accuracy is only \(decimal(value(5, "final train accuracy"))).",
-            holds: gap(4) < gap(1) && value(5, "final train accuracy") < 0.2),
+            "Final gaps: no regularisation \(decimal(gap(1))), weight decay λ = \(decimal(decays[4], 1)) alone \(decimal(gap(4))), dropout alone \(decimal(gap(0))), both \(decimal(gap(5))) — but with both the training accuracy is only \(decimal(finalTrain[5])).",
+            holds: gap(4) < gap(1) && finalTrain[5] < 0.2),
         Finding(
             "dropout.exercise-masks-on",
-            "After training, the dropout network reads \(decimal(value(0, "final train accuracy"))) of its training images correctly with the masks off and \(decimal(value(0, "train accuracy masks on"))) with them on.",
-            holds: value(0, "train accuracy masks on") < value(0, "final train accuracy")),
+            "After training, the dropout network reads \(decimal(finalTrain[0])) of its training images correctly with the masks off and \(decimal(masksOn[0])) with them on.",
+            holds: masksOn[0] < finalTrain[0]),
     ]
 }

@@ -23,7 +23,9 @@ struct Options: ParsableCommand {
 
     @Option(
         name: .customLong("weight-decay"),
-        help: ArgumentHelp("λ of chapter 4's L2 penalty, for both runs (the book: 0; exercise 2: 0.1).", valueName: "lambda"))
+        help: ArgumentHelp(
+            "λ of chapter 4's L2 penalty, for the book's runs and section 5's (the book: 0; exercise 2: 0.1).",
+            valueName: "lambda"))
     var weightDecay: Double = 0
 
     @Flag(help: "Also print the Trainer's `train loss:` line for every iteration, as the book's verbose mode does.")

@@ -47,15 +47,18 @@ enum ChapterRunner {
 
     /// Runs `chapter` with `arguments` and waits for it.
     ///
-    /// - Parameter environment: Extra environment variables (added to the test's own).
+    /// - Parameters:
+    ///   - environment: Extra environment variables (added to the test's own).
+    ///   - currentDirectory: The folder it runs in (`nil`: the test's own).
     static func run(
         _ chapter: String, _ arguments: [String],
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], currentDirectory: String? = nil
     ) throws -> ChapterRun {
         let binary = productsDirectory.appendingPathComponent(chapter)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let outputPipe = Pipe(), errorPipe = Pipe()
         process.standardOutput = outputPipe

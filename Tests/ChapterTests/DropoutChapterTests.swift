@@ -24,8 +24,8 @@ struct DropoutChapterTests {
         #expect(lines.filter { $0 == "=============== Final Test Accuracy ===============" }.count == 2)
         #expect(!run.output.contains("train loss:"))
         for file in [
-            "dropout.dat", "inverted-dropout.dat", "equal-training-accuracy.dat", "exercises.dat",
-            "findings.txt", "dropout.gp", "inverted-dropout.gp", "equal-training-accuracy.gp",
+            "dropout.dat", "inverted-dropout.dat", "equal-training-accuracy.dat", "exercises.dat", "scale.dat",
+            "findings.txt", "dropout.gp", "inverted-dropout.gp", "equal-training-accuracy.gp", "scale.gp",
         ] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
@@ -35,21 +35,36 @@ struct DropoutChapterTests {
         #expect(rows.map { $0.first } == (0...10).map(Double.init))
         #expect(rows.allSatisfy { $0.count == 7 && $0[1...4].allSatisfy { $0 >= 0 && $0 <= 1 } })
         #expect(rows.allSatisfy { abs($0[5] - ($0[1] - $0[2])) < 1e-9 && abs($0[6] - ($0[3] - $0[4])) < 1e-9 })
-        // Inverted dropout: the same epochs, accuracies in [0, 1]; it starts from the same weights.
+        // Inverted dropout, and the larger step's training accuracy: the same epochs, accuracies in [0, 1].
         let inverted = ChapterRunner.dataRows("\(output)/inverted-dropout.dat")
-        #expect(inverted.count == 11 && inverted.allSatisfy { $0.count == 4 && $0[1...2].allSatisfy { $0 >= 0 && $0 <= 1 } })
+        #expect(
+            inverted.count == 11
+                && inverted.allSatisfy { row in row.count == 5 && [1, 2, 4].allSatisfy { row[$0] >= 0 && row[$0] <= 1 } })
         // Equal training accuracy: one row per level 0.5 … 1.0; epochs whole numbers in range or NaN.
         let equal = ChapterRunner.dataRows("\(output)/equal-training-accuracy.dat")
         #expect(equal.map { $0[0] } == [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0])
         #expect(
             equal.allSatisfy { row in
-                [1, 3, 5].allSatisfy { row[$0].isNaN || (row[$0] >= 0 && row[$0] <= 10 && row[$0] == row[$0].rounded()) }
+                row.count == 9
+                    && [1, 3, 5, 7].allSatisfy { row[$0].isNaN || (row[$0] >= 0 && row[$0] <= 10 && row[$0] == row[$0].rounded()) }
             })
-        // One row per run: 6 runs, the book's two first; masks on never beats test mode by much on the plain run.
+        // One row per run: 7 runs, the book's two first, none diverged; the larger step is η / 0.8⁶.
         let exercises = ChapterRunner.dataRows("\(output)/exercises.dat")
-        #expect(exercises.count == 6 && exercises.allSatisfy { $0.count == 8 })
-        #expect(exercises.map { $0[1] } == [0.2, 0, 0.2, 0.5, 0, 0.2] && exercises.map { $0[3] } == [0, 0, 1, 0, 0, 0])
+        #expect(exercises.count == 7 && exercises.allSatisfy { $0.count == 16 && $0[9].isNaN })
+        #expect(exercises.map { $0[1] } == [0.2, 0, 0.2, 0.5, 0, 0.2, 0.2] && exercises.map { $0[3] } == [0, 0, 1, 0, 0, 0, 0])
+        #expect(abs(exercises[6][8] / (0.01 / pow(0.8, 6)) - 1) < 1e-9 && exercises[0..<6].allSatisfy { $0[8] == 0.01 })
         #expect(exercises[1][4] == exercises[1][7], "without dropout, masks on and off are the same network")
+        #expect(exercises[1][10] == exercises[1][11], "without dropout, both modes give the same scores")
+        // The signal at the start, layer by layer (7 affine layers): the first layer sees no mask; in
+        // test mode (biases 0) the book's dropout scales each layer by 0.8 (r = 0.5: by 0.5) and inverted
+        // dropout is the plain network.
+        let scale = ChapterRunner.dataRows("\(output)/scale.dat")
+        #expect(scale.count == 7 && scale.allSatisfy { $0.count == 9 })
+        #expect(scale[0][1...].allSatisfy { $0 == scale[0][1] })
+        for (k, row) in scale.enumerated() {
+            #expect(abs(row[4] / (row[1] * pow(0.8, Double(k))) - 1) < 1e-9 && abs(row[8] / (row[1] * pow(0.5, Double(k))) - 1) < 1e-9)
+            #expect(row[6] == row[1] && row[2] == row[1])
+        }
         #expect(run.output.contains("What we saw:") && run.output.contains("[dropout.gap-at-end]"))
     }
 
@@ -79,6 +94,19 @@ struct DropoutChapterTests {
     func reproducible() throws {
         try ChapterRunner.expectReproducible(
             "dropout", ["--quick", "--epochs", "4"], files: ["dropout.dat", "inverted-dropout.dat", "exercises.dat"])
+    }
+
+    @Test(
+        "A run with a changed setting and no --output writes under experiments/dropout, not figures/dropout",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    func changedSettingsWriteElsewhere() throws {
+        let folder = try ChapterRunner.temporaryDirectory()
+        let run = try ChapterRunner.run(
+            "dropout", ["--quick", "--epochs", "2", "--dropout-ratio", "0.5", "--plot", "none"], currentDirectory: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/experiments/dropout/exercises.dat"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/figures"))
+        #expect(run.output.contains("files go to experiments/dropout"))
     }
 
     @Test("Bad input: --dropout-ratio 1, --weight-decay -1 and --epochs 0 give a message, not a trace")

@@ -52,7 +52,8 @@ struct HyperparameterSearchChapterTests {
 
         for file in [
             "trials.csv", "trials.dat", "trial-curves.dat", "grid.dat", "grid-vs-random.dat", "reruns.dat",
-            "final-test.dat", "findings.txt", "best-trials.gp", "trials-scatter.gp", "grid-vs-random.gp", "reruns.gp",
+            "final-test.dat", "without-weight-decay.dat", "findings.txt", "best-trials.gp", "trials-scatter.gp", "grid-vs-random.gp",
+            "reruns.gp",
         ] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
@@ -126,8 +127,15 @@ struct HyperparameterSearchChapterTests {
         let rows = Self.csvRows(output)
         #expect(rows.count == 2)
         #expect(rows.allSatisfy { $0[3] == "1000.0" && $0[5] == "0.0" && $0[7] == "true" })
-        // The scatter marks them; the curves stop where training stopped.
+        // The scatter and the grid figure mark them; the curves stop where training stopped.
         #expect(ChapterRunner.contents("\(output)/trials-scatter.gp").contains("title 'diverged'"))
+        #expect(ChapterRunner.contents("\(output)/grid-vs-random.gp").contains("title 'diverged (counted as 0)'"))
+        // 16 grid points, 2 best × 2 seeds, the winner without weight decay, the winner on all images.
+        #expect(run.output.contains("Going further: 22 more trials"))
+        // Every grid point diverged too: marked in grid.dat; the reruns and the winner's test score are NaN.
+        #expect(ChapterRunner.dataRows("\(output)/grid.dat").allSatisfy { $0[4] == 1 && $0[2] == 0 })
+        #expect(ChapterRunner.dataRows("\(output)/reruns.dat").allSatisfy { $0[5].isNaN && $0[6].isNaN })
+        #expect(ChapterRunner.dataRows("\(output)/final-test.dat").first?[3].isNaN == true)
         let curves = ChapterRunner.dataRows("\(output)/trial-curves.dat")
         #expect(curves.last?.dropFirst().allSatisfy(\.isNaN) == true)
     }

@@ -47,4 +47,34 @@ struct InvertedDropoutTests {
         }
         #expect(out == x * mask)
     }
+
+    @Test(
+        "The chapter's inverted-dropout network is the book's dropout network with each Dropout swapped: the same weights, the same masks, the scores 1/(1 − r)⁶ times larger in training and the plain network's in test mode"
+    )
+    func layerSwap() {
+        let settings = DropoutSettings(
+            seed: 5, trainingImages: 4, testImages: 4, hiddenSizes: [6, 6], learningRate: 0.01, batchSize: 4, epochs: 1,
+            ratio: 0.2, weightDecay: 0.1, invertedTestImages: 4, stepRunImages: 4, exerciseRatio: 0.5, exerciseWeightDecay: 0.1,
+            trainingLevels: [])
+        let book = RunSetup(label: "book", ratio: 0.2, weightDecay: 0.1, learningRate: 0.01)
+        var invertedSetup = book
+        invertedSetup.inverted = true
+        let plainSetup = RunSetup(label: "plain", ratio: nil, weightDecay: 0.1, learningRate: 0.01)
+        let bookNet = makeNetwork(book, settings: settings, inputs: 8, classes: 3)
+        let invertedNet = makeNetwork(invertedSetup, settings: settings, inputs: 8, classes: 3)
+        let plainNet = makeNetwork(plainSetup, settings: settings, inputs: 8, classes: 3)
+        #expect(bookNet.layers.count == invertedNet.layers.count && invertedNet.dropoutLayers.isEmpty)
+        #expect(invertedNet.layers.filter { $0 is InvertedDropout }.count == 2 && invertedNet.weightDecay == 0.1)
+        #expect(zip(bookNet.parameters, invertedNet.parameters).allSatisfy { $0.value == $1.value })
+        var g = SeededGenerator(seed: 6)
+        let x = Matrix.randomNormal(4, 8, using: &g).map { abs($0) }  // [B, D]
+        let bookScores = bookNet.predict(x, training: true)  // [B, C]
+        let invertedScores = invertedNet.predict(x, training: true)  // [B, C]
+        let scale = 1 / (0.8 * 0.8)  // 1/(1 − r) for each of the two masks
+        for (inverted, book) in zip(invertedScores.elements, bookScores.elements) {
+            let expected = book * scale
+            #expect(abs(inverted - expected) <= 1e-12 * (1 + abs(expected)))
+        }
+        #expect(invertedNet.predict(x, training: false) == plainNet.predict(x, training: false))
+    }
 }

@@ -39,7 +39,10 @@ struct WeightDecayChapterTests {
         #expect(sweep.allSatisfy { $0.count == 6 && abs($0[4] - ($0[2] - $0[3])) < 1e-9 })
         #expect(sweep[0][3] == last[2] && sweep[3][3] == last[4], "the sweep's λ = 0 and 0.1 end where the runs end")
         #expect(sweep[5][5] < sweep[0][5])
-        for file in ["lambda-sweep.dat", "findings.txt", "weight-norm.gp", "lambda-sweep.gp"] {
+        // One step with λ = 0.1 is (1 − η·λ)·W − η·∂L/∂W to rounding.
+        let rule = ChapterRunner.dataRows("\(output)/update-rule.dat")
+        #expect(rule.count == 1 && rule[0].count == 5 && rule[0][2] == 0.999 && rule[0][3] < 1e-12 * rule[0][4])
+        for file in ["lambda-sweep.dat", "findings.txt", "weight-norm.gp", "lambda-sweep.gp", "update-rule.dat"] {
             #expect(FileManager.default.fileExists(atPath: "\(output)/\(file)"), "missing \(file)")
         }
     }

@@ -13,7 +13,8 @@ struct BatchNormFindingsTests {
         let table = { (name: String) in try committedTable("batch-norm", name) }
         let tables = BatchNormTables(
             scales: try table("batch-norm-scales.dat"), invariance: try table("scale-invariance.dat"),
-            batchSize: try table("batch-size.dat"), learningRate: try table("learning-rate.dat"))
+            batchSize: try table("batch-size.dat"), learningRate: try table("learning-rate.dat"),
+            epsilon: try table("epsilon.dat"))
         try checkFindings(batchNormFindings(tables), chapter: "batch-norm", folder: "03-batch-norm")
     }
 }

@@ -14,7 +14,7 @@ struct DropoutFindingsTests {
         let tables = DropoutTables(
             accuracy: try table("dropout.dat"), inverted: try table("inverted-dropout.dat"),
             equalTraining: try table("equal-training-accuracy.dat"),
-            exercises: try table("exercises.dat"))
+            exercises: try table("exercises.dat"), scale: try table("scale.dat"))
         try checkFindings(dropoutFindings(tables), chapter: "dropout", folder: "05-dropout")
     }
 }

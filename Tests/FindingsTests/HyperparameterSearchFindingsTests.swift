@@ -14,7 +14,8 @@ struct HyperparameterSearchFindingsTests {
         let tables = SearchTables(
             curves: try table("trial-curves.dat"), trials: try table("trials.dat"),
             grid: try table("grid.dat"), gridVsRandom: try table("grid-vs-random.dat"),
-            reruns: try table("reruns.dat"), finalTest: try table("final-test.dat"))
+            reruns: try table("reruns.dat"), finalTest: try table("final-test.dat"),
+            withoutWeightDecay: try table("without-weight-decay.dat"))
         try checkFindings(
             hyperparameterFindings(tables), chapter: "hyperparameter-search",
             folder: "06-hyperparameter-search")

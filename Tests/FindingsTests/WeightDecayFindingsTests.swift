@@ -12,7 +12,8 @@ struct WeightDecayFindingsTests {
     func claims() throws {
         let tables = WeightDecayTables(
             runs: try committedTable("weight-decay", "weight-decay.dat"),
-            sweep: try committedTable("weight-decay", "lambda-sweep.dat"))
+            sweep: try committedTable("weight-decay", "lambda-sweep.dat"),
+            updateRule: try committedTable("weight-decay", "update-rule.dat"))
         try checkFindings(weightDecayFindings(tables), chapter: "weight-decay", folder: "04-weight-decay")
     }
 }

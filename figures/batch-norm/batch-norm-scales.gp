@@ -18,20 +18,20 @@ do for [target in targets] {
   if (target eq "svg") { set terminal svg size 1200,1000 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 200,80 noenhanced; set output }
   set multiplot layout 4,4 title 'Training accuracy with (solid) and without (dashed) batch normalization, per weight scale σ'
-  # — panel 'W:1' —
+  # — panel 'W:1 (normal: NaN from epoch 1)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
   set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
-  set title 'W:1'; set xlabel ''; set ylabel 'accuracy'
+  set title 'W:1 (normal: NaN from epoch 1)'; set xlabel ''; set ylabel 'accuracy'
   set xrange [0:19]; set yrange [0:1]
   set format x ''
   set format y '% h'
   unset key
   plot 'batch-norm-scales.dat' using 1:3 with lines lw 1.5 lc rgb '#1f77b4' notitle, \
        'batch-norm-scales.dat' using 1:2 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' notitle
-  # — panel 'W:0.5412' —
+  # — panel 'W:0.5412 (normal: NaN from epoch 1)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
   set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
-  set title 'W:0.5412'; set xlabel ''; set ylabel ''
+  set title 'W:0.5412 (normal: NaN from epoch 1)'; set xlabel ''; set ylabel ''
   set xrange [0:19]; set yrange [0:1]
   set format x ''
   set format y ''

@@ -26,10 +26,11 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set key bottom right opaque
-  plot 'dropout.dat' using 1:2 with lines lw 1.5 lc rgb '#1f77b4' title 'train, book''s dropout', \
-       'dropout.dat' using 1:3 with lines lw 1.5 lc rgb '#ff7f0e' title 'test, book''s dropout', \
+  plot 'dropout.dat' using 1:2 with lines lw 1.5 lc rgb '#1f77b4' title 'train, dropout r = 0.2', \
+       'dropout.dat' using 1:3 with lines lw 1.5 lc rgb '#ff7f0e' title 'test, dropout r = 0.2', \
        'inverted-dropout.dat' using 1:2 with lines lw 1.5 dt 2 lc rgb '#1f77b4' title 'train, inverted dropout', \
        'inverted-dropout.dat' using 1:3 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'test (first 2000), inverted dropout', \
+       'inverted-dropout.dat' using 1:5 with lines lw 1.5 dt 2 lc rgb '#2ca02c' title 'train, book''s dropout, larger η, η = 0.0381', \
        'dropout.dat' using 1:5 with lines lw 1.5 lc rgb '#7f7f7f' title 'test, no dropout'
   unset multiplot
   set output

@@ -98,8 +98,7 @@ public struct IDXFile: Sendable {
     /// The header's length for `dimensions` dimensions: the magic number and one size each.
     static func headerSize(_ dimensions: Int) -> Int { 4 + 4 * dimensions }
 
-    private static let remedy =
-        "Delete the file and run again to download a fresh copy, or point --data-dir / MNIST_DIR at a folder with the four MNIST files."
+    private static let remedy = "Delete the file and run again to download a fresh copy, or copy the original MNIST file there."
 
     /// Checks the header at the start of `bytes` and returns its dimensions and
     /// the number of data bytes they announce.

@@ -1,14 +1,13 @@
 // MNIST.swift — finding, downloading, checking and reading the MNIST digits.
 //
 // Where the files come from, in order:
-//   1. the folder given with --data-dir,
+//   1. the folder the caller names (a chapter's --data-dir),
 //   2. the folder in the environment variable MNIST_DIR,
 //   3. the course's cache folder (~/.cache/deep-learning-from-scratch-swift/mnist),
 //      where missing files are downloaded over HTTPS on first use.
 // Every file is checked against the SHA-256 of its decompressed contents
 // (the digests of LeCun, Cortes and Burges' original files).
 
-import Crypto
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -58,6 +57,10 @@ public enum MNIST {
     /// The environment variable that points the loader at a folder.
     public static let environmentVariable = "MNIST_DIR"
 
+    /// How BookCore's own advice says to name a folder of one's own: "… put
+    /// the four MNIST files in a folder and set MNIST_DIR to it."
+    public static let otherFolder = "set \(environmentVariable) to it"
+
     /// Where downloads are cached when no folder is given:
     /// `$XDG_CACHE_HOME/deep-learning-from-scratch-swift/mnist`, else the same
     /// under `$HOME/.cache` (the account's home folder only when `HOME` is unset).
@@ -96,16 +99,19 @@ public enum MNIST {
     /// The training and test sets, downloading what is missing.
     ///
     /// - Parameters:
-    ///   - explicit: The `directory:` argument: a folder holding the four files
-    ///     (`--data-dir`), or `nil` for `MNIST_DIR` or the cache.
+    ///   - explicit: The `directory:` argument: a folder holding the four files,
+    ///     or `nil` for `MNIST_DIR` or the cache.
     ///   - verifyDigests: Check each file's SHA-256 (on by default; tests of the
     ///     parser turn it off for their small hand-made files).
     ///   - mirrors: Base addresses to download missing files from, tried in order.
+    ///   - otherFolder: How the advice on failure says to name a folder of
+    ///     one's own, after "put the four MNIST files in a folder and …" (a
+    ///     chapter says "pass it with --data-dir (or set MNIST_DIR to it)").
     ///   - log: Where to say what is being downloaded (standard error by default).
     /// - Throws: `DataError` naming the file, what was wrong and what to do.
     public static func load(
         directory explicit: String? = nil, verifyDigests: Bool = true,
-        mirrors: [String] = MNIST.mirrors,
+        mirrors: [String] = MNIST.mirrors, otherFolder: String = MNIST.otherFolder,
         log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     ) throws -> (train: Dataset, test: Dataset) {
         let (folder, chosenByUser) = directory(explicit: explicit)
@@ -115,19 +121,19 @@ public enum MNIST {
                 throw DataError(
                     path: folder, problem: "the MNIST folder does not exist",
                     remedy:
-                        "Check the path given with --data-dir or \(environmentVariable), or leave both unset to download MNIST into \(defaultCacheDirectory)."
+                        "Check the path, or put the four MNIST files in a folder and \(otherFolder); with no folder named, they are downloaded into \(defaultCacheDirectory)."
                 )
             }
-            try createCacheDirectory(folder)
+            try createCacheDirectory(folder, otherFolder: otherFolder)
         } else if !isFolder.boolValue {
             throw DataError(
                 path: folder, problem: "this is a file, not a folder",
-                remedy: "Point --data-dir or \(environmentVariable) at the folder that holds the four MNIST files.")
+                remedy: "Put the four MNIST files in a folder and \(otherFolder).")
         }
         let missing = files.filter { !FileManager.default.fileExists(atPath: path(of: $0, in: folder)) }
         for file in missing {
             do {
-                try download(file, into: folder, mirrors: mirrors, log: log)
+                try download(file, into: folder, mirrors: mirrors, otherFolder: otherFolder, log: log)
             } catch let error as DataError where missing.count > 1 {
                 // Name every missing file, not only the first: the remedy is the same for all.
                 let names = missing.map(\.name).joined(separator: ", ")
@@ -172,7 +178,7 @@ public enum MNIST {
     /// decompressed into place, on another thread.
     static func readVerified(_ file: File, in folder: String, verify: Bool) throws -> IDXFile {
         let filePath = path(of: file, in: folder)
-        let hasher = Hasher()
+        let hasher = SHA256()
         // Parsing comes first: a wrong magic number or a short file gets its own, plainer message.
         let parsed = try IDXFile(contentsOf: filePath, expectedDimensions: file.dimensions) { piece in
             if verify { hasher.update(piece) }
@@ -190,8 +196,9 @@ public enum MNIST {
         return parsed
     }
 
-    /// Creates the cache folder, or says in one line why it cannot be.
-    static func createCacheDirectory(_ folder: String) throws {
+    /// Creates the cache folder, or says in one line why it cannot be
+    /// (`otherFolder` as in `load`).
+    static func createCacheDirectory(_ folder: String, otherFolder: String = MNIST.otherFolder) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -216,9 +223,7 @@ public enum MNIST {
                 : "cannot create the MNIST cache folder: \(blocker) is a file, not a folder"
             throw DataError(
                 path: folder, problem: problem,
-                remedy:
-                    "Set XDG_CACHE_HOME to a writable folder, or point --data-dir or \(environmentVariable) at a folder with the four MNIST files."
-            )
+                remedy: "Set XDG_CACHE_HOME to a writable folder, or put the four MNIST files in a folder and \(otherFolder).")
         }
     }
 
@@ -245,19 +250,20 @@ public enum MNIST {
             features: images.dimensions.dropFirst().reduce(1, *), classes: 10)
     }
 
-    /// SHA-256 of `bytes` as lowercase hex (swift-crypto).
+    /// SHA-256 of `bytes` as lowercase hex (the system's libcrypto, or CommonCrypto on macOS).
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        hex(SHA256.hash(data: bytes))
+        hex(SHA256.hash(bytes))
     }
 
     /// A digest as lowercase hex.
-    static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: [UInt8]) -> String {
         digest.map { String(format: "%02x", $0) }.joined()
     }
 
     /// Downloads one file into `folder`, trying each mirror; the file appears
-    /// under its final name only once its contents have been checked.
-    static func download(_ file: File, into folder: String, mirrors: [String], log: (String) -> Void) throws {
+    /// under its final name only once its contents have been checked
+    /// (`otherFolder` as in `load`).
+    static func download(_ file: File, into folder: String, mirrors: [String], otherFolder: String, log: (String) -> Void) throws {
         let destination = (folder as NSString).appendingPathComponent(file.name)
         var failures: [String] = []
         for mirror in mirrors {
@@ -290,9 +296,7 @@ public enum MNIST {
         throw DataError(
             path: destination,
             problem: "the file is missing and could not be downloaded:\n    " + failures.joined(separator: "\n    "),
-            remedy:
-                "Check the internet connection, or download the four MNIST files by hand into a folder and pass it with --data-dir or \(environmentVariable)."
-        )
+            remedy: "Check the internet connection, or download the four MNIST files by hand into a folder and \(otherFolder).")
     }
 
     /// The body of a GET request, waiting for it to finish.
@@ -317,13 +321,4 @@ public enum MNIST {
         done.wait()
         return try outcome.result.get()
     }
-}
-
-/// A SHA-256 computation fed from another thread (one at a time, in order).
-private final class Hasher: @unchecked Sendable {
-    private var state = SHA256()
-
-    func update(_ bytes: UnsafeRawBufferPointer) { state.update(bufferPointer: bytes) }
-
-    func finalize() -> SHA256.Digest { state.finalize() }
 }

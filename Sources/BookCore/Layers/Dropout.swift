@@ -11,13 +11,17 @@
 ///            out  = x · mask          backward: dx = dout · mask
 /// test:      out  = x · (1 − r)
 /// ```
-/// A unit survives with probability `1 − r`, so at test time its output is
-/// scaled by `1 − r` to match what the next layer saw on average in training.
+/// A unit survives with probability `1 − r`, so its training output averages
+/// `(1 − r)·x` over the masks, and at test time it passes exactly that mean.
+/// The mean only: the mask's mean square is `1 − r` too, so in training the
+/// RMS of the output is `√(1 − r)` times the input's, against `(1 − r)` in
+/// test mode.
 ///
 /// This is the book's dropout, and the original paper's: **not** "inverted
 /// dropout", which divides by `1 − r` during training and leaves test time
-/// alone (what most libraries do today). Both give the same expected values;
-/// they differ only in where the scaling sits.
+/// alone (what most libraries do today). Each matches its test output to its
+/// training mean, but not to each other: the book's outputs are `(1 − r)`
+/// times the inverted one's, in both modes.
 ///
 /// The layer owns its generator, so a seeded network draws the same masks on
 /// every run. For a gradient check, set `fixedMask` so that every forward pass

@@ -76,6 +76,29 @@ public class MultiLayerNet: Network {
     /// Every learnable parameter, in layer order.
     public let parameters: [Parameter]
 
+    /// The network that is `layers`, in forward order, then softmax-with-loss:
+    /// every other initializer builds a layer list and calls this one, and a
+    /// chapter can swap a layer for another (inverted dropout for the book's).
+    ///
+    /// The affine, batch-normalization and dropout layers, and the parameters
+    /// in layer order, are read off the list.
+    ///
+    /// - Parameters:
+    ///   - layers: The layers in forward order, the softmax excluded; e.g.
+    ///     `[Affine, ReLU, Affine]`.
+    ///   - weightDecay: λ of the L2 penalty on the affine layers' weights (0 by default).
+    public init(layers: [any Layer], weightDecay: Double = 0) {
+        precondition(weightDecay >= 0, "MultiLayerNet: weight decay \(weightDecay) must not be negative")
+        precondition(layers.contains { $0 is Affine }, "MultiLayerNet: \(layers.count) layers, none of them affine")
+        self.layers = layers
+        self.affineLayers = layers.compactMap { $0 as? Affine }
+        self.batchNormLayers = layers.compactMap { $0 as? BatchNormalization }
+        self.dropoutLayers = layers.compactMap { $0 as? Dropout }
+        self.weightDecay = weightDecay
+        // Parameters in layer order: W1, b1, (gamma1, beta1,) W2, b2, …
+        self.parameters = layers.flatMap { $0.parameters }
+    }
+
     /// A network with random starting weights.
     ///
     /// - Parameters:
@@ -91,34 +114,31 @@ public class MultiLayerNet: Network {
         activation: Activation = .relu, weightInit: WeightInit = .he,
         weightDecay: Double = 0, generator: inout SeededGenerator
     ) {
-        self.init(
+        let layers = Self.makeLayers(
             inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
-            activation: activation, weightInit: weightInit, weightDecay: weightDecay,
+            activation: activation, weightInit: weightInit,
             useBatchNorm: false, dropout: nil, generator: &generator)
+        self.init(layers: layers, weightDecay: weightDecay)
     }
 
-    /// The network with every option: the layers of hidden layer `k` are
-    /// `Affine_k → [BatchNormalization_k] → activation → [Dropout_k]`.
+    /// The layers of a network with every option: those of hidden layer `k`
+    /// are `Affine_k → [BatchNormalization_k] → activation → [Dropout_k]`.
     ///
     /// - Parameters:
     ///   - useBatchNorm: Insert batch normalization after each hidden affine layer.
     ///   - dropout: Insert dropout with this ratio after each hidden activation;
     ///     layer `k` draws its masks from stream `k` of `seed`.
     ///   - generator: Draws the starting weights.
-    init(
+    static func makeLayers(
         inputSize: Int, hiddenSizes: [Int], outputSize: Int,
-        activation: Activation, weightInit: WeightInit, weightDecay: Double,
+        activation: Activation, weightInit: WeightInit,
         useBatchNorm: Bool, dropout: (ratio: Double, seed: UInt64)?, generator: inout SeededGenerator
-    ) {
+    ) -> [any Layer] {
         precondition(
             inputSize > 0 && outputSize > 0 && hiddenSizes.allSatisfy { $0 > 0 },
             "MultiLayerNet: sizes must be positive, got \(inputSize)-\(hiddenSizes)-\(outputSize)")
-        precondition(weightDecay >= 0, "MultiLayerNet: weight decay \(weightDecay) must not be negative")
         let widths = [inputSize] + hiddenSizes + [outputSize]
         var layers: [any Layer] = []
-        var affineLayers: [Affine] = []
-        var batchNormLayers: [BatchNormalization] = []
-        var dropoutLayers: [Dropout] = []
         for k in 1..<widths.count {
             let inputs = widths[k - 1], outputs = widths[k]
             let sigma = weightInit.standardDeviation(inputs: inputs)
@@ -127,29 +147,15 @@ public class MultiLayerNet: Network {
                 using: &generator)  // [n_in, n_out]
             let bias = Matrix(rows: 1, columns: outputs)  // [1, n_out]
             // Nothing uses the gradient with respect to the images: skip it.
-            let affine = Affine(weight: weight, bias: bias, index: k, computesInputGradient: k > 1)
-            affineLayers.append(affine)
-            layers.append(affine)
+            layers.append(Affine(weight: weight, bias: bias, index: k, computesInputGradient: k > 1))
             guard k < widths.count - 1 else { break }  // the output layer has no activation
-            if useBatchNorm {
-                let batchNorm = BatchNormalization(features: outputs, index: k)
-                batchNormLayers.append(batchNorm)
-                layers.append(batchNorm)
-            }
+            if useBatchNorm { layers.append(BatchNormalization(features: outputs, index: k)) }
             layers.append(activation.makeLayer())
             if let dropout {
-                let layer = Dropout(ratio: dropout.ratio, generator: SeededGenerator(seed: dropout.seed, stream: UInt64(k)))
-                dropoutLayers.append(layer)
-                layers.append(layer)
+                layers.append(Dropout(ratio: dropout.ratio, generator: SeededGenerator(seed: dropout.seed, stream: UInt64(k))))
             }
         }
-        self.layers = layers
-        self.affineLayers = affineLayers
-        self.batchNormLayers = batchNormLayers
-        self.dropoutLayers = dropoutLayers
-        self.weightDecay = weightDecay
-        // Parameters in layer order: W1, b1, (gamma1, beta1,) W2, b2, …
-        self.parameters = layers.flatMap { $0.parameters }
+        return layers
     }
 
     /// The scores `[B, C]`: the input through every layer but the softmax.

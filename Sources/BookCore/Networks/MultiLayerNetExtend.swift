@@ -56,10 +56,11 @@ public final class MultiLayerNetExtend: MultiLayerNet {
             "MultiLayerNetExtend: dropout ratio \(dropoutRatio) must lie in [0, 1)")
         self.dropoutRatio = dropoutRatio
         let dropoutSeed = generator.next()
-        super.init(
+        let layers = MultiLayerNet.makeLayers(
             inputSize: inputSize, hiddenSizes: hiddenSizes, outputSize: outputSize,
-            activation: activation, weightInit: weightInit, weightDecay: weightDecay,
+            activation: activation, weightInit: weightInit,
             useBatchNorm: useBatchNorm, dropout: useDropout ? (dropoutRatio, dropoutSeed) : nil,
             generator: &generator)
+        super.init(layers: layers, weightDecay: weightDecay)
     }
 }

@@ -6,6 +6,10 @@
 /// `training` selects the behaviour of dropout and batch normalization; the
 /// plain networks ignore it.
 public protocol Network: AnyObject {
+    /// The layers in forward order, the closing softmax-with-loss excluded:
+    /// what the network is (what the speed line counts, what a swap replaces).
+    var layers: [any Layer] { get }
+
     /// Every learnable parameter, in a fixed order (`W1, b1, W2, b2, …`).
     var parameters: [Parameter] { get }
 
@@ -19,14 +23,6 @@ public protocol Network: AnyObject {
     /// in every parameter's `gradient`. Returns the loss of that forward pass.
     @discardableResult
     func gradient(_ x: Matrix, labels: [Int]) -> Double
-
-    /// The floating-point operations of the matrix products of one training
-    /// step on a batch of `batchSize` (see the Speed article).
-    func productFLOPs(batchSize: Int, lossAfterUpdate: Bool) -> Double
-
-    /// The floating-point operations of the matrix products of one forward
-    /// pass of `images` images, as measuring accuracy makes.
-    func forwardFLOPs(images: Int) -> Double
 }
 
 extension Network {

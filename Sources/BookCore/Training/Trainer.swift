@@ -201,16 +201,6 @@ public final class Trainer {
     }
 }
 
-extension Trainer {
-    /// The floating-point operations of the matrix products so far: every
-    /// update's (`Network/productFLOPs(batchSize:lossAfterUpdate:)`, with
-    /// the loss after it) and one forward pass per measured image.
-    public var productFLOPs: Double {
-        Double(currentIteration) * network.productFLOPs(batchSize: batchSize, lossAfterUpdate: true)
-            + network.forwardFLOPs(images: imagesMeasured)
-    }
-}
-
 extension Network {
     /// The accuracy on a data set (test mode), measured in batches so that no
     /// huge matrix is ever built; each batch is converted from bytes as it is

@@ -1,8 +1,8 @@
 // TrainingDiverged.swift — the error of a run whose loss stopped being a number.
 
-/// Training stopped because the loss became NaN or infinite: the steps grew
-/// until the weights overflowed, usually a learning rate too large for the
-/// network.
+/// Training stopped because the loss became NaN or infinite: some number of
+/// the forward pass overflowed (too large a step, or too large starting
+/// weights, can each do it).
 ///
 /// The book's `Trainer` trains on regardless and prints `nan`; the course's
 /// stops at the first such loss and says so (see `Trainer.divergence`).
@@ -23,6 +23,6 @@ public struct TrainingDiverged: Error, CustomStringConvertible, Sendable {
 
     /// One sentence with what happened and what to try.
     public var description: String {
-        "\(run) diverged: its loss became \(loss) at iteration \(iteration). Try a smaller learning rate."
+        "\(run) diverged: its loss became \(loss) at iteration \(iteration). A smaller learning rate or smaller starting weights keep the numbers smaller."
     }
 }

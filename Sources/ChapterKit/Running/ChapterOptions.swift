@@ -12,6 +12,9 @@ public enum PlotMode: String, ExpressibleByArgument, CaseIterable, Sendable {
     case terminal
     /// Write data and scripts only; render nothing.
     case none
+    /// Also redraw the headline curves while they are computed (a window, or
+    /// the terminal), then write the files as `files` does.
+    case live
 }
 
 /// The flags every chapter takes: `--seed`, `--data-dir`, `--output`, `--quick`, `--plot`.
@@ -21,7 +24,10 @@ public enum PlotMode: String, ExpressibleByArgument, CaseIterable, Sendable {
 public struct ChapterOptions: ParsableArguments, Sendable {
     /// Seed of every random draw (weights, batches, dropout masks).
     @Option(help: "Seed of every random draw; the same seed gives the same numbers and files.")
-    public var seed: UInt64 = 1
+    public var seed: UInt64 = ChapterOptions.defaultSeed
+
+    /// The seed of the committed figures.
+    public static let defaultSeed: UInt64 = 1
 
     /// The folder with the four MNIST files.
     @Option(
@@ -34,7 +40,7 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     /// Where figures are written (each chapter has its default).
     @Option(
         help: ArgumentHelp(
-            "Folder for the figure data, scripts and images (default: figures/<chapter>).",
+            "Folder for the figure data, scripts and images (default: figures/<chapter>; experiments/<chapter> when a setting differs from the chapter's).",
             valueName: "folder"))
     public var output: String?
 
@@ -43,7 +49,7 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     public var quick = false
 
     /// How figures are shown.
-    @Option(help: "After the run: files (PNG and SVG), terminal (also draw in the terminal), or none.")
+    @Option(help: "files (PNG and SVG), terminal (also drawn in the terminal), none, or live (files, and curves drawn as computed).")
     public var plot: PlotMode = .files
 
     /// Empty options, filled in by the parser.
@@ -60,8 +66,29 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     }
 
     /// The output folder: `--output`, else `figures/<chapter>`.
+    ///
+    /// The old spelling, kept while the chapters move to
+    /// ``outputDirectory(chapter:settingsChanged:)``.
     public func outputDirectory(chapter: String) -> String {
         output ?? "figures/\(chapter)"
+    }
+
+    /// Where a run's files go, so that an experiment never overwrites the
+    /// committed figures: `--output` if given; else `figures/<chapter>` for
+    /// the chapter's own run; else `experiments/<chapter>` (which git
+    /// ignores), saying so in one line.
+    ///
+    /// - Parameters:
+    ///   - chapter: The chapter's name, e.g. `"optimizers"`.
+    ///   - settingsChanged: Whether any of the chapter's own settings differs
+    ///     from its defaults; another `--seed` or `--quick` counts as changed too.
+    public func outputDirectory(chapter: String, settingsChanged: Bool) -> String {
+        if let output { return output }
+        let committed = "figures/\(chapter)"
+        guard settingsChanged || seed != Self.defaultSeed || quick else { return committed }
+        let folder = "experiments/\(chapter)"
+        print("Settings differ from the chapter's own: files go to \(folder) (\(committed) keeps the committed figures).")
+        return folder
     }
 
     /// Writes the figures' scripts, then renders them as `--plot` asks.
@@ -74,7 +101,7 @@ public struct ChapterOptions: ParsableArguments, Sendable {
         switch plot {
         case .none:
             print("Figures: data and scripts in \(writer.directory) (not rendered: --plot none).")
-        case .files, .terminal:
+        case .files, .terminal, .live:
             if try writer.render(figures) {
                 print("Figures: \(figures.map { "\(writer.directory)/\($0.name).png" }.joined(separator: ", "))")
             }

@@ -30,7 +30,7 @@ struct MNISTDownloadTests {
         } catch let error as DataError {
             #expect(error.path == cache)
             #expect(error.problem.contains("could not be downloaded"))
-            #expect(error.remedy.contains("--data-dir"))
+            #expect(error.remedy.contains("MNIST_DIR"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache).isEmpty)
     }
@@ -60,6 +60,31 @@ struct MNISTDownloadTests {
         #expect(empty.requests == [MNIST.trainImages.name])
         #expect(wrong.requests == [MNIST.trainImages.name])
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache).isEmpty)
+    }
+
+    @Test("A well-formed IDX file with the wrong digest is refused by its SHA-256 alone; nothing is kept")
+    func wellFormedButWrongDigest() throws {
+        let cache = try emptyCache("wrongdigest")
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        // Files the parser accepts (a 1×28×28 image, one label): only the digest tells them from MNIST.
+        let files = Dictionary(
+            uniqueKeysWithValues: MNIST.files.map { file in
+                let dimensions = file.dimensions == 3 ? [1, 28, 28] : [1]
+                let data = [UInt8](repeating: 1, count: dimensions.reduce(1, *))
+                return (file.name, Data(IDXFile.encode(dimensions: dimensions, data: data)))
+            })
+        let impostor = try LoopbackHTTPServer(files: files)
+        defer { impostor.stop() }
+        do {
+            _ = try MNIST.load(directory: cache, mirrors: [impostor.baseURL], log: { _ in })
+            Issue.record("a file with the wrong SHA-256 should be refused")
+        } catch let error as DataError {
+            #expect(
+                error.problem.contains("\(impostor.baseURL)\(MNIST.trainImages.name): the download does not match the expected SHA-256"))
+        }
+        #expect(impostor.requests == [MNIST.trainImages.name])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).isEmpty)
+        #expect(TemporaryFiles.listed.allSatisfy { !$0.hasPrefix(cache) })
     }
 
     @Test(

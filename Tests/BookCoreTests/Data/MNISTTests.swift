@@ -90,7 +90,7 @@ struct MNISTTests {
         }
         #expect(error?.path == path)
         #expect(error?.problem.contains("does not exist") == true)
-        #expect(error?.remedy.contains("--data-dir") == true)
+        #expect(error?.remedy.contains("MNIST_DIR") == true)
         #expect(!FileManager.default.fileExists(atPath: path))  // nothing was created
     }
 

@@ -37,6 +37,23 @@ struct MultiLayerNetTests {
         #expect(relu.layers[1] is ReLU)  // ReLU is the default activation
     }
 
+    @Test("A network is its layers: rebuilt from the same list it predicts, loses and learns alike, and a swapped layer is used")
+    func fromLayers() {
+        var g = SeededGenerator(seed: 4)
+        let built = MultiLayerNet(inputSize: 6, hiddenSizes: [5, 4], outputSize: 3, weightDecay: 0.1, generator: &g)
+        let rebuilt = MultiLayerNet(layers: built.layers, weightDecay: built.weightDecay)
+        let (x, labels) = smallBatch(seed: 5)
+        #expect(rebuilt.parameters.map(\.name) == ["W1", "b1", "W2", "b2", "W3", "b3"])
+        #expect(rebuilt.affineLayers.count == 3 && rebuilt.batchNormLayers.isEmpty && rebuilt.dropoutLayers.isEmpty)
+        #expect(rebuilt.predict(x) == built.predict(x))
+        #expect(rebuilt.loss(x, labels: labels) == built.loss(x, labels: labels))
+        // Swap every ReLU for a Sigmoid: the scores change, the parameters are the same objects.
+        let swapped = MultiLayerNet(layers: built.layers.map { $0 is ReLU ? Sigmoid() : $0 })
+        #expect(swapped.layers[1] is Sigmoid && swapped.layers[3] is Sigmoid)
+        #expect(zip(swapped.parameters, built.parameters).allSatisfy { $0 === $1 })
+        #expect(swapped.predict(x) != built.predict(x))
+    }
+
     @Test("The same seed gives the same starting weights")
     func reproducibleInit() {
         var a = SeededGenerator(seed: 8), b = SeededGenerator(seed: 8)
@@ -184,29 +201,6 @@ struct MultiLayerNetTests {
         #expect(net.accuracy(x, labels: [0, 2, 1, 1]) == 0.75)  // the tie counts for column 0 only
         #expect(net.accuracy(x, labels: [1, 1, 1, 0]) == 0)
         #expect(net.accuracy(Matrix(rows: 0, columns: 3), labels: []) == 0)
-    }
-
-    @Test("productFLOPs counts forward, backward and the loss pass")
-    func flops() {
-        var g = SeededGenerator(seed: 1)
-        let net = MultiLayerNet(inputSize: 784, hiddenSizes: [100], outputSize: 10, generator: &g)
-        let first = 2.0 * 128 * 784 * 100, second = 2.0 * 128 * 100 * 10
-        // First layer: 2 forward + 1 backward (no dx); second: 2 forward + 2 backward.
-        #expect(net.productFLOPs(batchSize: 128) == 3 * first + 4 * second)
-        #expect(net.productFLOPs(batchSize: 128, lossAfterUpdate: false) == 2 * first + 3 * second)
-    }
-
-    @Test("The static productFLOPs agrees with a built network's count")
-    func staticFLOPs() {
-        var g = SeededGenerator(seed: 1)
-        let net = MultiLayerNet(inputSize: 784, hiddenSizes: [100, 50, 100], outputSize: 10, generator: &g)
-        for lossAfterUpdate in [true, false] {
-            #expect(
-                MultiLayerNet.productFLOPs(
-                    inputSize: 784, hiddenSizes: [100, 50, 100], outputSize: 10,
-                    batchSize: 100, lossAfterUpdate: lossAfterUpdate)
-                    == net.productFLOPs(batchSize: 100, lossAfterUpdate: lossAfterUpdate))
-        }
     }
 }
 

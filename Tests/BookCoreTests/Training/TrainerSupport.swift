@@ -24,6 +24,8 @@ final class CountingNetwork: Network {
         self.lossOfP = lossOfP
     }
 
+    /// No layers: the stand-in computes everything itself.
+    var layers: [any Layer] { [] }
     var parameters: [Parameter] { [p] }
     var updates: Double { p.value[0, 0] }
 
@@ -35,10 +37,6 @@ final class CountingNetwork: Network {
     }
 
     func loss(_ x: Matrix, labels: [Int], training: Bool) -> Double { lossOfP(updates) }
-
-    /// Counted as if it were one `[1, 1]` affine layer: `2·B` per product.
-    func productFLOPs(batchSize: Int, lossAfterUpdate: Bool) -> Double { Double(2 * batchSize) * (lossAfterUpdate ? 3 : 2) }
-    func forwardFLOPs(images: Int) -> Double { Double(2 * images) }
 
     @discardableResult
     func gradient(_ x: Matrix, labels: [Int]) -> Double {

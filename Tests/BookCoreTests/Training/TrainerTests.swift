@@ -145,31 +145,6 @@ struct TrainerTests {
         #expect(trainer.imagesMeasured == 2 + 2 + 2 + 2 + 5)
     }
 
-    @Test("productFLOPs: every update's products (loss pass included) and a forward pass per measured image")
-    func productFLOPs() {
-        let data = learnableDataset(count: 30, seed: 11)
-        var g = SeededGenerator(seed: 12)
-        let network = MultiLayerNet(inputSize: 6, hiddenSizes: [20, 20], outputSize: 3, generator: &g)
-        let trainer = Trainer(
-            network: network, trainSet: data, testSet: data.prefix(20), epochs: 2, batchSize: 10,
-            evaluationSampleLimit: 15, verbose: false,
-            generator: SeededGenerator(seed: 13))
-        trainer.train()
-        // 6 updates; epochs after updates 1 and 4 measure 15 + 15 images each; the final test all 20.
-        #expect(trainer.currentIteration == 6 && trainer.imagesMeasured == 2 * (15 + 15) + 20)
-        // Per image forward: 2·(6·20 + 20·20 + 20·3) = 1160 FLOPs. An update on 10 images: forward twice
-        // (gradient, loss), dW for every layer, dx for all but the first: 3·(2·10·6·20) + 4·(2·10·(400 + 60)).
-        let update = 3.0 * 2400 + 4 * 9200
-        #expect(trainer.productFLOPs == 6 * update + 80 * 1160)
-        let other = Trainer(
-            network: CountingNetwork(), trainSet: data, testSet: data, epochs: 1,
-            verbose: false, generator: SeededGenerator(seed: 1))
-        other.train()
-        // Any network counts through the protocol: CountingNetwork says 2·B per product.
-        let batch = Double(other.batchSize)
-        #expect(other.productFLOPs == Double(other.currentIteration) * 6 * batch + 2 * Double(other.imagesMeasured))
-    }
-
     @Test("Evaluation runs in batches of evaluationBatchSize rows, in test mode")
     func evaluationBatches() {
         let network = CountingNetwork()
