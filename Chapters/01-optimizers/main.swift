@@ -22,7 +22,10 @@ import Foundation
 
 let options = Options.parseOrExit()
 let settings = options.settings  // Settings(quick: --quick), with the flags applied
-let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "optimizers")) }
+let settingsChanged = settings != Settings(quick: options.common.quick)  // then files go to experiments/
+let writer = exitOnError {
+    try FigureWriter(directory: options.common.outputDirectory(chapter: "optimizers", settingsChanged: settingsChanged))
+}
 
 // MARK: - 2. The idea: four ways to take a step
 //
@@ -136,9 +139,8 @@ for i in stride(from: 0, to: comparisonIterations, by: settings.printEvery) {
     print(
         "===========iteration:\(i)===========" + mnistOptimizers.indices.map { "\n\(mnistOptimizers[$0].name):\(losses[$0][i])" }.joined())
 }
-let flopsPerStep = MultiLayerNet.productFLOPs(
-    inputSize: train.features, hiddenSizes: settings.hiddenSizes,
-    outputSize: train.classes, batchSize: settings.batchSize)
+let flopsPerStep = ProductFLOPs.trainingStep(
+    widths: [train.features] + settings.hiddenSizes + [train.classes], batchSize: settings.batchSize)
 print(
     String(format: "Trained %d networks × %d iterations in %.1f s: ", mnistOptimizers.count, comparisonIterations, comparison.seconds)
         + productSpeed(flops: flopsPerStep * Double(comparisonIterations * mnistOptimizers.count), seconds: comparison.seconds))

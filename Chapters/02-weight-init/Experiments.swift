@@ -158,22 +158,34 @@ struct UnitSpread {
     let slopeRMS: Double
 
     init(_ layer: Matrix, activation: HistogramActivation, bins: Int, range: ClosedRange<Double>) {
-        let n = Double(layer.rows)
-        var means: [Double] = [], variances: [Double] = [], oneBin = 0
+        let (rows, units) = (layer.rows, layer.columns)
         let width = (range.upperBound - range.lowerBound) / Double(bins)
-        for j in 0..<layer.columns {
-            let column = (0..<layer.rows).map { layer[$0, j] }  // unit j's N outputs
-            let mean = column.reduce(0, +) / n
-            means.append(mean)
-            variances.append(column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n)
-            let binsHit = Set(column.map { min(max(Int(($0 - range.lowerBound) / width), 0), bins - 1) })
-            if binsHit.count == 1 { oneBin += 1 }
+        func bin(_ y: Double) -> Int { min(max(Int((y - range.lowerBound) / width), 0), bins - 1) }
+        var sums = [Double](repeating: 0, count: units), squares = sums
+        var lowest = [Int](repeating: bins, count: units), highest = [Int](repeating: -1, count: units)
+        var slopeSquares = 0.0
+        for i in 0..<rows {  // one pass over the [N, n] outputs, row by row
+            for j in 0..<units {
+                let y = layer[i, j]
+                sums[j] += y
+                let b = bin(y)
+                lowest[j] = min(lowest[j], b)
+                highest[j] = max(highest[j], b)
+                slopeSquares += activation.slope(y) * activation.slope(y)
+            }
         }
-        within = (variances.reduce(0, +) / Double(variances.count)).squareRoot()
+        let means = sums.map { $0 / Double(rows) }
+        for i in 0..<rows {
+            for j in 0..<units {
+                let d = layer[i, j] - means[j]
+                squares[j] += d * d
+            }
+        }
+        within = (squares.reduce(0, +) / Double(rows * units)).squareRoot()
         between = standardDeviation(means)
-        mean = means.reduce(0, +) / Double(means.count)
-        oneBinShare = Double(oneBin) / Double(layer.columns)
-        slopeRMS = (layer.elements.reduce(0) { $0 + activation.slope($1) * activation.slope($1) } / Double(layer.count)).squareRoot()
+        mean = means.reduce(0, +) / Double(units)
+        oneBinShare = Double(zip(lowest, highest).filter { $0 == $1 }.count) / Double(units)
+        slopeRMS = (slopeSquares / Double(layer.count)).squareRoot()
     }
 }
 

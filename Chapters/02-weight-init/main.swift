@@ -24,7 +24,10 @@ import Foundation
 let options = Options.parseOrExit()
 let settings = options.settings  // Settings(quick: --quick), with the flags applied
 let seed = settings.seed
-let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "weight-init")) }
+let settingsChanged = settings != Settings(quick: options.common.quick)  // then files go to experiments/
+let writer = exitOnError {
+    try FigureWriter(directory: options.common.outputDirectory(chapter: "weight-init", settingsChanged: settingsChanged))
+}
 
 // MARK: - 2. The idea: keep the size of the signal the same in every layer
 //
@@ -115,8 +118,8 @@ if !settings.histogramsOnly {
         print("===========iteration:\(i)===========")
         for (k, weightInit) in weightInits.enumerated() { print("\(weightInit):\(trained.results[k][i])") }
     }
-    let flopsPerStep = MultiLayerNet.productFLOPs(
-        inputSize: train.features, hiddenSizes: settings.hiddenSizes, outputSize: train.classes, batchSize: settings.batchSize)
+    let flopsPerStep = ProductFLOPs.trainingStep(
+        widths: [train.features] + settings.hiddenSizes + [train.classes], batchSize: settings.batchSize)
     print(
         String(format: "Trained %d networks × %d iterations in %.1f s: ", runs.count, iterations, trained.seconds)
             + productSpeed(flops: flopsPerStep * Double(iterations * runs.count), seconds: trained.seconds))
