@@ -37,10 +37,10 @@ let writer = exitOnError {
 //   AdaGrad    h ← h + g²;      W ← W − η·g / (√h + 1e-7)
 //   Adam       m ← m + (1−β₁)(g − m);   v ← v + (1−β₂)(g² − v)
 //              W ← W − η·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + 1e-7)   (β₁ = 0.9, β₂ = 0.999)
-// [source: BookCore/Optimizers/SGD.swift]
-// [source: BookCore/Optimizers/Momentum.swift]
-// [source: BookCore/Optimizers/AdaGrad.swift]
-// [source: BookCore/Optimizers/Adam.swift]
+// [source: BookCore/Optimizers/SGD.swift#update]
+// [source: BookCore/Optimizers/Momentum.swift#update]
+// [source: BookCore/Optimizers/AdaGrad.swift#update]
+// [source: BookCore/Optimizers/Adam.swift#update]
 //
 // Their differences show on f(x, y) = x²/20 + y², a long shallow valley whose
 // curvature across (∂²f/∂y² = 2) is twenty times its curvature along the floor

@@ -136,7 +136,7 @@ if !settings.histogramsOnly {
 // (G: [N, n] standard normals, stream 4): every configuration starts from the
 // same ∂L/∂a₅ = G. Backward through one layer (shapes [N, n] unless said):
 //   ∂L/∂zₖ = ∂L/∂aₖ ⊙ f′(zₖ)      ∂L/∂Wₖ = aₖ₋₁ᵀ·∂L/∂zₖ  [n, n]      ∂L/∂aₖ₋₁ = ∂L/∂zₖ·Wₖᵀ
-// [source: BookCore/Layers/Affine.swift]
+// [source: BookCore/Layers/Affine.swift#backward]
 var upstreamGenerator = SeededGenerator(seed: seed, stream: 4)
 let upstream = Matrix.randomNormal(settings.sampleCount, settings.width, using: &upstreamGenerator)  // [N, n]  G
 let backward = await concurrentMap(configurations.count) { k in
