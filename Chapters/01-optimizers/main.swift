@@ -87,9 +87,8 @@ let floorPaths = valleyOptimizers.map { walk($0, from: floorStart, steps: settin
 
 // MARK: - 4. Why the paths look as they do: the valley, worked out
 //
-// The valley is f = ½·λx·x² + ½·λy·y² with λx = 1/10 along the floor and
-// λy = 2 across it (condition number κ = λy/λx = 20), and every optimizer
-// updates each coordinate on its own. With g = λ·w in a coordinate w:
+// f = ½·λx·x² + ½·λy·y², λx = 1/10 along the floor, λy = 2 across (κ = λy/λx = 20);
+// every optimizer updates each coordinate on its own. With g = λ·w in a coordinate w:
 //
 //   SGD        w ← (1 − ηλ)·w: x shrinks by 1 − η/10 and y by 1 − 2η per step.
 //              For η > ½ the y factor is negative and y changes sign every step;
@@ -105,8 +104,8 @@ let floorPaths = valleyOptimizers.map { walk($0, from: floorStart, steps: settin
 //   Adam       the first step is η·sign(g) in each coordinate (m̂ = g, v̂ = g²);
 //              after it the update is not linear in w, so we measure it.
 //
-// Each closed form (Experiments.swift) is checked against walks at every η of
-// the sweep [finding: optimizers.valley-sgd-factors] [finding: optimizers.valley-momentum-roots].
+// Each closed form is checked against walks at every η of the sweep
+// [finding: optimizers.valley-sgd-factors] [finding: optimizers.valley-momentum-roots].
 // [source: Experiments.swift]
 let theory = valleyTheory(settings, walk: walk)
 
@@ -118,9 +117,7 @@ print("MNIST: \(train.count) training images of \(train.features) pixels")
 // The mini-batches are drawn once, with replacement as the book does, and
 // every optimizer trains on the same ones.
 var generator = SeededGenerator(seed: settings.seed)
-let batches = (0..<max(settings.iterations, settings.raceIterations)).map { _ in
-    generator.choice(train.count, count: settings.batchSize)
-}
+let batches = (0..<max(settings.iterations, settings.raceIterations)).map { _ in generator.choice(train.count, count: settings.batchSize) }
 
 // Each network trains in the book's loop: gradient, update, loss after the step.
 // [source: Training.swift]
@@ -190,14 +187,13 @@ exitOnError { try options.common.show(makeFigures(tables, settings), with: write
 // would be far ahead [finding: optimizers.valley-tuned-momentum]. Adam's steps are
 // at most η in each coordinate, whatever the slope [finding: optimizers.valley-adam-steps].
 //
-// On MNIST, SGD learns slowest by far [finding: optimizers.mnist-sgd-slowest];
-// with the book's defaults AdaGrad ends lowest [finding: optimizers.mnist-lowest].
-// The race shows how much of that is the learning rate: every optimizer has a
-// good η of its own, and SGD's best is not the best of all
-// [finding: optimizers.race-winner]; AdaGrad trains well over the widest span
-// of η, SGD over one of the narrowest [finding: optimizers.race-forgiving].
-// Some networks diverge: their loss is not a number, and they are reported,
-// marked in race.png and left out of every comparison [finding: optimizers.race-diverged].
+// On MNIST, SGD learns slowest by far [finding: optimizers.mnist-sgd-slowest]; with
+// the book's defaults AdaGrad ends lowest [finding: optimizers.mnist-lowest]. The race
+// shows how much of that is the learning rate: every optimizer has a good η of its
+// own, and SGD's best is not the best of all [finding: optimizers.race-winner];
+// AdaGrad trains well over the widest span of η, SGD over one of the narrowest
+// [finding: optimizers.race-forgiving]. Diverged networks (loss not a number) are
+// reported, marked in race.png and counted by no comparison [finding: optimizers.race-diverged].
 
 let findings = optimizersFindings(tables)
 printFindings(findings)
@@ -219,10 +215,9 @@ exitOnError { try writer.write(findings) }
 //
 // 2. Give SGD a learning rate of 0.1. Does it catch up? What happens at 1.0?
 //
-//    Worked answer (try first): the race ran SGD at both, for its 200
-//    iterations. At η = 0.1 SGD catches up: it ends below Momentum at
-//    Momentum's default. At 1.0 its loss ends near ln 10 ≈ 2.3, the loss of
-//    a uniform guess [finding: optimizers.exercise-sgd-rates].
+//    Worked answer (try first): the race ran SGD at both, for its 200 iterations. At
+//    η = 0.1 SGD catches up: it ends below Momentum at Momentum's default. At 1.0 its
+//    loss ends near ln 10 ≈ 2.3, a uniform guess's [finding: optimizers.exercise-sgd-rates].
 //
 // 3. Start the valley walk just above the valley floor:
 //    `optimizers --valley-start -7,0.1`. Which optimizers change most, and why?

@@ -130,11 +130,10 @@ if !settings.histogramsOnly {
 
 // MARK: - 6. Going further: the backward pass, and wider layers
 //
-// Learning needs the backward pass too. Push a gradient back through the same
-// layers (the same weights, redrawn from stream 3) and measure its size at each
-// layer. The loss is L = Σ G⊙a₅, a fixed random read-out of the last layer
-// (G: [N, n] standard normals, stream 4): every configuration starts from the
-// same ∂L/∂a₅ = G. Backward through one layer (shapes [N, n] unless said):
+// Learning needs the backward pass too. Push a gradient back through the same layers
+// (the same weights, redrawn from stream 3) and measure its size at each layer. The
+// loss is L = Σ G⊙a₅, a fixed random read-out (G: [N, n] standard normals, stream 4),
+// so every configuration starts from ∂L/∂a₅ = G. One layer back (shapes [N, n] unless said):
 //   ∂L/∂zₖ = ∂L/∂aₖ ⊙ f′(zₖ)      ∂L/∂Wₖ = aₖ₋₁ᵀ·∂L/∂zₖ  [n, n]      ∂L/∂aₖ₋₁ = ∂L/∂zₖ·Wₖᵀ
 // [source: BookCore/Layers/Affine.swift#backward]
 var upstreamGenerator = SeededGenerator(seed: seed, stream: 4)
@@ -165,41 +164,37 @@ exitOnError {
 
 // MARK: - 7. What we saw
 //
-// Sigmoid, σ = 1: most outputs sit near 0 or 1, where the slope is under a
-// tenth of its peak [finding: weight-init.sigmoid-std-1-saturates]. The book
-// expects the gradient to vanish there; in these five layers it does not
-// [finding: weight-init.backward-sigmoid-std-1]: backward, each layer
-// multiplies the gradient by √n·σ times its RMS slope, and here the flat slopes
-// (about 0.1) meet √n·σ = 10 [finding: weight-init.backward-factor].
-// σ = 0.01: every output bunches at 0.5
-// [finding: weight-init.sigmoid-std-0.01-bunches], and the gradient vanishes,
-// by √n·σ·¼ = 1/40 per layer [finding: weight-init.backward-sigmoid-std-0.01].
+// Sigmoid, σ = 1: most outputs sit near 0 or 1, where the slope is under a tenth
+// of its peak [finding: weight-init.sigmoid-std-1-saturates]. The book expects the
+// gradient to vanish there; in these five layers it does not
+// [finding: weight-init.backward-sigmoid-std-1]: backward, each layer multiplies it
+// by √n·σ times its RMS slope, and the flat slopes (about 0.1) meet √n·σ = 10
+// [finding: weight-init.backward-factor]. σ = 0.01: every output bunches at 0.5
+// [finding: weight-init.sigmoid-std-0.01-bunches], and the gradient vanishes, by
+// √n·σ·¼ = 1/40 per layer [finding: weight-init.backward-sigmoid-std-0.01].
 //
-// Xavier keeps sigmoid's outputs spread [finding: weight-init.sigmoid-xavier-spread],
-// but not across the inputs. Split each layer's spread into a part within each
-// unit and a part between units [finding: weight-init.units-split]: the within
-// part, which carries the input, shrinks about 4 times per layer while the
-// between part stays, and by layer 5 most units give one value for every input
-// [finding: weight-init.sigmoid-xavier-collapse]. Sigmoid is centred on 0.5, so
-// the next layer adds each unit a fixed offset ≈ 0.5·Σᵢwᵢ, while the input's
-// part passes a slope of about ¼ [finding: weight-init.within-factor]. tanh,
-// centred on 0, adds no offset, and its within part, though it narrows
+// Xavier keeps sigmoid's outputs spread [finding: weight-init.sigmoid-xavier-spread], but
+// not across the inputs. Split each layer's spread into a part within each unit and a
+// part between units [finding: weight-init.units-split]: the within part, which carries
+// the input, shrinks about 4 times per layer while the between part stays, and by layer
+// 5 most units give one value for every input [finding: weight-init.sigmoid-xavier-collapse].
+// Sigmoid is centred on 0.5, so the next layer adds each unit a fixed offset ≈ 0.5·Σᵢwᵢ,
+// while the input's part passes a slope of about ¼ [finding: weight-init.within-factor].
+// tanh, centred on 0, adds no offset, and its within part, though it narrows
 // [finding: weight-init.tanh-xavier-narrows], stays almost all of the spread
-// [finding: weight-init.tanh-xavier-centred]: the book's reason for a
-// zero-centred activation. Backward, Xavier's sigmoid gradient loses about 4
-// per layer, tanh's much less [finding: weight-init.backward-sigmoid-xavier].
+// [finding: weight-init.tanh-xavier-centred]: the book's reason for a zero-centred
+// activation. Backward, Xavier's sigmoid gradient loses about 4 per layer, tanh's much
+// less [finding: weight-init.backward-sigmoid-xavier].
 //
 // ReLU shrinks the signal more than tenfold per layer at σ = 0.01
 // [finding: weight-init.relu-std-0.01-shrinks], by about √2 with Xavier
-// [finding: weight-init.relu-xavier-root-two], not at all with He
-// [finding: weight-init.relu-he-steady]. On a log scale (activations-relu-log.png)
-// each layer's outputs keep their width and slide left by those factors
-// [finding: weight-init.relu-log-shift]; the gradient shrinks by the same
-// factors [finding: weight-init.backward-relu]. The scale never chooses which
-// units are zero [finding: weight-init.relu-zeros-same], and almost no unit
-// starts dead [finding: weight-init.relu-dead-units]. ReLU is not centred on 0
-// either, and with He its between-unit offsets overtake the within part by
-// layer 5 [finding: weight-init.relu-he-offset].
+// [finding: weight-init.relu-xavier-root-two], not at all with He [finding: weight-init.relu-he-steady].
+// On a log scale (activations-relu-log.png) each layer's outputs keep their width and
+// slide left by those factors [finding: weight-init.relu-log-shift]; the gradient shrinks
+// by the same factors [finding: weight-init.backward-relu]. The scale never chooses which
+// units are zero [finding: weight-init.relu-zeros-same], and almost no unit starts dead
+// [finding: weight-init.relu-dead-units]. ReLU is not centred on 0 either: with He its
+// between-unit offsets overtake the within part by layer 5 [finding: weight-init.relu-he-offset].
 //
 // On MNIST σ = 0.01 never leaves ln 10, the loss of a uniform guess
 // [finding: weight-init.mnist-std-0.01-stuck]; He and Xavier both learn, He
