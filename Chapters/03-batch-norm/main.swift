@@ -69,7 +69,7 @@ print(
 
 // MARK: - 3. Data: the first 1000 training images, and 2000 test images for the sweeps
 
-let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
+let (fullTrain, fullTest) = exitOnError { try options.common.loadMNIST() }
 let train = fullTrain.prefix(settings.trainingImages)
 let trainSet = EvaluationSet(train)  // 1 batch x: [N, D]
 let test = fullTest.prefix(2000)

@@ -64,7 +64,7 @@ print(
 
 // MARK: - 3. Data: the first 300 training images, all 10 000 test images
 
-let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
+let (fullTrain, fullTest) = exitOnError { try options.common.loadMNIST() }
 let train = fullTrain.prefix(settings.trainingImages)
 let test = fullTest.prefix(settings.testImages)
 // The update rule, checked on the first batch against the same network's step without decay:

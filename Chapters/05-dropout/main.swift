@@ -84,7 +84,7 @@ print(
 
 // MARK: - 3. Data
 
-let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
+let (fullTrain, fullTest) = exitOnError { try options.common.loadMNIST() }
 let train = fullTrain.prefix(settings.trainingImages)
 let test = fullTest.prefix(settings.testImages)
 print("MNIST: the first \(train.count) training images; accuracy measured on those and on \(test.count) test images")

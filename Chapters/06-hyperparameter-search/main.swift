@@ -87,7 +87,7 @@ print(
 // So the book holds out part of the training data, a validation set, and leaves the test set alone.
 // It shuffles the 500 images first (its shuffle_dataset), whatever order they came in.
 
-let (fullTrain, fullTest) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
+let (fullTrain, fullTest) = exitOnError { try options.common.loadMNIST() }
 var shuffleGenerator = SeededGenerator(seed: settings.seed, stream: 0)
 let shuffled = fullTrain.prefix(settings.imageCount).subset(
     shuffleGenerator.permutation(min(settings.imageCount, fullTrain.count)))
