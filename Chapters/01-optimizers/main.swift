@@ -111,7 +111,7 @@ let theory = valleyTheory(settings, walk: walk)
 
 // MARK: - 5. Experiment 2: the optimizers on MNIST (Figure 6-9)
 
-let (train, _) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
+let (train, _) = exitOnError { try options.common.loadMNIST() }
 print("MNIST: \(train.count) training images of \(train.features) pixels")
 
 // The mini-batches are drawn once, with replacement as the book does, and

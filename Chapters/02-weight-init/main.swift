@@ -101,7 +101,7 @@ let weightInits: [WeightInit] = [.standardDeviation(0.01), .xavier, .he]
 let mnistOptimizer = settings.optimizer.make()  // SGD: η = 0.01; the others at the book's defaults
 var mnist: MNISTResults? = nil
 if !settings.histogramsOnly {
-    let (train, _) = exitOnError { try MNIST.load(directory: options.common.dataDirectory) }
+    let (train, _) = exitOnError { try options.common.loadMNIST() }
     print("\nExperiment 2: MNIST, \(train.count) training images of \(train.features) pixels, \(mnistOptimizer.name)")
     var generator = SeededGenerator(seed: seed)
     let batches = (0..<settings.iterations).map { _ in generator.choice(train.count, count: settings.batchSize) }
