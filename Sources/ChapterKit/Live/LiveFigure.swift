@@ -70,6 +70,7 @@ public final class LiveFigure: @unchecked Sendable {
     private var sent = 0
     private var dropped = 0
     private var spent = 0.0
+    private var failed = false
 
     /// Starts a live figure if `mode` is ``PlotMode/live``: `nil` otherwise, and
     /// `nil` after one line on standard error where it cannot draw (no
@@ -125,6 +126,9 @@ public final class LiveFigure: @unchecked Sendable {
     /// Seconds spent building and sending frames, on the threads that appended.
     public var secondsSpent: Double { lock.withLock { spent } }
 
+    /// Whether a fault stopped it (the line on standard error has said why).
+    public var hasFailed: Bool { lock.withLock { failed } }
+
     /// Adds a point to curve `curve`, and redraws if the last frame is old enough.
     public func append(_ curve: Int, x: Double, y: Double) {
         lock.withLock {
@@ -154,6 +158,7 @@ public final class LiveFigure: @unchecked Sendable {
                 let (status, exitStatus) = pipe.close(wait: 2)
                 self.pipe = nil
                 if status != .ok, status != .invalid {
+                    failed = true
                     LiveFigure.stopped(exitStatus != 0 ? "gnuplot ended with status \(exitStatus)" : status.text)
                 }
             }
@@ -193,6 +198,7 @@ public final class LiveFigure: @unchecked Sendable {
     private func stop(_ status: GnuplotStatus, pipe: GnuplotPipe) {
         let (_, exitStatus) = pipe.close(wait: 0.5)
         self.pipe = nil
+        failed = true
         let reason = status == .gone && exitStatus != 0 ? "gnuplot exited with status \(exitStatus)" : status.text
         LiveFigure.stopped(reason)
     }

@@ -1,0 +1,49 @@
+// LiveFigure+Chapters.swift — what a chapter needs around its live figure:
+// a run's own curves to draw on, and what drawing cost beside the run.
+
+import Foundation
+
+/// Curves `first`, `first + 1`, … of a live figure: where one run draws (its
+/// training and test accuracy, say), handed to the code that trains it.
+public struct LiveCurves: Sendable {
+    /// The figure drawn on.
+    public let figure: LiveFigure
+    /// The run's first curve.
+    public let first: Int
+
+    /// Adds `(x, ys[0])` to curve `first`, `(x, ys[1])` to `first + 1`, ….
+    public func append(x: Double, _ ys: Double...) {
+        for (offset, y) in ys.enumerated() { figure.append(first + offset, x: x, y: y) }
+    }
+}
+
+extension LiveFigure {
+    /// The curves from `first` on, for one run.
+    public func curves(from first: Int) -> LiveCurves { LiveCurves(figure: self, first: first) }
+
+    /// Finishes the figure (``finish()``), then, unless a fault stopped it, prints
+    /// on standard error what drawing cost beside the `runSeconds` of the run it
+    /// drew: the time spent building and sending frames and finishing, plus
+    /// the CPU time of gnuplot (every child process waited for so far).
+    public func finish(runSeconds: Double) {
+        let (spentBefore, started) = (secondsSpent, monotonicSeconds())
+        finish()
+        let drawing = spentBefore + (monotonicSeconds() - started)
+        guard !hasFailed else { return }
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_CHILDREN, &usage)
+        #endif
+        let gnuplot = seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        let (sent, dropped) = frameCounts
+        printError(
+            String(
+                format: "live figure: %d frames (%d dropped), %.3f s drawing and %.3f s of gnuplot's CPU: %.2f %% of the %.1f s run",
+                sent, dropped, drawing, gnuplot, 100 * (drawing + gnuplot) / max(runSeconds, 1e-9), runSeconds))
+    }
+}
+
+/// A `timeval` in seconds.
+private func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) * 1e-6 }
