@@ -21,15 +21,18 @@ extension LiveFigure {
     /// The curves from `first` on, for one run.
     public func curves(from first: Int) -> LiveCurves { LiveCurves(figure: self, first: first) }
 
-    /// Finishes the figure (``finish()``), then, unless a fault stopped it, prints
-    /// on standard error what drawing cost beside the `runSeconds` of the run it
-    /// drew: the time spent building and sending frames and finishing, plus
-    /// the CPU time of gnuplot (every child process waited for so far).
+    /// Finishes the figure (``finish()``), then, unless a fault stopped it,
+    /// prints on standard error what drawing cost beside the `runSeconds` of
+    /// the run it drew: the CPU time of building, sending and finishing the
+    /// frames, and of gnuplot (every child process waited for so far); and
+    /// the time the threads that drew spent at it on the clock.
     public func finish(runSeconds: Double) {
-        let (spentBefore, started) = (secondsSpent, monotonicSeconds())
+        let (cpuBefore, clockBefore) = (cpuSecondsSpent, secondsSpent)
+        let (cpuStarted, clockStarted) = (threadCPUSeconds(), monotonicSeconds())
         finish()
-        let drawing = spentBefore + (monotonicSeconds() - started)
         guard !hasFailed else { return }
+        let cpu = cpuBefore + threadCPUSeconds() - cpuStarted
+        let clock = clockBefore + monotonicSeconds() - clockStarted
         var usage = rusage()
         #if os(Linux)
         getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
@@ -40,8 +43,9 @@ extension LiveFigure {
         let (sent, dropped) = frameCounts
         printError(
             String(
-                format: "live figure: %d frames (%d dropped), %.3f s drawing and %.3f s of gnuplot's CPU: %.2f %% of the %.1f s run",
-                sent, dropped, drawing, gnuplot, 100 * (drawing + gnuplot) / max(runSeconds, 1e-9), runSeconds))
+                format: "live figure: %d frames (%d dropped), %.3f s of CPU here (%.3f s on the clock) and %.3f s of gnuplot's: "
+                    + "%.2f %% of the %.1f s run",
+                sent, dropped, cpu, clock, gnuplot, 100 * (cpu + gnuplot) / max(runSeconds, 1e-9), runSeconds))
     }
 }
 
