@@ -4,135 +4,6 @@ import BookCore
 import ChapterKit
 import Foundation
 
-/// A function squashing each pre-activation, with what the experiments need to know about it.
-struct HistogramActivation: Sendable {
-    /// Its name in titles and file names.
-    let name: String
-    /// y = f(z).
-    let function: @Sendable (Double) -> Double
-    /// The slope f′(z), computed from the output y.
-    let slope: @Sendable (Double) -> Double
-    /// The largest slope f′ takes (¼ for sigmoid, 1 for tanh and ReLU).
-    let peakSlope: Double
-    /// The histogram's range; `nil` for 0 … the largest output (ReLU, which has no top).
-    let range: ClosedRange<Double>?
-}
-
-// The chapter's three activations, with their slopes written with the output y (see main.swift, section 2).
-let sigmoid = HistogramActivation(
-    name: "sigmoid", function: Sigmoid.sigmoid, slope: { y in y * (1 - y) },
-    peakSlope: 0.25, range: 0...1)
-let hyperbolicTangent = HistogramActivation(
-    name: "tanh", function: { tanh($0) }, slope: { y in 1 - y * y },
-    peakSlope: 1, range: -1...1)
-let relu = HistogramActivation(
-    name: "ReLU", function: { max(0, $0) }, slope: { y in y > 0 ? 1 : 0 },
-    peakSlope: 1, range: nil)  // no top: histograms run to the largest output
-
-/// One run of the random-layer experiment: an activation and a weight scale.
-struct Configuration: Sendable {
-    let activation: HistogramActivation
-    let weightInit: WeightInit
-
-    init(_ activation: HistogramActivation, _ weightInit: WeightInit) {
-        self.activation = activation
-        self.weightInit = weightInit
-    }
-
-    /// Short name for columns and files, e.g. `sigmoid-std-0.01`, `relu-he`.
-    var key: String {
-        let scale =
-            switch weightInit {
-            case .standardDeviation(let sigma): "std-" + String(format: "%g", sigma)
-            case .xavier: "xavier"
-            case .he: "he"
-            }
-        return "\(activation.name.lowercased())-\(scale)"
-    }
-
-    /// The figure's (and data file's) name, e.g. `activations-sigmoid-std-0.01`.
-    var name: String { "activations-" + key }
-
-    /// A label such as `sigmoid, σ = 0.01` or `ReLU, He σ = √(2/100) = 0.141`.
-    var label: String {
-        let sigma = weightInit.standardDeviation(inputs: inputWidth)
-        let scale =
-            switch weightInit {
-            case .standardDeviation: "σ = " + String(format: "%g", sigma)
-            case .xavier: "Xavier σ = √(1/\(inputWidth)) = " + String(format: "%.3g", sigma)
-            case .he: "He σ = √(2/\(inputWidth)) = " + String(format: "%.3g", sigma)
-            }
-        return "\(activation.name), \(scale)"
-    }
-}
-
-/// The standard deviation of some values (dividing by their count, as NumPy's `std`).
-func standardDeviation(_ values: [Double]) -> Double {
-    let mean = values.reduce(0, +) / Double(values.count)
-    let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-    return (squares / Double(values.count)).squareRoot()
-}
-
-/// The standard deviation of a matrix's elements.
-func standardDeviation(_ m: Matrix) -> Double { standardDeviation(m.elements) }
-
-/// The root mean square of a matrix's elements, √(Σx²/count).
-func rootMeanSquare(_ m: Matrix) -> Double { (m.sumOfSquares() / Double(m.count)).squareRoot() }
-
-/// One configuration's numbers per layer.
-struct LayerResult {
-    let configuration: Configuration
-    /// One histogram per layer; for ReLU, of the positive outputs only.
-    let histograms: [Histogram]
-    /// Standard deviation of each layer's outputs.
-    let spreads: [Double]
-    /// Share of outputs whose slope is below a tenth of its peak (ReLU: the zeros).
-    let flatShares: [Double]
-    /// Share of outputs exactly 0.
-    let zeroShares: [Double]
-    /// Share of units whose output is 0 for every one of the N inputs.
-    let deadShares: [Double]
-    /// ReLU only: one histogram per layer of log₁₀ of the positive outputs, over `logRange`.
-    let logHistograms: [Histogram]
-
-    init(_ configuration: Configuration, _ layers: [Matrix], bins: Int) {
-        self.configuration = configuration
-        let activation = configuration.activation
-        let largest = layers.map { $0.elements.max() ?? 0 }.max() ?? 0
-        let range = activation.range ?? 0...(largest > 0 ? largest : 1)
-        histograms = layers.map { layer in
-            Histogram(activation.range == nil ? layer.elements.filter { $0 > 0 } : layer.elements, bins: bins, range: range)
-        }
-        spreads = layers.map(standardDeviation)
-        flatShares = layers.map { layer in
-            Double(layer.elements.filter { activation.slope($0) / activation.peakSlope < 0.1 }.count) / Double(layer.count)
-        }
-        zeroShares = layers.map { layer in Double(layer.elements.filter { $0 == 0 }.count) / Double(layer.count) }
-        logHistograms =
-            activation.range != nil
-            ? []
-            : layers.map { layer in
-                Histogram(layer.elements.filter { $0 > 0 }.map(log10), bins: logBinCount, range: logRange)
-            }
-        deadShares = layers.map { layer in
-            let dead = (0..<layer.columns).filter { j in (0..<layer.rows).allSatisfy { layer[$0, j] == 0 } }
-            return Double(dead.count) / Double(layer.columns)
-        }
-    }
-
-    /// One line for the console.
-    var summary: String {
-        func row(_ values: [Double], _ format: String) -> String { values.map { String(format: format, $0) }.joined(separator: " ") }
-        return configuration.label.padding(toLength: 36, withPad: " ", startingAt: 0)
-            + " spread " + row(spreads, "%8.2g") + "   flat " + row(flatShares.map { 100 * $0 }, "%3.0f%%")
-    }
-}
-
-/// The range of log₁₀ of ReLU's positive outputs in `activations-relu-log.dat`:
-/// 10⁻¹⁰ to 10², wide enough for σ = 0.01's fifth layer, in quarter decades.
-let logRange = -10.0...2.0
-let logBinCount = 48
-
 /// The chapter's data files.
 struct WeightInitTables {
     /// One histogram table per configuration: bin centres, then counts per layer.
@@ -143,19 +14,25 @@ struct WeightInitTables {
     var layers: DataTable
     /// Exercise 2: spreads per layer at width n and at width 1000.
     var width: DataTable
+    /// Per layer and configuration: the spread within each unit and between units, the mean,
+    /// the share of units in one histogram bin, and the RMS slope.
+    var units: DataTable
     /// The MNIST loss per iteration (none with --histograms-only).
     var loss: DataTable?
     /// Exercise 3: the σ = 0.01 net trained by Adam.
     var adam: DataTable?
 
     /// Every table, in the order they are written.
-    var all: [DataTable] { histograms + [reluLog, layers, width] + [loss, adam].compactMap { $0 } }
+    var all: [DataTable] { histograms + [reluLog, layers, width, units] + [loss, adam].compactMap { $0 } }
 }
 
-@MainActor func makeTables() -> WeightInitTables {
-    let histograms: [DataTable] = results.map { result in
+/// The chapter's tables, from its settings and what its experiments measured.
+func makeTables(_ settings: Settings, _ results: Results) -> WeightInitTables {
+    let layerWidths = settings.layerWidths, inputWidth = settings.width
+    let configurations = results.layers.map(\.configuration)
+    let histograms: [DataTable] = results.layers.map { result in
         var description =
-            "weight-init: \(result.configuration.label): counts of each layer's \(sampleCount)×\(layerWidths[0]) outputs in \(binCount) bins"
+            "weight-init: \(result.label): counts of each layer's \(settings.sampleCount)×\(layerWidths[0]) outputs in \(settings.binCount) bins"
         if result.configuration.activation.range == nil {
             let zeros = result.zeroShares.map { String(format: "%.1f%%", 100 * $0) }.joined(separator: ", ")
             description += " (positive outputs only; zeros by layer: \(zeros))"
@@ -165,10 +42,10 @@ struct WeightInitTables {
             columns: [("bin center", result.histograms[0].centers)]
                 + result.histograms.enumerated().map { ("\($0.offset + 1)-layer", $0.element.counts.map(Double.init)) })
     }
-    let reluResults = results.filter { $0.configuration.activation.range == nil }
+    let reluResults = results.layers.filter { $0.configuration.activation.range == nil }
     let reluLog = DataTable(
         "activations-relu-log.dat",
-        "weight-init: ReLU: counts of log10 of each layer's positive outputs in \(logBinCount) bins from \(logRange.lowerBound) to \(logRange.upperBound)",
+        "weight-init: ReLU: counts of log10 of each layer's positive outputs in \(LayerResult.logBinCount) bins from \(LayerResult.logRange.lowerBound) to \(LayerResult.logRange.upperBound)",
         columns: [("log10 output", reluResults[0].logHistograms[0].centers)]
             + reluResults.flatMap { result in
                 result.logHistograms.enumerated().map {
@@ -177,9 +54,9 @@ struct WeightInitTables {
             })
     let layers = DataTable(
         "layers.dat",
-        "weight-init: per layer of \(sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth): spread (std) of the outputs, share of flat outputs (slope < 1/10 of its peak), of zeros, of dead units (0 for every input), RMS of dL/da and of dL/dW for L = sum(G*a5), G standard normal",
+        "weight-init: per layer of \(settings.sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth): spread (std) of the outputs, share of flat outputs (slope < 1/10 of its peak), of zeros, of dead units (0 for every input), RMS of dL/da and of dL/dW for L = sum(G*a5), G standard normal",
         columns: [("layer", layerWidths.indices.map { Double($0 + 1) })]
-            + zip(results, backward).flatMap { result, sizes in
+            + zip(results.layers, results.backward).flatMap { result, sizes in
                 let key = result.configuration.key
                 return [
                     ("\(key) spread", result.spreads), ("\(key) flat", result.flatShares), ("\(key) zeros", result.zeroShares),
@@ -187,15 +64,34 @@ struct WeightInitTables {
                 ]
             })
     let width = DataTable(
-        "exercise-width.dat", "weight-init: spread (std) of each layer's outputs at width \(inputWidth) and at width \(wideWidth)",
+        "exercise-width.dat",
+        "weight-init: spread (std) of each layer's outputs at width \(inputWidth) and at width \(settings.wideWidth)",
         columns: [
             ("layer", layerWidths.indices.map { Double($0 + 1) }),
             ("n", layerWidths.map(Double.init)),
         ]
-            + results.indices.flatMap { k in
-                [("\(configurations[k].key) width n", results[k].spreads), ("\(configurations[k].key) width 1000", wideSpreads[k])]
+            + results.layers.indices.flatMap { k in
+                [
+                    ("\(configurations[k].key) width n", results.layers[k].spreads),
+                    ("\(configurations[k].key) width 1000", results.wideSpreads[k]),
+                ]
             })
-    guard let mnist else { return WeightInitTables(histograms: histograms, reluLog: reluLog, layers: layers, width: width) }
+    let units = DataTable(
+        "units.dat",
+        "weight-init: per layer of \(settings.sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth): the spread within each unit (RMS over units of each unit's std across the inputs), between units (std of the units' means), the mean output, the share of units whose outputs all fall in one histogram bin, and the RMS of the slope f'",
+        columns: [("layer", layerWidths.indices.map { Double($0 + 1) })]
+            + results.layers.flatMap { result in
+                let key = result.configuration.key
+                return [
+                    ("\(key) within", result.units.map(\.within)), ("\(key) between", result.units.map(\.between)),
+                    ("\(key) mean", result.units.map(\.mean)), ("\(key) one bin", result.units.map(\.oneBinShare)),
+                    ("\(key) slope rms", result.units.map(\.slopeRMS)),
+                ]
+            })
+    guard let mnist = results.mnist else {
+        return WeightInitTables(histograms: histograms, reluLog: reluLog, layers: layers, width: width, units: units)
+    }
+    let weightInits = mnist.weightInits, iterations = settings.iterations
     let smoothed = mnist.losses.map(smoothCurve)
     var loss = DataTable(
         "mnist-loss.dat", "weight-init: MNIST training loss per iteration (raw, and smoothed as the book does)",
@@ -209,11 +105,13 @@ struct WeightInitTables {
             ("iteration", (0..<iterations).map(Double.init)), ("std=0.01 Adam raw", mnist.adam),
             ("std=0.01 Adam smoothed", smoothCurve(mnist.adam)),
         ])
-    return WeightInitTables(histograms: histograms, reluLog: reluLog, layers: layers, width: width, loss: loss, adam: adam)
+    return WeightInitTables(
+        histograms: histograms, reluLog: reluLog, layers: layers, width: width, units: units, loss: loss, adam: adam)
 }
 
 /// A 1 × 5 grid of one configuration's histograms, on one shared y scale.
 func histogramFigure(_ result: LayerResult, _ table: DataTable) -> Figure {
+    let layerCount = result.histograms.count
     let isReLU = result.configuration.activation.range == nil
     let tallest = Double(result.histograms.map(\.largestCount).max() ?? 1)
     let panels = result.histograms.enumerated().map { k, histogram in
@@ -228,8 +126,8 @@ func histogramFigure(_ result: LayerResult, _ table: DataTable) -> Figure {
         return panel
     }
     return Figure(
-        name: result.configuration.name, title: result.configuration.label + ": outputs of each layer",
-        panels: panels, layout: (1, layerWidths.count), size: (1500, 360))
+        name: result.configuration.name, title: result.label + ": outputs of each layer",
+        panels: panels, layout: (1, layerCount), size: (1500, 360))
 }
 
 /// The smallest power of ten at or below, and the largest at or above, the positive values.
@@ -241,11 +139,11 @@ func decades(_ values: [Double]) -> ClosedRange<Double> {
 
 /// A panel of one quantity per layer, one line per configuration, on a log scale.
 func perLayerPanel(
-    _ table: DataTable, _ title: String, yLabel: String, column: (Configuration) -> String,
-    yRange: ClosedRange<Double>, legend: Panel.Legend = .hidden
+    _ table: DataTable, _ title: String, yLabel: String, configurations: [Configuration],
+    column: (Configuration) -> String, yRange: ClosedRange<Double>
 ) -> Panel {
     var panel = Panel(
-        title: title, xLabel: "layer", yLabel: yLabel, xRange: 0.5...Double(layerWidths.count) + 0.5,
+        title: title, xLabel: "layer", yLabel: yLabel, xRange: 0.5...Double(table.rows.count) + 0.5,
         yRange: yRange,
         series: configurations.map { configuration in
             Series(
@@ -253,12 +151,16 @@ func perLayerPanel(
                 style: .linesWithMarkers(every: 1), dashed: configuration.activation.range == nil)
         })
     panel.logY = true
-    panel.legend = legend
+    panel.legend = .hidden
     return panel
 }
 
-@MainActor func makeFigures(_ tables: WeightInitTables) -> [Figure] {
-    var figures = zip(results, tables.histograms).map(histogramFigure)
+/// The chapter's figures, drawn from its tables (and the histograms' own counts).
+func makeFigures(_ tables: WeightInitTables, _ settings: Settings, _ results: Results) -> [Figure] {
+    let layerWidths = settings.layerWidths, inputWidth = settings.width
+    let configurations = results.layers.map(\.configuration)
+    let logRange = LayerResult.logRange
+    var figures = zip(results.layers, tables.histograms).map(histogramFigure)
 
     // ReLU's outputs on a log scale: the shrinking that the linear bins squeeze into one bar.
     let reluConfigurations = configurations.filter { $0.activation.range == nil }
@@ -268,7 +170,7 @@ func perLayerPanel(
             name: "activations-relu-log", title: "ReLU: each layer's positive outputs on a log scale (quarter-decade bins)",
             panels: reluConfigurations.enumerated().map { i, configuration in
                 var panel = Panel(
-                    title: configuration.label, xLabel: "log₁₀ of output (> 0)", yLabel: i == 0 ? "count" : "",
+                    title: configuration.label(width: inputWidth), xLabel: "log₁₀ of output (> 0)", yLabel: i == 0 ? "count" : "",
                     xRange: logRange, yRange: 0...(logCounts.max()! * 1.05).rounded(.up),
                     series: (1...layerWidths.count).map { k in
                         Series(
@@ -301,20 +203,43 @@ func perLayerPanel(
         Figure(
             name: "forward-backward",
             title:
-                "Before training: \(sampleCount) random inputs forward, a fixed random gradient backward, 5 layers of \(inputWidth) (dashed: ReLU)",
+                "Before training: \(settings.sampleCount) random inputs forward, a fixed random gradient backward, \(layerWidths.count) layers of \(inputWidth) (dashed: ReLU)",
             panels: [
-                perLayerPanel(
-                    layers, "forward: spread of each layer's outputs", yLabel: "standard deviation of aₖ",
-                    column: { "\($0.key) spread" }, yRange: decades(spreads), legend: .at("bottom left")),
+                withLegend(
+                    perLayerPanel(
+                        layers, "forward: spread of each layer's outputs", yLabel: "standard deviation of aₖ",
+                        configurations: configurations, column: { "\($0.key) spread" }, yRange: decades(spreads)),
+                    .at("bottom left")),
                 perLayerPanel(
                     layers, "backward: gradient reaching each layer's outputs", yLabel: "RMS of ∂L/∂aₖ",
-                    column: { "\($0.key) grad a" }, yRange: decades(gradients)),
+                    configurations: configurations, column: { "\($0.key) grad a" }, yRange: decades(gradients)),
                 perLayerPanel(
                     layers, "backward: gradient of each layer's weights", yLabel: "RMS of ∂L/∂Wₖ",
-                    column: { "\($0.key) grad W" }, yRange: decades(gradients)),
+                    configurations: configurations, column: { "\($0.key) grad W" }, yRange: decades(gradients)),
                 reluShares,
             ],
             layout: (2, 2), size: (1200, 900)))
+
+    // Within each unit and between units: sigmoid's offset against tanh's centre.
+    let units = tables.units
+    let unitKeys = ["sigmoid-xavier", "tanh-xavier"]
+    let unitValues = unitKeys.flatMap { units["\($0) within"] + units["\($0) between"] }
+    var unitPanel = Panel(
+        title: "Xavier: spread within each unit (across inputs, solid) and between units (dashed)", xLabel: "layer",
+        yLabel: "standard deviation", xRange: 0.5...Double(layerWidths.count) + 0.5, yRange: decades(unitValues),
+        series: unitKeys.flatMap { key in
+            [
+                Series(
+                    units, x: "layer", y: "\(key) within", title: "\(key) within", style: .linesWithMarkers(every: 1),
+                    color: key.hasPrefix("sigmoid") ? "#1f77b4" : "#d62728"),
+                Series(
+                    units, x: "layer", y: "\(key) between", title: "\(key) between", style: .linesWithMarkers(every: 1),
+                    dashed: true, color: key.hasPrefix("sigmoid") ? "#1f77b4" : "#d62728"),
+            ]
+        })
+    unitPanel.logY = true
+    unitPanel.legend = .at("bottom left")
+    figures.append(Figure(name: "units", panel: unitPanel))
 
     // Exercise 2: the same spreads, ten times wider.
     let width = tables.width
@@ -322,23 +247,26 @@ func perLayerPanel(
     figures.append(
         Figure(
             name: "exercise-width", title: "Exercise 2: spread of each layer's outputs at two widths (dashed: ReLU)",
-            panels: [("n", inputWidth), ("1000", wideWidth)].map { column, n in
-                perLayerPanel(
-                    width, "\(n) units per layer", yLabel: "standard deviation of aₖ",
-                    column: { "\($0.key) width \(column)" }, yRange: decades(allSpreads),
-                    legend: column == "n" ? .at("bottom left") : .hidden)
+            panels: [("n", inputWidth), ("1000", settings.wideWidth)].map { column, n in
+                withLegend(
+                    perLayerPanel(
+                        width, "\(n) units per layer", yLabel: "standard deviation of aₖ",
+                        configurations: configurations, column: { "\($0.key) width \(column)" },
+                        yRange: decades(allSpreads)),
+                    column == "n" ? .at("bottom left") : .hidden)
             },
             layout: (1, 2), size: (1200, 500)))
 
-    guard let loss = tables.loss, let adam = tables.adam else { return figures }
+    guard let loss = tables.loss, let adam = tables.adam, let mnist = results.mnist else { return figures }
+    let iterations = settings.iterations, printEvery = settings.printEvery
     var lossPanel = Panel(
         xLabel: "iterations", yLabel: "loss", xRange: 0...Double(iterations), yRange: 0...2.5,
-        series: weightInits.map { weightInit in
+        series: mnist.weightInits.map { weightInit in
             Series(
                 loss, x: "iteration", y: "\(weightInit) smoothed", title: "\(weightInit)",
                 style: .linesWithMarkers(every: printEvery))
         })
-    let optimizerName = options.optimizer == .sgd ? "SGD η = 0.01" : mnistOptimizer.name
+    let optimizerName = settings.optimizer == .sgd ? "SGD η = 0.01" : mnist.optimizerName
     lossPanel.title = "MNIST, 784-100-100-100-100-10 ReLU net, \(optimizerName): smoothed training loss by starting scale"
     lossPanel.legend = .at("right center")  // clear of the flat std=0.01 line at the top
     figures.append(Figure(name: "mnist-loss", panel: lossPanel))
@@ -346,12 +274,19 @@ func perLayerPanel(
     var adamPanel = Panel(
         xLabel: "iterations", yLabel: "smoothed loss", xRange: 0...Double(iterations), yRange: 0...2.5,
         series: [
-            Series(loss, x: "iteration", y: "std=0.01 smoothed", title: "std=0.01, \(mnistOptimizer.name)"),
+            Series(loss, x: "iteration", y: "std=0.01 smoothed", title: "std=0.01, \(mnist.optimizerName)"),
             Series(adam, x: "iteration", y: "std=0.01 Adam smoothed", title: "std=0.01, Adam"),
-            Series(loss, x: "iteration", y: "He smoothed", title: "He, \(mnistOptimizer.name)", dashed: true),
+            Series(loss, x: "iteration", y: "He smoothed", title: "He, \(mnist.optimizerName)", dashed: true),
         ])
     adamPanel.title = "Exercise 3: does Adam rescue the σ = 0.01 start?"
     adamPanel.legend = .at("right center")
     figures.append(Figure(name: "exercise-adam", panel: adamPanel))
     return figures
+}
+
+/// `panel` with its legend at `legend`.
+func withLegend(_ panel: Panel, _ legend: Panel.Legend) -> Panel {
+    var panel = panel
+    panel.legend = legend
+    return panel
 }

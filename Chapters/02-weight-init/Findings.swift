@@ -143,6 +143,7 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
                     tolerance: 0.5)
         ),
     ]
+    findings += unitFindings(tables)
     guard let loss = tables.loss, let adam = tables.adam else { return findings }
     let stuck = loss["std=0.01 smoothed"], he = loss["He smoothed"], xavier = loss["Xavier smoothed"]
     let heAhead = zip(he, xavier).filter { $0 < $1 }.count
@@ -167,4 +168,87 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
             holds: adamLoss.last! < 0.5 * stuck.last! && isAbout(adamLoss.last!, he.last!, tolerance: 0.1)),
     ]
     return findings
+}
+
+/// Within each unit against between units, and the per-layer factors the slopes predict.
+func unitFindings(_ tables: WeightInitTables) -> [Finding] {
+    let units = tables.units, layers = tables.layers
+    let n = Double(Int(tables.width["n"][0]))
+    let keys = layers.columns.filter { $0.hasSuffix(" spread") }.map { String($0.dropLast(7)) }
+    func unit(_ key: String, _ quantity: String) -> [Double] { units["\(key) \(quantity)"] }
+    /// σ of a configuration, from its key: `std-0.01`, `xavier` (√(1/n)), `he` (√(2/n)).
+    func sigma(_ key: String) -> Double {
+        if key.hasSuffix("xavier") { return (1 / n).squareRoot() }
+        if key.hasSuffix("-he") { return (2 / n).squareRoot() }
+        return Double(key.split(separator: "-").last!)!
+    }
+    // spread² = within² + between², for every configuration and layer.
+    func splitGap(_ key: String) -> Double {
+        let spread = layers["\(key) spread"], within = unit(key, "within"), between = unit(key, "between")
+        return spread.indices.map { (k: Int) -> Double in
+            let whole: Double = spread[k] * spread[k]
+            let parts: Double = within[k] * within[k] + between[k] * between[k]
+            return abs(parts - whole) / whole
+        }.max()!
+    }
+    let decompositionGap = keys.map(splitGap).max()!
+    // Backward: RMS ∂L/∂aₖ₋₁ / RMS ∂L/∂aₖ against √n·σ·RMS f′ of layer k.
+    func backwardGap(_ key: String) -> Double {
+        let gradient = layers["\(key) grad a"], slopes = unit(key, "slope rms")
+        return (1..<gradient.count).map { k in
+            abs((gradient[k - 1] / gradient[k]) / (n.squareRoot() * sigma(key) * slopes[k]) - 1)
+        }.max()!
+    }
+    // Forward, inside each unit: withinₖ against √n·σ·RMS f′ₖ·withinₖ₋₁ (the linear part of the activation).
+    func withinGap(_ key: String) -> Double {
+        let within = unit(key, "within"), slopes = unit(key, "slope rms")
+        return (1..<within.count).map { k in
+            abs(n.squareRoot() * sigma(key) * slopes[k] * within[k - 1] / within[k] - 1)
+        }.max()!
+    }
+    // Between units: the inputs' mean part √(mean² + between²) of the layer below, through the weights and the slope.
+    func betweenGap(_ key: String) -> Double {
+        let between = unit(key, "between"), means = unit(key, "mean"), slopes = unit(key, "slope rms")
+        return (1..<between.count).map { k in
+            let offset = (means[k - 1] * means[k - 1] + between[k - 1] * between[k - 1]).squareRoot()
+            return abs(n.squareRoot() * sigma(key) * slopes[k] * offset / between[k] - 1)
+        }.max()!
+    }
+    let smooth = ["sigmoid-std-0.01", "sigmoid-xavier", "tanh-xavier"]
+    let inputs = tables.histograms[0]["1-layer"].reduce(0, +) / n  // N: every sigmoid output is counted
+    let noiseGap = zip(unit("tanh-xavier", "between"), unit("tanh-xavier", "within")).map { between, within in
+        abs(between / (within / inputs.squareRoot()) - 1)
+    }.max()!
+    let (sigmoidWithin, sigmoidBetween) = (unit("sigmoid-xavier", "within"), unit("sigmoid-xavier", "between"))
+    let (tanhWithin, tanhBetween) = (unit("tanh-xavier", "within"), unit("tanh-xavier", "between"))
+    let oneBin = unit("sigmoid-xavier", "one bin")
+    let sigmoidMeans = unit("sigmoid-xavier", "mean")
+    let (heWithin, heBetween) = (unit("relu-he", "within"), unit("relu-he", "between"))
+    let last = sigmoidWithin.count - 1
+    return [
+        Finding(
+            "weight-init.units-split",
+            "Each layer's spread splits exactly into a part within each unit (across the inputs) and a part between units (the units' means): spread² = within² + between² in every layer of every configuration, to 10⁻⁶ of it (the data's precision is 10⁻¹⁰).",
+            holds: decompositionGap < 1e-6),
+        Finding(
+            "weight-init.sigmoid-xavier-collapse",
+            "Sigmoid with Xavier: the spread within each unit falls from \(significant(sigmoidWithin[0])) at layer 1 to \(significant(sigmoidWithin[last])) at layer \(last + 1), \(decimal(averageFactor(sigmoidWithin), 1)) times per layer, while the spread between units stays at \(span(Array(sigmoidBetween.dropFirst()), 2)) from layer 2 on, around a mean of \(span(sigmoidMeans, 2)): by layer \(last + 1), \(decimal(100 * oneBin[last], 0)) % of the units put all \(decimal(inputs, 0)) of their outputs in one histogram bin. What is left is a per-unit offset, the same for every input.",
+            holds: averageFactor(sigmoidWithin) > 3 && sigmoidBetween[last] > 10 * sigmoidWithin[last] && oneBin[last] > 0.5),
+        Finding(
+            "weight-init.tanh-xavier-centred",
+            "tanh with Xavier, centred on 0 (layer means \(span(unit("tanh-xavier", "mean"), 3))): the spread within each unit falls only from \(decimal(tanhWithin[0])) to \(decimal(tanhWithin[last])), and the spread between units stays below \(decimal(tanhBetween.max()!)), a tenth of the within part or less in every layer; no unit puts its outputs in one bin (\(decimal(100 * unit("tanh-xavier", "one bin").max()!, 0)) %).",
+            holds: zip(tanhBetween, tanhWithin).allSatisfy { $0 < 0.1 * $1 } && unit("tanh-xavier", "one bin").max()! == 0),
+        Finding(
+            "weight-init.within-factor",
+            "Inside each unit the input-dependent part shrinks by √n·σ times the layer's RMS slope, as a linear layer would: predicted and measured within-unit spreads agree within \(decimal(100 * smooth.map(withinGap).max()!, 1)) % at every layer for sigmoid at σ = 0.01 and Xavier and for tanh with Xavier (RMS slope: sigmoid \(span(unit("sigmoid-xavier", "slope rms"), 3)), tanh \(span(unit("tanh-xavier", "slope rms"), 3))). Between units, sigmoid's mean output (≈ 0.5) goes through the next weights as an offset Σᵢ āᵢ·wᵢ ≈ 0.5·Σᵢ wᵢ per unit, whose spread √n·σ·√(mean² + between²) of the layer below, times the slope, predicts the measured one within \(decimal(100 * betweenGap("sigmoid-xavier"), 0)) % from layer 2 on. tanh's between-unit spread is no offset: it is within/√N, the noise in a mean of N = \(decimal(inputs, 0)) outputs (within \(decimal(100 * noiseGap, 0)) %).",
+            holds: smooth.allSatisfy { withinGap($0) < 0.05 } && betweenGap("sigmoid-xavier") < 0.15 && noiseGap < 0.2),
+        Finding(
+            "weight-init.backward-factor",
+            "Backward, each layer multiplies the gradient by √n·σ times its RMS slope f′: measured factors agree with that within \(decimal(100 * keys.map(backwardGap).max()!, 1)) % at every layer of all \(keys.count) configurations. At σ = 1 the flat slopes (RMS \(span(unit("sigmoid-std-1", "slope rms"), 3))) times √n·σ = \(decimal(n.squareRoot() * sigma("sigmoid-std-1"), 0)) make about 1, which is why the gradient does not vanish there.",
+            holds: keys.allSatisfy { backwardGap($0) < 0.05 }),
+        Finding(
+            "weight-init.relu-he-offset",
+            "ReLU is not centred on 0 either (mean output \(span(unit("relu-he", "mean"), 2)) with He): the spread between units grows from \(decimal(heBetween[0])) to \(decimal(heBetween[last])) and passes the spread within units (\(decimal(heWithin[last]))) by layer \(last + 1).",
+            holds: heBetween[last] > heWithin[last] && heBetween[0] < heWithin[0]),
+    ]
 }

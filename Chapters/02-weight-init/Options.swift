@@ -1,5 +1,5 @@
-// Options.swift — the weight-init chapter's command-line flags, checked.
-// main.swift reads them in its settings, where each value's reason is given.
+// Options.swift — the weight-init chapter's command-line flags, parsed and
+// checked once, and applied to the chapter's Settings.
 
 import ArgumentParser
 import BookCore
@@ -30,5 +30,16 @@ struct Options: ParsableCommand {
                 throw ValidationError("--iterations sets the MNIST experiment, which --histograms-only skips; drop one of them.")
             }
         }
+    }
+
+    /// The chapter's settings for `--quick` or not, with every flag given applied.
+    var settings: Settings {
+        var settings = Settings(quick: common.quick)
+        settings.seed = common.seed
+        if let iterations { settings.iterations = iterations }
+        settings.width = width
+        settings.optimizer = optimizer
+        settings.histogramsOnly = histogramsOnly
+        return settings
     }
 }

@@ -41,6 +41,15 @@ struct WeightInitChapterTests {
         #expect(layers.allSatisfy { $0.allSatisfy { $0.isFinite && $0 >= 0 } })
         // The backward pass starts from the same standard-normal ∂L/∂a₅ for all: RMS about 1.
         #expect((0..<7).allSatisfy { abs(layers[4][1 + 6 * $0 + 4] - 1) < 0.05 })
+        // Within and between units: 1 layer column, then 5 quantities per configuration; the split is exact.
+        let units = ChapterRunner.dataRows("\(folder)/units.dat")
+        #expect(units.count == 5 && units.allSatisfy { $0.count == 1 + 5 * 7 && $0.allSatisfy(\.isFinite) })
+        for (k, row) in zip(layers.indices, layers) {
+            for c in 0..<7 {
+                let spread = row[1 + 6 * c], within = units[k][1 + 5 * c], between = units[k][2 + 5 * c]
+                #expect(abs(within * within + between * between - spread * spread) <= 1e-6 * spread * spread)
+            }
+        }
         // Exercise 2: the layer, n, then a spread at width n and at 1000 per configuration.
         let spreads = ChapterRunner.dataRows("\(folder)/exercise-width.dat")
         #expect(spreads.count == 5 && spreads.allSatisfy { $0.count == 2 + 2 * 7 && $0.allSatisfy { $0 > 0 } })
@@ -52,8 +61,8 @@ struct WeightInitChapterTests {
         let outputs = Double(1000 * width)
         #expect(positives.allSatisfy { $0 > 0.4 * outputs && $0 < 0.6 * outputs }, "\(positives)")
         for file in [
-            "layers.dat", "exercise-width.dat", "findings.txt", "forward-backward.gp", "exercise-width.gp",
-            "activations-relu-log.gp",
+            "layers.dat", "exercise-width.dat", "units.dat", "findings.txt", "forward-backward.gp", "exercise-width.gp",
+            "activations-relu-log.gp", "units.gp",
         ] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "missing \(file)")
         }

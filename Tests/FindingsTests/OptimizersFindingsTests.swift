@@ -14,7 +14,9 @@ struct OptimizersFindingsTests {
         let tables = OptimizerTables(
             valleyPaths: try table("valley-paths.dat"), valleyFloor: try table("valley-floor.dat"),
             surface: try table("valley-surface.dat"), loss: try table("mnist-loss.dat"),
-            race: try table("race.dat"))
+            race: try table("race.dat"), raceDiverged: try table("race-diverged.dat"),
+            valleyRates: try table("valley-rates.dat"), valleyTheory: try table("valley-theory.dat"),
+            valleyTuned: try table("valley-tuned.dat"))
         try checkFindings(optimizersFindings(tables), chapter: "optimizers", folder: "01-optimizers")
     }
 }

@@ -20,9 +20,10 @@ struct WeightInitFindingsTests {
         let tables = WeightInitTables(
             histograms: try Self.histogramKeys.map { try table("activations-\($0).dat") },
             reluLog: try table("activations-relu-log.dat"), layers: try table("layers.dat"), width: try table("exercise-width.dat"),
+            units: try table("units.dat"),
             loss: try table("mnist-loss.dat"), adam: try table("exercise-adam.dat"))
         let findings = weightInitFindings(tables)
-        #expect(findings.count == 20)
+        #expect(findings.count == 26)
         try checkFindings(findings, chapter: "weight-init", folder: "02-weight-init")
     }
 }

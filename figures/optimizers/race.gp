@@ -18,10 +18,10 @@ do for [target in targets] {
   if (target eq "svg") { set terminal svg size 800,560 noenhanced font 'Sans,10' background 'white'; set output svg_file }
   if (target eq "terminal") { set terminal dumb size 100,30 noenhanced; set output }
   set multiplot layout 1,1
-  # — panel 'The race: each optimizer at seven learning rates (200 iterations; missing points diverged)' —
+  # — panel 'The race: each optimizer at seven learning rates (200 iterations; diverged: marked at the top)' —
   unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
   set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
-  set title 'The race: each optimizer at seven learning rates (200 iterations; missing points diverged)'; set xlabel 'learning rate η'; set ylabel 'mean loss, last 50 iterations'
+  set title 'The race: each optimizer at seven learning rates (200 iterations; diverged: marked at the top)'; set xlabel 'learning rate η'; set ylabel 'mean loss, last 50 iterations'
   set xrange [0.0006666666667:1.5]; set yrange [0:2.5]
   set format x '% h'
   set format y '% h'
@@ -32,7 +32,8 @@ do for [target in targets] {
        'race.dat' using 1:4 with linespoints lw 1.5 pi 1 ps 1 title 'Nesterov', \
        'race.dat' using 1:5 with linespoints lw 1.5 pi 1 ps 1 title 'AdaGrad', \
        'race.dat' using 1:6 with linespoints lw 1.5 pi 1 ps 1 title 'RMSprop', \
-       'race.dat' using 1:7 with linespoints lw 1.5 pi 1 ps 1 title 'Adam'
+       'race.dat' using 1:7 with linespoints lw 1.5 pi 1 ps 1 title 'Adam', \
+       'race-diverged.dat' using 1:(2.4 - 0.06 * $2) with points pt 7 ps 0.6 lc rgb 'black' title 'diverged (loss not finite): 2'
   unset multiplot
   set output
 }

@@ -1,12 +1,13 @@
 // Nesterov.swift — momentum that looks ahead.
 
-/// Nesterov's accelerated gradient, in the book's form (Sutskever et al. 2013).
+/// Nesterov's accelerated gradient, in its standard form (Sutskever et al. 2013).
 ///
 /// The gradient is taken, in effect, at the point momentum is about to carry
-/// the parameters to. Rewritten to use the gradient at the current point, the
-/// book's update is:
-/// `W ← W + α²·v`, `W ← W − (1 + α)·η·∂L/∂W`, then `v ← α·v − η·∂L/∂W`
-/// (book defaults η = 0.01, α = 0.9).
+/// the parameters to. Rewritten to use the gradient at the current point:
+/// `W ← W + α²·v`, `W ← W − (1 + α)·η·∂L/∂W`, then `v ← α·v − η·∂L/∂W`,
+/// where the `v` added to `W` is the velocity from before this step (book
+/// defaults η = 0.01, α = 0.9). The book's code differs: it updates `v` first
+/// and adds `α²·v` with the new velocity.
 public struct Nesterov: Optimizer {
     /// The book's name for it.
     public let name = "Nesterov"
