@@ -17,6 +17,22 @@ public struct LiveCurves: Sendable {
     }
 }
 
+/// Runs a training loop that reports each loss after its update, `body`, with
+/// a step closure that calls `step` (the progress line), then draws the loss on
+/// curve `curve` of `live` at x = 0, 1, 2, … (`nil`: the step alone).
+public func withLossesDrawn<Result>(
+    on live: LiveFigure?, curve: Int, after step: () -> Void, _ body: (_ step: (_ loss: Double) -> Void) -> Result
+) -> Result {
+    withoutActuallyEscaping(step) { step in
+        var iteration = 0
+        return body { loss in
+            step()
+            live?.append(curve, x: Double(iteration), y: loss)
+            iteration += 1
+        }
+    }
+}
+
 extension LiveFigure {
     /// The curves from `first` on, for one run.
     public func curves(from first: Int) -> LiveCurves { LiveCurves(figure: self, first: first) }
