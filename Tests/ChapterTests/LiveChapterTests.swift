@@ -83,3 +83,36 @@ func stubChapterSaysTheLiveViewIsUnavailable() throws {
     #expect(lines.count == 1 && lines[0].contains("no gnuplot-iostream"), "\(run.errors)")
     #expect(FileManager.default.fileExists(atPath: "\(folder)/weight-decay.dat"))
 }
+
+/// `optimizers --explore` with `q` typed: it exits 0 before any training, and its paths end where
+/// the chapter's valley walks end (the explorer takes one update fewer than the walk's positions).
+@Test(.enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR) for the chapter's own walk"))
+func exploreEndsWhereTheChaptersWalksEnd() throws {
+    let folder = try ChapterRunner.temporaryDirectory()
+    let chapter = try ChapterRunner.run("optimizers", ["--quick", "--plot", "none", "--output", folder])
+    #expect(chapter.status == 0, "\(chapter.errors)")
+    let process = Process()
+    process.executableURL = ChapterRunner.productsDirectory.appendingPathComponent("optimizers")
+    process.arguments = ["--explore"]
+    process.environment = ProcessInfo.processInfo.environment.merging(["DISPLAY": ""]) { _, new in new }
+    let input = Pipe(), output = Pipe()
+    (process.standardInput, process.standardOutput, process.standardError) = (input, output, FileHandle.nullDevice)
+    try process.run()
+    input.fileHandleForWriting.write(Data("q\n".utf8))
+    try input.fileHandleForWriting.close()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(text.suffix(400))")
+    #expect(!text.contains("MNIST:"), "it trained: \(text.suffix(400))")
+    // "SGD last position ( -0.387,  -0.094)" against "1 SGD      η 0.95   end (-0.387, -0.094)".
+    func ends(_ text: String, after marker: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            guard let range = line.range(of: marker) else { return nil }
+            return line[range.upperBound...].prefix { $0 != ")" }.split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ",")
+        }
+    }
+    let walked = ends(chapter.output, after: "last position (")
+    #expect(walked.count == 4, "\(chapter.output.prefix(400))")
+    #expect(ends(text, after: "end (") == walked, "\(text.suffix(600))")
+}
