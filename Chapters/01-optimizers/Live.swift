@@ -21,8 +21,8 @@ extension LiveFigure.Layout {
 /// updates has `steps + 1` positions. So the explorer takes `valleySteps − 1`
 /// updates: its paths are the walks' positions, and its ends their last positions.
 func valleyExplorer(
-    _ settings: Settings, optimizers: [any Optimizer], valley: @escaping @Sendable (Double, Double) -> Double,
-    gradient: @escaping @Sendable (Double, Double) -> (Double, Double)
+    _ settings: Settings, _ optimizers: [any Optimizer], _ valley: @escaping @Sendable (Double, Double) -> Double,
+    _ gradient: @escaping @Sendable (Double, Double) -> (Double, Double)
 ) -> ValleyExplorer {
     ValleyExplorer(
         function: valley, gradient: gradient, optimizers: optimizers, start: (settings.valleyStart.x, settings.valleyStart.y),

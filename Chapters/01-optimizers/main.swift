@@ -73,8 +73,7 @@ func walk(_ optimizer: any Optimizer, from start: Point, steps: Int) -> [Point] 
     }
     return path
 }
-// --explore: the valley, interactive, instead of the chapter (Live.swift); no training, no files.
-if options.explore { exit(valleyExplorer(settings, optimizers: valleyOptimizers, valley: valley, gradient: valleyGradient).run()) }
+if options.explore { exit(valleyExplorer(settings, valleyOptimizers, valley, valleyGradient).run()) }  // interactive (Live.swift)
 
 // MARK: - 3. Experiment 1: thirty steps in the valley (Figure 6-8)
 
