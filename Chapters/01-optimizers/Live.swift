@@ -7,7 +7,7 @@ import ChapterKit
 
 extension LiveFigure.Layout {
     /// Each optimizer's loss after every update: network k draws curve k.
-    static func losses(_ optimizers: [any Optimizer]) -> LiveFigure.Layout {
+    static func mnistLosses(_ optimizers: [any Optimizer]) -> LiveFigure.Layout {
         LiveFigure.Layout(
             title: "optimizers: loss on MNIST after every update", xLabel: "iteration", yLabel: "loss",
             curves: optimizers.map(\.name))

@@ -124,7 +124,7 @@ let batches = (0..<max(settings.iterations, settings.raceIterations)).map { _ in
 // [source: Training.swift]
 let mnistOptimizers = settings.comparison.map { $0.make() }  // --optimizers: which, each at the book's default rate
 let comparisonIterations = settings.iterations
-let live = LiveFigure.start(options.common.plot, .losses(mnistOptimizers))  // --plot live: drawn as they train (Live.swift)
+let live = LiveFigure.start(options.common.plot, .mnistLosses(mnistOptimizers))  // --plot live: drawn as they train (Live.swift)
 let comparison = await trainSideBySide("training", count: mnistOptimizers.count, stepsEach: comparisonIterations) { k, step in
     withLossesDrawn(on: live, curve: k, after: step) {
         lossCurve(mnistOptimizers[k], steps: comparisonIterations, train: train, batches: batches, settings: settings, step: $0)
