@@ -29,7 +29,8 @@ help:
 	@echo "make docs        the course site (DocC) into docs-site/"
 	@echo "make clean       remove build products (figures stay)"
 
-# System packages: gnuplot draws, OpenBLAS multiplies (Accelerate on macOS), zlib unzips.
+# System packages: gnuplot draws, OpenBLAS multiplies (Accelerate on macOS), zlib unzips,
+# OpenSSL hashes, gnuplot-iostream keeps a pipe to gnuplot open for the live view.
 deps:
 	@scripts/check-deps.sh --with-gnuplot
 

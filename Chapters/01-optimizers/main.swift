@@ -196,8 +196,8 @@ exitOnError { try options.common.show(makeFigures(tables, settings), with: write
 // the book's defaults AdaGrad ends lowest [finding: optimizers.mnist-lowest]. The race
 // shows how much of that is the learning rate: every optimizer has a good η of its
 // own, and SGD's best is not the best of all [finding: optimizers.race-winner];
-// AdaGrad trains well over the widest span of η, SGD over one of the narrowest
-// [finding: optimizers.race-forgiving]. Diverged networks (loss not a number) are
+// AdaGrad trains well over the widest span of η, SGD over a narrower one than the
+// book's other three [finding: optimizers.race-forgiving]. Diverged networks (loss not a number) are
 // reported, marked in race.png and counted by no comparison [finding: optimizers.race-diverged].
 
 let findings = optimizersFindings(tables)

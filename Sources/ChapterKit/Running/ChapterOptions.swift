@@ -65,14 +65,6 @@ public struct ChapterOptions: ParsableArguments, Sendable {
         BLAS.setThreads(1)
     }
 
-    /// The output folder: `--output`, else `figures/<chapter>`.
-    ///
-    /// The old spelling, kept while the chapters move to
-    /// ``outputDirectory(chapter:settingsChanged:)``.
-    public func outputDirectory(chapter: String) -> String {
-        output ?? "figures/\(chapter)"
-    }
-
     /// Where a run's files go, so that an experiment never overwrites the
     /// committed figures: `--output` if given; else `figures/<chapter>` for
     /// the chapter's own run; else `experiments/<chapter>` (which git
