@@ -38,6 +38,11 @@ struct Options: ParsableCommand {
             "Iterations of each network in the learning-rate race (default \(Settings(quick: false).raceIterations); --quick: \(Settings(quick: true).raceIterations); 0: no race)."
     )
     var raceIterations: Int?
+    @Flag(
+        help:
+            "The valley, interactive, instead of the chapter: in a window a click sets the start, 1–4 pick an optimizer, + and - scale its η, q quits; in a terminal a prompt takes x,y, a name and its η (adam 0.5), 1–4, +, - or q."
+    )
+    var explore = false
 
     func validate() throws {
         if let iterations { try validatePositive(iterations, flag: "--iterations") }

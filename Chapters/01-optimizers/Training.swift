@@ -6,13 +6,13 @@ import ChapterKit
 import Foundation
 
 /// Trains one network with `optimizer` on the first `steps` of `batches` of
-/// `train` and returns its loss after every update.
+/// `train` and returns its loss after every update, handing each to `step` as it comes.
 ///
 /// The book gives each network its own random start. The course gives all of
 /// them the same one (stream 1 of the seed), so that the curves differ only by
 /// the optimizer: a deliberate difference from the book.
 func lossCurve(
-    _ optimizer: any Optimizer, steps: Int, train: Dataset, batches: [[Int]], settings: Settings, step: () -> Void
+    _ optimizer: any Optimizer, steps: Int, train: Dataset, batches: [[Int]], settings: Settings, step: (_ loss: Double) -> Void
 ) -> [Double] {
     var weightGenerator = SeededGenerator(seed: settings.seed, stream: 1)
     let network = MultiLayerNet(
@@ -25,7 +25,7 @@ func lossCurve(
         network.gradient(x, labels: t)  // fills ∂L/∂W for every W
         optimizer.update(network.parameters)  // one step
         losses.append(network.loss(x, labels: t))  // the book records the loss after the step
-        step()
+        step(losses[losses.count - 1])
     }
     return losses
 }

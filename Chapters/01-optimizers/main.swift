@@ -73,6 +73,7 @@ func walk(_ optimizer: any Optimizer, from start: Point, steps: Int) -> [Point] 
     }
     return path
 }
+if options.explore { exit(valleyExplorer(settings, valleyOptimizers, valley, valleyGradient).run()) }  // interactive (Live.swift)
 
 // MARK: - 3. Experiment 1: thirty steps in the valley (Figure 6-8)
 
@@ -123,9 +124,13 @@ let batches = (0..<max(settings.iterations, settings.raceIterations)).map { _ in
 // [source: Training.swift]
 let mnistOptimizers = settings.comparison.map { $0.make() }  // --optimizers: which, each at the book's default rate
 let comparisonIterations = settings.iterations
+let live = LiveFigure.start(options.common.plot, .mnistLosses(mnistOptimizers))  // --plot live: drawn as they train (Live.swift)
 let comparison = await trainSideBySide("training", count: mnistOptimizers.count, stepsEach: comparisonIterations) { k, step in
-    lossCurve(mnistOptimizers[k], steps: comparisonIterations, train: train, batches: batches, settings: settings, step: step)
+    withLossesDrawn(on: live, curve: k, after: step) {
+        lossCurve(mnistOptimizers[k], steps: comparisonIterations, train: train, batches: batches, settings: settings, step: $0)
+    }
 }
+live?.finish(runSeconds: comparison.seconds)
 let losses = comparison.results
 for (optimizer, curve) in zip(mnistOptimizers, losses) {  // a loss that is not finite is said so, never counted
     if let i = curve.firstIndex(where: { !$0.isFinite }) { print("\(optimizer.name) diverged: loss \(curve[i]) at iteration \(i)") }
@@ -154,7 +159,7 @@ let raceRates = settings.raceRates, raceIterations = settings.raceIterations
 let racePairs = raceIterations == 0 ? [] : raceOptimizers.flatMap { name in raceRates.map { (name, $0) } }
 let race = await trainSideBySide("race", count: racePairs.count, stepsEach: raceIterations) { k, step in
     let optimizer = racePairs[k].0.make(learningRate: racePairs[k].1)
-    let curve = lossCurve(optimizer, steps: raceIterations, train: train, batches: batches, settings: settings, step: step)
+    let curve = lossCurve(optimizer, steps: raceIterations, train: train, batches: batches, settings: settings) { _ in step() }
     let tail = curve.suffix(min(settings.raceTail, curve.count))
     return tail.reduce(0, +) / Double(tail.count)  // not finite if any loss of the tail is: the network diverged
 }

@@ -232,10 +232,10 @@ func randomLayerOutputs(_ configuration: Configuration, _ inputs: Matrix, widths
 }
 
 /// Trains one MNIST net of the settings' hidden ReLU layers, its weights drawn from stream 1 of the seed,
-/// on `batches` of `train`; returns the loss after each step and calls `step()` after each.
+/// on `batches` of `train`; returns the loss after each step and hands each to `step` as it comes.
 func trainNetwork(
     _ weightInit: WeightInit, _ optimizer: any Optimizer, train: Dataset, batches: [[Int]], settings: Settings,
-    step: () -> Void
+    step: (_ loss: Double) -> Void
 ) -> [Double] {
     var weightGenerator = SeededGenerator(seed: settings.seed, stream: 1)
     let network = MultiLayerNet(
@@ -248,7 +248,7 @@ func trainNetwork(
         network.gradient(x, labels: t)  // fills ∂L/∂W for every W
         optimizer.update(network.parameters)  // SGD: W ← W − η·∂L/∂W
         losses.append(network.loss(x, labels: t))  // the book records the loss after the step
-        step()
+        step(losses[losses.count - 1])
     }
     return losses
 }

@@ -107,9 +107,13 @@ if !settings.histogramsOnly {
     let batches = (0..<settings.iterations).map { _ in generator.choice(train.count, count: settings.batchSize) }
     let runs: [(WeightInit, any Optimizer)] = weightInits.map { ($0, mnistOptimizer) } + [(.standardDeviation(0.01), Adam())]
     let iterations = settings.iterations
+    let live = LiveFigure.start(options.common.plot, .mnistLosses(runs))  // --plot live: drawn as they train (Live.swift)
     let trained = await trainSideBySide("training", count: runs.count, stepsEach: iterations) { k, step in
-        trainNetwork(runs[k].0, runs[k].1, train: train, batches: batches, settings: settings, step: step)
+        withLossesDrawn(on: live, curve: k, after: step) {
+            trainNetwork(runs[k].0, runs[k].1, train: train, batches: batches, settings: settings, step: $0)
+        }
     }
+    live?.finish(runSeconds: trained.seconds)
     for (k, curve) in trained.results.enumerated() {  // a loss that is not finite is said so, never counted
         if let i = curve.firstIndex(where: { !$0.isFinite }) { print("net \(k + 1) diverged: loss \(curve[i]) at iteration \(i)") }
     }

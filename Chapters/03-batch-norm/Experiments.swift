@@ -66,6 +66,9 @@ func trainPair(
     return pair
 }
 
+/// An accuracy as the book prints it, or `NaN (diverged)`.
+func shown(_ accuracy: Double) -> String { accuracy.isNaN ? "NaN (diverged)" : "\(accuracy)" }
+
 /// The accuracy in test mode, or NaN once the network has diverged or when a
 /// score is not finite: the argmax of a NaN row is 0, a guess of digit 0
 /// that would count as right for every zero.

@@ -79,23 +79,24 @@ print("MNIST: the first \(train.count) training images of \(fullTrain.count), \(
 // MARK: - 4. Experiment: 16 weight scales, with and without batch normalization (the book: 6.3.2, Figure 6-19)
 
 // [source: Experiments.swift]
-
 // Scale i draws its batches from stream 2i of the seed and its weights from
 // stream 2i + 1, so it does not depend on which other scales ran, or when.
 let scaleIndices = settings.scaleIndices
+let live = LiveFigure.start(options.common.plot, .scaleGrid)  // --plot live: each scale drawn as it ends (Live.swift)
 let scaleRuns = await trainSideBySide("\(scaleIndices.count) scales", count: scaleIndices.count, stepsEach: settings.epochs) {
     k, step in
     let setup = PairSetup(
         weightInit: .standardDeviation(Settings.scales[scaleIndices[k]]), learningRate: settings.learningRate,
         batchSize: settings.batchSize, stream: UInt64(2 * scaleIndices[k]))
-    return accuracyCurves(setup, settings: settings, on: train, measuredOn: trainSet, step: step)
+    let curves = accuracyCurves(setup, settings: settings, on: train, measuredOn: trainSet, step: step)
+    live?.plot(curves, sigma: Settings.scales[scaleIndices[k]])
+    return curves
 }
+live?.finish(runSeconds: scaleRuns.seconds)
 // What the book prints, scale by scale, in order. A network whose loss stops
 // being a number has diverged: the book's code trains on and counts the argmax
-// of its NaN scores (digit 0) as guesses; here it stops, its accuracies NaN.
-func shown(_ accuracy: Double) -> String { accuracy.isNaN ? "NaN (diverged)" : "\(accuracy)" }
-for (k, i) in scaleIndices.enumerated() {
-    let run = scaleRuns.results[k]
+// of its NaN scores (digit 0) as guesses; here it stops, its accuracies NaN (`shown`).
+for (i, run) in zip(scaleIndices, scaleRuns.results) {
     print("============== \(i + 1)/\(Settings.scales.count) ==============")
     for epoch in 0..<settings.epochs {
         print("epoch:\(epoch) | \(shown(run.plain[epoch])) - \(shown(run.batchNorm[epoch]))")
@@ -147,8 +148,7 @@ let rateSweep = await trainSideBySide("learning rates", count: settings.sweepRat
 
 // MARK: - 6. Figures
 
-let results = Results(
-    scales: scaleRuns.results, invariance: invariance, batchSizes: batchSweep.results, rates: rateSweep.results)
+let results = Results(scales: scaleRuns.results, invariance: invariance, batchSizes: batchSweep.results, rates: rateSweep.results)
 let tables = makeTables(results, settings: settings)
 exitOnError {
     for table in tables.all { try writer.write(table) }

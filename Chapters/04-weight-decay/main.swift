@@ -96,8 +96,8 @@ var batchGenerator = SeededGenerator(seed: settings.seed, stream: 0)
 let batches = (0..<updates).map { _ in batchGenerator.choice(train.count, count: settings.batchSize) }
 
 /// Trains the network with weight decay `lambda` on `batches`, measuring
-/// after the update of every iteration for which `measuresAt` is true.
-func train(lambda: Double, measuresAt: (Int) -> Bool, step: () -> Void) -> Run {
+/// after the update of every iteration for which `measuresAt` is true (and drawing it on `live`).
+func train(lambda: Double, measuresAt: (Int) -> Bool, live: LiveCurves? = nil, step: () -> Void) -> Run {
     var weightGenerator = SeededGenerator(seed: settings.seed, stream: 1)
     let network = MultiLayerNet(
         inputSize: train.features, hiddenSizes: settings.hiddenSizes, outputSize: train.classes,
@@ -117,6 +117,7 @@ func train(lambda: Double, measuresAt: (Int) -> Bool, step: () -> Void) -> Run {
             run.trainAccuracy.append(finite ? network.accuracy(on: trainSet) : .nan)
             run.testAccuracy.append(finite ? network.accuracy(on: testSet) : .nan)
             run.weightSquares.append(finite ? squares : .nan)
+            live?.append(x: Double(run.trainAccuracy.count - 1), run.trainAccuracy.last!, run.testAccuracy.last!)
         }
         step()
     }
@@ -126,9 +127,11 @@ func train(lambda: Double, measuresAt: (Int) -> Bool, step: () -> Void) -> Run {
     return run
 }
 
+let live = LiveFigure.start(options.common.plot, .accuracies(lambdas))  // --plot live: drawn as they train (Live.swift)
 let book = await trainSideBySide("training", count: lambdas.count, stepsEach: updates) { k, step in  // one per core
-    train(lambda: lambdas[k], measuresAt: { $0 % settings.iterationsPerEpoch == 0 }, step: step)
+    train(lambda: lambdas[k], measuresAt: { $0 % settings.iterationsPerEpoch == 0 }, live: live?.curves(from: 2 * k), step: step)
 }
+live?.finish(runSeconds: book.seconds)
 let runs = book.results
 
 // What the book prints, one run after the other.

@@ -55,6 +55,8 @@ struct RunSetup: Sendable {
     var inverted = false
     /// Measure each epoch on only this many images of each set (`nil`: all; 0: none, only the end counts).
     var testLimit: Int? = nil
+    /// Where it draws its accuracies each epoch as it trains (`--plot live`; `nil`: nowhere).
+    var live: LiveCurves? = nil
 
     /// `dropout=0.2`, `no-dropout` or `inverted=0.2`: the run's name in column names.
     var column: String {
@@ -184,6 +186,9 @@ func run(
         step()
         guard trainer.trainAccuracy.count > measured else { return }
         measured = trainer.trainAccuracy.count
+        if !trainer.diverged {
+            setup.live?.append(x: Double(measured - 1), trainer.trainAccuracy[measured - 1], trainer.testAccuracy[measured - 1])
+        }
         for (i, level) in settings.trainingLevels.enumerated() where testAtLevels[i].isNaN && trainer.trainAccuracy[measured - 1] >= level {
             guard setup.testLimit != nil else {
                 testAtLevels[i] = trainer.testAccuracy[measured - 1]

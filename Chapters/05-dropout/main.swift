@@ -48,13 +48,10 @@ func chapterSettings(seed: UInt64, quick: Bool) -> DropoutSettings {
 }
 var settings = chapterSettings(seed: options.common.seed, quick: options.common.quick)
 settings.epochs = options.epochs ?? settings.epochs
-settings.ratio = options.dropoutRatio
-settings.weightDecay = options.weightDecay
+(settings.ratio, settings.weightDecay) = (options.dropoutRatio, options.weightDecay)
 
-let settingsChanged = settings != chapterSettings(seed: settings.seed, quick: options.common.quick)
-let writer = exitOnError {
-    try FigureWriter(directory: options.common.outputDirectory(chapter: "dropout", settingsChanged: settingsChanged))
-}
+let changed = settings != chapterSettings(seed: settings.seed, quick: options.common.quick)
+let writer = exitOnError { try FigureWriter(directory: options.common.outputDirectory(chapter: "dropout", settingsChanged: changed)) }
 
 // MARK: - 2. The idea: a different thinned network for every mini-batch
 //
@@ -111,10 +108,12 @@ let setups = [
 
 // run(_:) builds the run's network, measures its signal, and trains it with the book's Trainer:
 // [source: Experiments.swift]
+let live = LiveFigure.start(options.common.plot, .accuracies(setups))  // --plot live: drawn as they train (Live.swift)
 let side = await trainSideBySide("training", count: setups.count, stepsEach: settings.iterationsPerRun) {
     [settings, verbose = options.verbose] k, step in
-    run(setups[k], settings: settings, train: train, test: test, printsTrainLoss: verbose, step: step)
+    run(setups[k].drawn(on: live?.curves(from: 2 * k)), settings: settings, train: train, test: test, printsTrainLoss: verbose, step: step)
 }
+live?.finish(runSeconds: side.seconds)
 let results = DropoutResults(
     setups: setups, runs: side.results, trainCount: train.count, testCount: test.count, seconds: side.seconds)
 for k in 0..<2 {

@@ -47,6 +47,8 @@ struct TrialDraw: Sendable {
     var weightDecay: Double
     /// Draws the starting weights, then the mini-batches.
     var generator: SeededGenerator
+    /// Where the finished trial is drawn (`--plot live`; `nil`: nowhere).
+    var live: LiveFigure? = nil
 }
 
 /// What one trial leaves behind.
@@ -144,11 +146,13 @@ func runTrial(
         validationAccuracy[validationAccuracy.count - 1] = .nan
         trainingAccuracy[trainingAccuracy.count - 1] = .nan
     }
-    return Trial(
+    let trial = Trial(
         number: draw.number, weightDecay: draw.weightDecay, learningRate: draw.learningRate,
         validationAccuracy: validationAccuracy, trainingAccuracy: trainingAccuracy,
         diverged: trainer.diverged, iterations: trainer.currentIteration,
         productFLOPs: ProductFLOPs.training(trainer), finalAccuracy: finalAccuracy)
+    draw.live?.plot(trial)
+    return trial
 }
 
 /// The centres of `side` equal parts of an exponent range, as powers of ten.

@@ -107,15 +107,16 @@ let iterationsPerTrial = Int(Double(settings.trial.epochs) * max(Double(train.co
 
 // runTrial trains a fresh network with η and λ; section 5's grid and runs come from here too:
 // [source: Experiments.swift]
+let live = LiveFigure.start(options.common.plot, .trialPlane)  // --plot live: each trial drawn as it ends (Live.swift)
 let search = await trainSideBySide("trials", count: settings.trialCount, stepsEach: iterationsPerTrial, maxConcurrent: jobs) {
     [settings, data] index, step in
-    let number = index + 1
-    var generator = SeededGenerator(seed: settings.seed, stream: UInt64(number))
+    var generator = SeededGenerator(seed: settings.seed, stream: UInt64(index + 1))
     let weightDecay = generator.logUniform(exponents: settings.weightDecayExponents)
     let learningRate = generator.logUniform(exponents: settings.learningRateExponents)
-    let draw = TrialDraw(number: number, learningRate: learningRate, weightDecay: weightDecay, generator: generator)
+    let draw = TrialDraw(number: index + 1, learningRate: learningRate, weightDecay: weightDecay, generator: generator, live: live)
     return runTrial(draw, settings: settings.trial, trainSet: data.train, measureSet: data.validation, step: step)
 }
+live?.finish(runSeconds: search.seconds)
 let trials = search.results
 
 // What the book prints for every trial, in trial order.
@@ -129,10 +130,9 @@ print("=========== Hyper-Parameter Optimization Result ===========")
 for (position, trial) in ranked.prefix(settings.shownTrials).enumerated() {
     print("Best-\(position + 1)(val acc:\(trial.finalValidationAccuracy)) | lr:\(trial.learningRate), weight decay:\(trial.weightDecay)")
 }
-let divergedTrials = trials.filter(\.diverged).count
 print(
     "Ran \(settings.trialCount) trials × \(settings.trial.epochs) epochs (\(iterationsPerTrial) updates each) in \(String(format: "%.1f", search.seconds)) s, "
-        + "at most \(min(jobs, settings.trialCount)) at a time; \(divergedTrials) diverged; "
+        + "at most \(min(jobs, settings.trialCount)) at a time; \(trials.filter(\.diverged).count) diverged; "
         + productSpeed(flops: trials.reduce(0) { $0 + $1.productFLOPs }, seconds: search.seconds))
 
 // MARK: - 5. Going further: grid against random, the seed, and the test set

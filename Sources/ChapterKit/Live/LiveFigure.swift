@@ -3,11 +3,12 @@
 // A chapter makes one live figure for its headline curves, appends points as
 // its networks train (from any thread), and finishes it at the end; the usual
 // data files and pictures are written as always, since the live figure only
-// draws. It draws a few times a second at most, in a window where there is a
-// display and a windowed gnuplot, else with gnuplot's text terminal, redrawn
-// in place on standard error (where progress goes; standard output keeps the
-// chapter's results). Whatever goes wrong with gnuplot stops the live figure,
-// with one line on standard error, and nothing else.
+// draws. It draws twice a second at most (by default), in a window where
+// there is a display and a windowed gnuplot, else with gnuplot's text
+// terminal, redrawn in place on standard error (where progress goes;
+// standard output keeps the chapter's results). Whatever goes wrong with
+// gnuplot stops the live figure, with one line on standard error, and nothing
+// else.
 
 import Foundation
 
@@ -70,12 +71,14 @@ public final class LiveFigure: @unchecked Sendable {
     private var sent = 0
     private var dropped = 0
     private var spent = 0.0
+    private var cpuSpent = 0.0
+    private var failed = false
 
     /// Starts a live figure if `mode` is ``PlotMode/live``: `nil` otherwise, and
     /// `nil` after one line on standard error where it cannot draw (no
     /// gnuplot-iostream in this build, no gnuplot, gnuplot fails to start).
     public static func start(
-        _ mode: PlotMode, _ layout: Layout, gnuplot: String? = FigureWriter.gnuplotPath, framesPerSecond: Double = 4,
+        _ mode: PlotMode, _ layout: Layout, gnuplot: String? = FigureWriter.gnuplotPath, framesPerSecond: Double = 2,
         stallSeconds: Double = 10
     ) -> LiveFigure? {
         guard mode == .live else { return nil }
@@ -87,7 +90,7 @@ public final class LiveFigure: @unchecked Sendable {
     /// error saying why it cannot draw.
     public init?(
         _ layout: Layout, gnuplot: String? = FigureWriter.gnuplotPath, surface: LiveSurface? = nil,
-        framesPerSecond: Double = 4, stallSeconds: Double = 10
+        framesPerSecond: Double = 2, stallSeconds: Double = 10
     ) {
         guard GnuplotPipe.isAvailable else {
             LiveFigure.unavailable(
@@ -125,6 +128,13 @@ public final class LiveFigure: @unchecked Sendable {
     /// Seconds spent building and sending frames, on the threads that appended.
     public var secondsSpent: Double { lock.withLock { spent } }
 
+    /// CPU seconds of those threads in building and sending frames: less than
+    /// ``secondsSpent`` by the time they waited (on a busy machine, mostly for a core).
+    public var cpuSecondsSpent: Double { lock.withLock { cpuSpent } }
+
+    /// Whether a fault stopped it (the line on standard error has said why).
+    public var hasFailed: Bool { lock.withLock { failed } }
+
     /// Adds a point to curve `curve`, and redraws if the last frame is old enough.
     public func append(_ curve: Int, x: Double, y: Double) {
         lock.withLock {
@@ -154,6 +164,7 @@ public final class LiveFigure: @unchecked Sendable {
                 let (status, exitStatus) = pipe.close(wait: 2)
                 self.pipe = nil
                 if status != .ok, status != .invalid {
+                    failed = true
                     LiveFigure.stopped(exitStatus != 0 ? "gnuplot ended with status \(exitStatus)" : status.text)
                 }
             }
@@ -167,8 +178,10 @@ public final class LiveFigure: @unchecked Sendable {
         guard let pipe else { return }
         let now = monotonicSeconds()
         guard force || now - lastFrame >= 1 / framesPerSecond else { return }
+        let cpuStart = threadCPUSeconds()
         let status = send(frame(), to: pipe, wait: force ? 1 : 0)
         spent += monotonicSeconds() - now
+        cpuSpent += threadCPUSeconds() - cpuStart
         switch status {
         case .ok:
             sent += 1
@@ -193,6 +206,7 @@ public final class LiveFigure: @unchecked Sendable {
     private func stop(_ status: GnuplotStatus, pipe: GnuplotPipe) {
         let (_, exitStatus) = pipe.close(wait: 0.5)
         self.pipe = nil
+        failed = true
         let reason = status == .gone && exitStatus != 0 ? "gnuplot exited with status \(exitStatus)" : status.text
         LiveFigure.stopped(reason)
     }
@@ -272,5 +286,12 @@ public final class LiveFigure: @unchecked Sendable {
 func monotonicSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+/// CPU seconds the calling thread has used.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
