@@ -24,8 +24,10 @@ public enum Activation: String, Sendable, CaseIterable {
 public enum WeightInit: Sendable, Equatable, CustomStringConvertible {
     /// A fixed standard deviation `σ` for every layer, e.g. 0.01.
     case standardDeviation(Double)
-    /// Xavier (Glorot & Bengio 2010): `σ = √(1/n_in)`, keeps the spread of
-    /// activations steady through sigmoid and tanh layers.
+    /// Xavier (Glorot & Bengio 2010): `σ = √(1/n_in)`, so `n_in·σ² = 1`: a
+    /// layer's input-to-output gain is 1 where the activation's slope is 1,
+    /// which leaves tanh (centred on 0) spread across inputs, shrinking slowly; sigmoid, centred
+    /// on 0.5, keeps mostly a per-unit offset (the weight-init chapter measures both).
     case xavier
     /// He (He et al. 2015): `σ = √(2/n_in)`; ReLU zeroes half its inputs, so
     /// twice the variance is needed to keep the spread steady.
