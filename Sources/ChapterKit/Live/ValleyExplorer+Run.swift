@@ -248,14 +248,5 @@ private func say(_ text: String) {
 /// Writes text to standard output with write(2), at once, ignoring failures
 /// (a closed output must not end the explorer with a trap).
 private func sayWithoutNewline(_ text: String) {
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
-    }
+    writeIgnoringFailures(text, to: STDOUT_FILENO)
 }

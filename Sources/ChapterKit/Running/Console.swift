@@ -16,11 +16,17 @@ public func printError(_ message: String) {
 /// progress and messages must never cost a run its results.
 /// (`FileHandle.write(_:)` traps on a write error.)
 public func writeToStandardError(_ text: String) {
+    writeIgnoringFailures(text, to: STDERR_FILENO)
+}
+
+/// Writes all of `text` to `descriptor` with write(2), retrying after a
+/// signal, and gives up silently on any other failure.
+func writeIgnoringFailures(_ text: String, to descriptor: Int32) {
     var bytes = Array(text.utf8)
     bytes.withUnsafeMutableBytes { buffer in
         var offset = 0
         while offset < buffer.count {
-            let written = write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else { return }
             offset += written
