@@ -16,7 +16,7 @@ RELEASE := .build/release
 # Extra flags for every chapter run, e.g. make figures CHAPTER_FLAGS="--seed 7".
 CHAPTER_FLAGS ?=
 
-.PHONY: all figures test build deps deps-test render bench docs clean help $(CHAPTERS)
+.PHONY: all figures test build deps deps-test render bench seeds docs clean help $(CHAPTERS)
 
 all: figures
 
@@ -25,6 +25,7 @@ help:
 	@echo "make test        build and run the tests"
 	@echo "make <chapter>   run one chapter: $(CHAPTERS)"
 	@echo "make render      redraw every figure from its data, without training"
+	@echo "make seeds       every chapter at five seeds: seeds.txt and the seed-band figures"
 	@echo "make bench       benchmarks, then every chapter at its full budget, timed"
 	@echo "make docs        the course site (DocC) into docs-site/"
 	@echo "make clean       remove build products (figures stay)"
@@ -59,6 +60,11 @@ render: deps
 
 bench: build
 	@scripts/bench.sh
+
+# Every chapter at five seeds (about 13 minutes on 2 cores): figures/<chapter>/seeds.txt
+# and each chapter's seed-band figure. The runs go to experiments/seeds.
+seeds: build
+	@scripts/seeds.sh
 
 docs:
 	@scripts/docs.sh

@@ -127,6 +127,8 @@ extension Series {
         case .boxes: clause += " with boxes\(colour)"
         case .coloredPoints: clause += " with points pt 7 ps 1.2 palette"
         case .path: clause += " with linespoints pt 7 ps 0.7 lw 1.2\(dash)\(colour)"
+        case .band: clause += " with filledcurves fs transparent solid 0.25 noborder\(colour)"
+        case .thinLines: clause += " with lines lw 0.7\(dash)\(colour)"
         }
         clause += title.isEmpty ? " notitle" : " title \(quoted(title))"
         return clause

@@ -18,6 +18,11 @@ public struct Series: Sendable {
         case coloredPoints
         /// A line through the points, with a marker on each (an optimizer's path).
         case path
+        /// A translucent band between two curves: `using` names x, low and
+        /// high (`1:2:3`), e.g. the smallest and the largest of five seeds.
+        case band
+        /// A thin line, for one of many runs drawn over each other (one per seed).
+        case thinLines
     }
 
     /// The data file, relative to the figure's folder (e.g. `mnist-loss.dat`).
@@ -44,6 +49,14 @@ public struct Series: Sendable {
         self.init(
             file: table.fileName, using: "\(table.column(x)):\(table.column(y))", title: title,
             style: style, dashed: dashed, color: color)
+    }
+
+    /// A band between the columns `low` and `high` of `table` over `x`
+    /// (a missing name traps, naming the columns the table has).
+    public init(_ table: DataTable, x: String, low: String, high: String, title: String = "", color: String? = nil) {
+        self.init(
+            file: table.fileName, using: "\(table.column(x)):\(table.column(low)):\(table.column(high))", title: title,
+            style: .band, color: color)
     }
 
     /// A series with a free-form `using` specification (e.g. `1:2:3` for coloured points).

@@ -20,16 +20,36 @@ public struct Finding: Sendable, CustomStringConvertible {
     public var statement: String
     /// Whether the data bear the claim out.
     public var holds: Bool
+    /// The numbers the statement states, each by a short name, in the order
+    /// it states them: what `make seeds` collects at every seed
+    /// (`seeds.txt`), so that no number is read back out of the prose.
+    public var values: [NamedValue]
 
-    /// A finding; `holds` is the claim checked against the numbers.
-    public init(_ id: String, _ statement: String, holds: Bool) {
+    /// A finding; `holds` is the claim checked against the numbers, and
+    /// `values` the numbers the statement states, by name.
+    public init(_ id: String, _ statement: String, holds: Bool, values: KeyValuePairs<String, Double> = [:]) {
         self.id = id
         self.statement = statement
         self.holds = holds
+        self.values = values.map { NamedValue(name: $0.key, value: $0.value) }
     }
 
     /// `✓ id: statement` (or `✗` when the claim does not hold).
     public var description: String { "\(holds ? "✓" : "✗") [\(id)] \(statement)" }
+}
+
+/// One number a finding states, by name (`"epoch"`, `"test at lambda=0.03"`).
+public struct NamedValue: Sendable, Equatable {
+    /// The name, unique within its finding; no tab or newline.
+    public var name: String
+    /// The number (NaN where the run gave none).
+    public var value: Double
+
+    /// A named number.
+    public init(name: String, value: Double) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// Whether `value` is "about" `target`, as a reader would accept: within

@@ -17,7 +17,7 @@ public enum PlotMode: String, ExpressibleByArgument, CaseIterable, Sendable {
     case live
 }
 
-/// The flags every chapter takes: `--seed`, `--data-dir`, `--output`, `--quick`, `--plot`.
+/// The flags every chapter takes: `--seed`, `--data-dir`, `--output`, `--quick`, `--plot`, `--collect-seeds`.
 ///
 /// A chapter includes them with `@OptionGroup var common: ChapterOptions` and
 /// adds its own.
@@ -51,6 +51,16 @@ public struct ChapterOptions: ParsableArguments, Sendable {
     /// How figures are shown.
     @Option(help: "files (PNG and SVG), terminal (also drawn in the terminal), none, or live (files, and curves drawn as computed).")
     public var plot: PlotMode = .files
+
+    /// `make seeds`' last step: the folder holding the chapter's runs at the
+    /// five seeds (`seed-1/` …), from which it writes `seeds.txt` and the
+    /// seed-band figure, training nothing (see `collectSeeds`).
+    @Option(
+        name: .customLong("collect-seeds"),
+        help: ArgumentHelp(
+            "make seeds' last step: read the runs at seeds 1-5 from <folder>/seed-N, write seeds.txt and the seed-band figure, train nothing.",
+            valueName: "folder"))
+    public var collectSeedsFolder: String?
 
     /// Empty options, filled in by the parser.
     public init() {}
