@@ -41,7 +41,7 @@ import sys
 import textwrap
 
 MARK = re.compile(r"^// MARK: - (.*)$")
-FINDING = re.compile(r"\[finding: ([a-z0-9.\-]+)\]")
+FINDING = re.compile(r"\[finding: ([a-z0-9.\-]+)(, seed-dependent)?\]")
 # `// [source: PATH]` or `// [source: PATH#name]`, on a line of its own.
 SOURCE = re.compile(r"^\s*// \[source: ([^\]#\s]+)(?:#([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?))?\]\s*$")
 SOURCE_LIKE = re.compile(r"^\s*//.*\[source:")
@@ -65,6 +65,26 @@ def load_findings(path):
     return findings
 
 
+def load_seeds(path):
+    """seeds.txt (make seeds): per finding id, (held, seeds, [(name, min, max)])."""
+    seeds = {}
+    if not os.path.exists(path):
+        return seeds
+    count = 0
+    for line in read(path).split("\n"):
+        parts = line.split("\t")
+        if line.startswith("#") or len(parts) < 2:
+            continue
+        if parts[0] == "finding":
+            count = len(parts) - 5
+        elif parts[1]:
+            seeds[parts[0]] = (int(parts[1].split(" ")[0]), count, [])
+        else:
+            finding, name = parts[0].split(": ", 1)
+            seeds[finding][2].append((name, parts[-3], parts[-1]))
+    return seeds
+
+
 def readme_figures(path):
     if not os.path.exists(path):
         return []
@@ -76,7 +96,7 @@ def readme_figures(path):
     return figures
 
 
-def prose_markdown(lines, findings, source):
+def prose_markdown(lines, findings, source, seeds=None):
     """A block of comment text as Markdown paragraphs, formulas kept as they are."""
     out, pre = [], []
     errors = []
@@ -89,7 +109,15 @@ def prose_markdown(lines, findings, source):
             errors.append(f"{source}: cites [finding: {match.group(1)}], which findings.txt does not hold")
             return ""
         holds, statement = finding
-        measured.append(statement + ("" if holds else " (This claim does not hold for the committed data.)"))
+        text = statement + ("" if holds else " (This claim does not hold for the committed data.)")
+        record = (seeds or {}).get(match.group(1))
+        if record:
+            held, count, values = record
+            text += f" *Holds at {held} of {count} seeds.*"
+            if match.group(2):
+                spread = "; ".join(f"{name} {low} to {high}" for name, low, high in values if low != high)
+                text += f" *It depends on the seed{': ' + spread if spread else ''}.*"
+        measured.append(text)
         return ""
 
     def flush_pre():
@@ -378,6 +406,7 @@ def render(chapter_folder, figures_root):
     source = os.path.join(chapter_folder, "main.swift")
     lines, listings, errors = expand_sources(chapter_folder, source)
     findings = load_findings(os.path.join(figures_root, chapter, "findings.txt"))
+    seeds = load_seeds(os.path.join(figures_root, chapter, "seeds.txt"))
     figures = readme_figures(os.path.join(chapter_folder, "README.md"))
 
     blocks = []          # (kind, lines): kind is "prose", "code" or "heading"
@@ -401,7 +430,7 @@ def render(chapter_folder, figures_root):
     intro = blocks.pop(0)[1] if blocks and blocks[0][0] == "prose" else ["Chapter"]
     title = intro[0]
     page = [f"# {title}", ""]
-    text, problems = prose_markdown(intro[1:], findings, source)
+    text, problems = prose_markdown(intro[1:], findings, source, seeds)
     errors += problems
     page += [text, "", f"This page is the chapter's source, `{source}`, "
              "shown in reading order: its comments as prose, its code as listings, its figures where "
@@ -415,7 +444,7 @@ def render(chapter_folder, figures_root):
             fence = "`" * max([3] + [count + 1 for count in ticks if count >= 3])
             page += [body["caption"], "", fence + "swift"] + body["code"] + [fence, ""]
         elif kind == "prose":
-            text, problems = prose_markdown(body, findings, source)
+            text, problems = prose_markdown(body, findings, source, seeds)
             errors += problems
             if text:
                 page += [text, ""]

@@ -34,6 +34,15 @@ public struct Finding: Sendable, CustomStringConvertible {
         self.values = values.map { NamedValue(name: $0.key, value: $0.value) }
     }
 
+    /// A finding whose named numbers are computed (one per λ, per layer, …):
+    /// `values` as (name, number) pairs in the order the statement states them.
+    public init(_ id: String, _ statement: String, holds: Bool, values: [(String, Double)]) {
+        self.id = id
+        self.statement = statement
+        self.holds = holds
+        self.values = values.map { NamedValue(name: $0.0, value: $0.1) }
+    }
+
     /// `✓ id: statement` (or `✗` when the claim does not hold).
     public var description: String { "\(holds ? "✓" : "✗") [\(id)] \(statement)" }
 }

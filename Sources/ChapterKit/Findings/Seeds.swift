@@ -115,6 +115,12 @@ public struct SeedsFile: Sendable, Equatable {
     /// One record per finding, in the file's order.
     public var records: [SeedRecord]
 
+    /// A file's contents.
+    public init(seeds: [UInt64], records: [SeedRecord]) {
+        self.seeds = seeds
+        self.records = records
+    }
+
     /// Reads the text `seedsText` wrote.
     ///
     /// - Throws: `DataTableError` naming the line that is not what `seedsText` writes.
