@@ -15,7 +15,10 @@ docco and pycco do:
 - a prose paragraph that starts with "Worked answer" becomes a Tip aside,
   so the reader sees it is an answer and can try first;
 - `[finding: id]` becomes the finding's statement, read from
-  FIGURES/<chapter>/findings.txt, which the chapter wrote from its own run;
+  FIGURES/<chapter>/findings.txt, which the chapter wrote from its own run,
+  and at how many of the five seeds of FIGURES/<chapter>/seeds.txt
+  (`make seeds`) it holds; `[finding: id, seed-dependent]` adds the range of
+  each of its numbers across the seeds;
 - the line that shows the figures (`.show(`) is followed by every figure the
   chapter's README shows, in the README's order, with its alt text;
 - a comment line `// [source: Experiments.swift]` is replaced by that file of
