@@ -78,10 +78,7 @@ if options.explore { exit(valleyExplorer(settings, valleyOptimizers, valley, val
 // MARK: - 3. Experiment 1: thirty steps in the valley (Figure 6-8)
 
 let paths = valleyOptimizers.map { walk($0, from: settings.valleyStart, steps: settings.valleySteps) }
-for (optimizer, path) in zip(valleyOptimizers, paths) {
-    let last = path[path.count - 1]
-    print(String(format: "%-9@ last position (%7.3f, %7.3f)   f = %.4f", optimizer.name, last.x, last.y, valley(last.x, last.y)))
-}
+print(valleySummary(names: valleyOptimizers.map(\.name), paths))  // each walk's last position and f there
 // And the same walk from just above the valley floor (y = 0.1), where it barely slopes across.
 let floorStart = Point(x: settings.valleyStart.x, y: 0.1)
 let floorPaths = valleyOptimizers.map { walk($0, from: floorStart, steps: settings.valleySteps) }
@@ -132,20 +129,9 @@ let comparison = await trainSideBySide("training", count: mnistOptimizers.count,
 }
 live?.finish(runSeconds: comparison.seconds)
 let losses = comparison.results
-for (optimizer, curve) in zip(mnistOptimizers, losses) {  // a loss that is not finite is said so, never counted
-    if let i = curve.firstIndex(where: { !$0.isFinite }) { print("\(optimizer.name) diverged: loss \(curve[i]) at iteration \(i)") }
-}
-
-// What the book prints: every optimizer's loss every 100 iterations.
-for i in stride(from: 0, to: comparisonIterations, by: settings.printEvery) {
-    print(
-        "===========iteration:\(i)===========" + mnistOptimizers.indices.map { "\n\(mnistOptimizers[$0].name):\(losses[$0][i])" }.joined())
-}
-let flopsPerStep = ProductFLOPs.trainingStep(
-    widths: [train.features] + settings.hiddenSizes + [train.classes], batchSize: settings.batchSize)
-print(
-    String(format: "Trained %d networks × %d iterations in %.1f s: ", mnistOptimizers.count, comparisonIterations, comparison.seconds)
-        + productSpeed(flops: flopsPerStep * Double(comparisonIterations * mnistOptimizers.count), seconds: comparison.seconds))
+// Any loss that is not finite, said so (it is never counted); what the book prints, every
+// optimizer's loss every 100 iterations; and the speed line (Training.swift).
+print(comparisonReport(settings, names: mnistOptimizers.map(\.name), losses, seconds: comparison.seconds, train: train))
 
 // MARK: - 6. Going further: a fair race
 //
@@ -163,9 +149,7 @@ let race = await trainSideBySide("race", count: racePairs.count, stepsEach: race
     let tail = curve.suffix(min(settings.raceTail, curve.count))
     return tail.reduce(0, +) / Double(tail.count)  // not finite if any loss of the tail is: the network diverged
 }
-let raceLosses: [[Double]] =
-    race.results.isEmpty
-    ? [] : raceOptimizers.indices.map { i in Array(race.results[i * raceRates.count..<(i + 1) * raceRates.count]) }
+let raceLosses = byOptimizer(race.results, rates: raceRates.count)  // [optimizer][rate]; empty: no race
 print(raceSummary(settings, names: raceOptimizers.map { $0.make().name }, raceLosses))
 
 // MARK: - 7. Figures
