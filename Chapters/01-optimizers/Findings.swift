@@ -69,9 +69,9 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
                 values: ["SGD final": finalLoss["SGD"]!, "next final": finalLoss[ranking[2]]!]),
             Finding(
                 "optimizers.mnist-lowest",
-                "With the book's defaults the lowest final loss is \(ranking[0])'s, \(decimal(finalLoss[ranking[0]]!)); the order is \(ranking.joined(separator: " < ")).",
-                holds: ranking[0] == "AdaGrad",
-                values: [("lowest final", finalLoss[ranking[0]]!)] + names.map { ("\($0) final", finalLoss[$0]!) }),
+                "With the book's defaults the two adaptive optimizers end lowest: \(ranking[0]) \(decimal(finalLoss[ranking[0]]!)) and \(ranking[1]) \(decimal(finalLoss[ranking[1]]!)), below Momentum's \(decimal(finalLoss["Momentum"]!)); the order is \(ranking.joined(separator: " < ")).",
+                holds: Set(ranking.prefix(2)) == ["AdaGrad", "Adam"],
+                values: names.map { ("\($0) final", finalLoss[$0]!) }),
         ]
     let valley = [
         Finding(
@@ -153,8 +153,10 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
         : [
             Finding(
                 "optimizers.exercise-sgd-rates",
-                "SGD's loss is \(decimal(at("SGD", 0.01))) at η = 0.01, \(decimal(at("SGD", 0.1))) at 0.1 (Momentum at 0.01: \(decimal(at("Momentum", 0.01)))) and \(decimal(at("SGD", 1))) at 1.0 (ln 10 = 2.303).",
-                holds: at("SGD", 0.1) < at("Momentum", 0.01) && abs(at("SGD", 1) - log(10)) < 0.3,
+                "SGD's loss is \(decimal(at("SGD", 0.01))) at η = 0.01 and \(decimal(at("SGD", 0.1))) at 0.1 (Momentum at 0.01: \(decimal(at("Momentum", 0.01)))); at 1.0 it fails: "
+                    + (at("SGD", 1).isFinite
+                        ? "\(decimal(at("SGD", 1))), above 1.5 (a uniform guess scores ln 10 = 2.303)." : "it diverged (loss not finite)."),
+                holds: at("SGD", 0.1) < at("Momentum", 0.01) && !(at("SGD", 1) < 1.5),
                 values: [
                     "SGD at 0.01": at("SGD", 0.01), "SGD at 0.1": at("SGD", 0.1), "Momentum at 0.01": at("Momentum", 0.01),
                     "SGD at 1": at("SGD", 1), "ln 10": log(10),
