@@ -52,6 +52,14 @@ func raceSummary(_ settings: Settings, names: [String], _ losses: [[Double]]) ->
     return lines.joined(separator: "\n")
 }
 
+/// Each valley walk's last position and f there, one line per optimizer.
+func valleySummary(names: [String], _ paths: [[Point]]) -> String {
+    zip(names, paths).map { name, path in
+        let last = path[path.count - 1]
+        return String(format: "%-9@ last position (%7.3f, %7.3f)   f = %.4f", name, last.x, last.y, height(last))
+    }.joined(separator: "\n")
+}
+
 /// The valley's theory against its walks, one row per learning rate of the sweep.
 func theoryTable(_ theory: ValleyTheory) -> DataTable {
     let sgd = theory.names[0], momentum = theory.names[1]

@@ -65,25 +65,33 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
             Finding(
                 "optimizers.mnist-sgd-slowest",
                 "On MNIST, SGD's smoothed loss after the last iteration is the highest, \(decimal(finalLoss["SGD"]!)), more than twice the next (\(ranking[2]) \(decimal(finalLoss[ranking[2]]!))).",
-                holds: ranking.last == "SGD" && finalLoss["SGD"]! > 2 * finalLoss[ranking[2]]!),
+                holds: ranking.last == "SGD" && finalLoss["SGD"]! > 2 * finalLoss[ranking[2]]!,
+                values: ["SGD final": finalLoss["SGD"]!, "next final": finalLoss[ranking[2]]!]),
             Finding(
                 "optimizers.mnist-lowest",
-                "With the book's defaults the lowest final loss is \(ranking[0])'s, \(decimal(finalLoss[ranking[0]]!)); the order is \(ranking.joined(separator: " < ")).",
-                holds: ranking[0] == "AdaGrad"),
+                "With the book's defaults the two adaptive optimizers end lowest: \(ranking[0]) \(decimal(finalLoss[ranking[0]]!)) and \(ranking[1]) \(decimal(finalLoss[ranking[1]]!)), below Momentum's \(decimal(finalLoss["Momentum"]!)); the order is \(ranking.joined(separator: " < ")).",
+                holds: Set(ranking.prefix(2)) == ["AdaGrad", "Adam"],
+                values: names.map { ("\($0) final", finalLoss[$0]!) }),
         ]
     let valley = [
         Finding(
             "optimizers.valley-sgd-zigzag",
             "In the valley SGD crosses the floor at every step (y changes sign \(zigzags["SGD"]!) times in its \(paths.rows.count - 1) updates); AdaGrad never crosses it (\(zigzags["AdaGrad"]!) times).",
-            holds: zigzags["SGD"]! >= 25 && zigzags["AdaGrad"]! == 0),
+            holds: zigzags["SGD"]! >= 25 && zigzags["AdaGrad"]! == 0,
+            values: [
+                "SGD sign changes": Double(zigzags["SGD"]!), "updates": Double(paths.rows.count - 1),
+                "AdaGrad sign changes": Double(zigzags["AdaGrad"]!),
+            ]),
         Finding(
             "optimizers.valley-closest",
             "After \(paths.rows.count - 1) updates AdaGrad is closest to the minimum (f = \(decimal(heights["AdaGrad"]!, 4))); SGD, zig-zagging, is next (f = \(decimal(heights["SGD"]!))), ahead of Momentum (\(decimal(heights["Momentum"]!))) and Adam (\(decimal(heights["Adam"]!))), which are still swinging.",
-            holds: closest == "AdaGrad" && heights["SGD"]! < min(heights["Momentum"]!, heights["Adam"]!)),
+            holds: closest == "AdaGrad" && heights["SGD"]! < min(heights["Momentum"]!, heights["Adam"]!),
+            values: [("updates", Double(paths.rows.count - 1))] + ["AdaGrad", "SGD", "Momentum", "Adam"].map { ("\($0) f", heights[$0]!) }),
         Finding(
             "optimizers.valley-momentum-overshoots",
             "Momentum rolls past the minimum: its x reaches \(decimal(paths["Momentum x"].max()!, 2)) > 0, and y changes sign \(zigzags["Momentum"]!) times.",
-            holds: paths["Momentum x"].max()! > 0),
+            holds: paths["Momentum x"].max()! > 0,
+            values: ["largest x": paths["Momentum x"].max()!, "sign changes": Double(zigzags["Momentum"]!)]),
     ]
     let raceFirst: [Finding] =
         !hasRace
@@ -92,35 +100,52 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
             Finding(
                 "optimizers.race-winner",
                 "In the race, the lowest loss of all is \(winner)'s at its own best η = \(String(format: "%.4g", best(winner).rate)): \(decimal(best(winner).loss)).",
-                holds: winner != "SGD" && best("SGD").loss > best(winner).loss),
+                holds: winner != "SGD" && best("SGD").loss > best(winner).loss,
+                values: ["best rate": best(winner).rate, "lowest loss": best(winner).loss]),
             Finding(
                 "optimizers.race-forgiving",
                 "\(mostForgiving) is the most forgiving: \(usable(mostForgiving)) of the \(rates.count) learning rates bring its loss below 0.5; SGD manages \(usable("SGD")), fewer than each of the book's other three ("
                     + bookRivals.map { "\($0) \(usable($0))" }.joined(separator: ", ")
                     + "); the least forgiving of all, \(narrowest.joined(separator: " and ")), manage \(usable(narrowest[0])).",
-                holds: mostForgiving == "AdaGrad" && bookRivals.allSatisfy { usable($0) > usable("SGD") }),
+                holds: mostForgiving == "AdaGrad" && bookRivals.allSatisfy { usable($0) > usable("SGD") },
+                values: [("most forgiving rates", Double(usable(mostForgiving))), ("rates raced", Double(rates.count))]
+                    + (["SGD"] + bookRivals).map { ("\($0) rates", Double(usable($0))) }
+                    + [("least forgiving rates", Double(usable(narrowest[0])))]),
             Finding(
                 "optimizers.race-diverged",
                 "\(divergedCells.count) of the race's \(raceNames.count * rates.count) networks diverged (mean loss not finite): \(divergedCells.isEmpty ? "none" : divergedCells.joined(separator: ", ")); they are listed in race-diverged.dat, marked in race.png, and no comparison counts them.",
-                holds: divergedCells.count == tables.raceDiverged.rows.count),
+                holds: divergedCells.count == tables.raceDiverged.rows.count,
+                values: [
+                    "diverged": Double(divergedCells.count), "networks": Double(raceNames.count * rates.count),
+                    "listed": Double(tables.raceDiverged.rows.count),
+                ]),
             Finding(
                 "optimizers.race-is-comparison-start",
                 "Each race network at an optimizer's default η is that optimizer's comparison network, stopped early: for "
                     + prefixGaps.map { $0.0 }.joined(separator: ", ")
                     + " the race's mean loss equals the mean of the comparison's raw losses over the same iterations (to 10⁻⁸ of it).",
-                holds: !prefixGaps.isEmpty && prefixGaps.allSatisfy { $0.1 < 1e-8 }),
+                holds: !prefixGaps.isEmpty && prefixGaps.allSatisfy { $0.1 < 1e-8 },
+                values: ["optimizers": Double(prefixGaps.count), "largest gap": prefixGaps.map(\.1).max() ?? .nan]),
             Finding(
                 "optimizers.exercise-rmsprop-nesterov",
                 "At η = 0.01 RMSprop reaches \(decimal(at("RMSprop", 0.01))) (Adam at its default 0.001: \(decimal(at("Adam", 0.001))); SGD: \(decimal(at("SGD", 0.01)))), and Nesterov \(decimal(at("Nesterov", 0.01))) against Momentum's \(decimal(at("Momentum", 0.01))).",
                 holds: abs(at("RMSprop", 0.01) / at("Adam", 0.001) - 1) < 0.3 && at("RMSprop", 0.01) < 0.5 * at("SGD", 0.01)
-                    && at("Nesterov", 0.01) < at("Momentum", 0.01)),
+                    && at("Nesterov", 0.01) < at("Momentum", 0.01),
+                values: [
+                    "RMSprop at 0.01": at("RMSprop", 0.01), "Adam at 0.001": at("Adam", 0.001), "SGD at 0.01": at("SGD", 0.01),
+                    "Nesterov at 0.01": at("Nesterov", 0.01), "Momentum at 0.01": at("Momentum", 0.01),
+                ]),
         ]
     let floor = [
         Finding(
             "optimizers.exercise-valley-floor",
             "From just above the floor every optimizer's x follows exactly its walk from the start above (each update acts on one coordinate at a time), while AdaGrad's first step throws y from 0.1 to \(decimal(tables.valleyFloor["AdaGrad y"][1], 2)): its first step has size η in every coordinate, however small the slope.",
             holds: names.allSatisfy { tables.valleyFloor["\($0) x"] == paths["\($0) x"] }
-                && abs(tables.valleyFloor["AdaGrad y"][1]) > 1)
+                && abs(tables.valleyFloor["AdaGrad y"][1]) > 1,
+            values: [
+                "x columns differing": Double(names.filter { tables.valleyFloor["\($0) x"] != paths["\($0) x"] }.count),
+                "AdaGrad y after one step": tables.valleyFloor["AdaGrad y"][1],
+            ])
     ]
     let raceLast: [Finding] =
         !hasRace
@@ -128,8 +153,14 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
         : [
             Finding(
                 "optimizers.exercise-sgd-rates",
-                "SGD's loss is \(decimal(at("SGD", 0.01))) at η = 0.01, \(decimal(at("SGD", 0.1))) at 0.1 (Momentum at 0.01: \(decimal(at("Momentum", 0.01)))) and \(decimal(at("SGD", 1))) at 1.0 (ln 10 = 2.303).",
-                holds: at("SGD", 0.1) < at("Momentum", 0.01) && abs(at("SGD", 1) - log(10)) < 0.3)
+                "SGD's loss is \(decimal(at("SGD", 0.01))) at η = 0.01 and \(decimal(at("SGD", 0.1))) at 0.1 (Momentum at 0.01: \(decimal(at("Momentum", 0.01)))); at 1.0 it fails: "
+                    + (at("SGD", 1).isFinite
+                        ? "\(decimal(at("SGD", 1))), above 1.5 (a uniform guess scores ln 10 = 2.303)." : "it diverged (loss not finite)."),
+                holds: at("SGD", 0.1) < at("Momentum", 0.01) && !(at("SGD", 1) < 1.5),
+                values: [
+                    "SGD at 0.01": at("SGD", 0.01), "SGD at 0.1": at("SGD", 0.1), "Momentum at 0.01": at("Momentum", 0.01),
+                    "SGD at 1": at("SGD", 1), "ln 10": log(10),
+                ])
         ]
     // In reading order: the valley, its theory, the comparison, the race and the exercises.
     return valley + valleyTheoryFindings(tables) + comparison + raceFirst + floor + raceLast
@@ -218,17 +249,38 @@ func valleyTheoryFindings(_ tables: OptimizerTables) -> [Finding] {
             "optimizers.valley-sgd-factors",
             "SGD at η = \(decimal(sgdRate, 2)) multiplies x by 1 − η/10 = \(decimal(value("\(sgd) x factor", at: sgdRate))) and y by 1 − 2η = \(decimal(value("\(sgd) y factor", at: sgdRate))) each step: the closed form gives f = \(decimal(value("\(sgd) f predicted", at: sgdRate), 4)) after \(updates) updates (walked: \(decimal(walkedSGD, 4))) and \(Int(value("\(sgd) crossings predicted", at: sgdRate))) sign changes of y (walked: \(zigzagCount(paths, sgd))). Over the sweep's \(rates.count) rates from \(decimal(rates[0], 2)) to \(decimal(rates[rates.count - 1], 2)), predicted and walked paths differ by at most \(String(format: "%.1e", worstError(sgd))) of their size, the crossings agree at every rate (\(mismatches(sgd)) differ), and y crosses the floor at every step for η > ½ and never for η ≤ ½.",
             holds: worstError(sgd) < 1e-9 && mismatches(sgd) == 0 && crossesAboveHalf
-                && abs(value("\(sgd) f predicted", at: sgdRate) / walkedSGD - 1) < 1e-6),
+                && abs(value("\(sgd) f predicted", at: sgdRate) / walkedSGD - 1) < 1e-6,
+            values: [
+                "rate": sgdRate, "x factor": value("\(sgd) x factor", at: sgdRate), "y factor": value("\(sgd) y factor", at: sgdRate),
+                "f predicted": value("\(sgd) f predicted", at: sgdRate), "updates": Double(updates), "f walked": walkedSGD,
+                "crossings predicted": value("\(sgd) crossings predicted", at: sgdRate),
+                "crossings walked": Double(zigzagCount(paths, sgd)), "rates": Double(rates.count), "lowest rate": rates[0],
+                "highest rate": rates[rates.count - 1], "largest path error": worstError(sgd),
+                "rates whose crossings differ": Double(mismatches(sgd)),
+            ]),
         Finding(
             "optimizers.valley-sgd-rate",
             "η = 2/(λx + λy) = \(decimal(bestRate)) makes both SGD factors \(decimal((kappa - 1) / (kappa + 1))) = (κ − 1)/(κ + 1) in size, the best worst-case rate; the book's \(decimal(sgdRate, 2)) is \(decimal(abs(bestRate - sgdRate))) from it. Yet after the drawn \(updates) updates η = 0.9 ends lower (f = \(decimal(value("\(sgd) f walked", at: 0.9), 4))) than \(decimal(sgdRate, 2)) (\(decimal(walkedSGD, 4))): at 0.9 y's factor is −0.8 and y is gone (0.8^\(2 * updates) of its f), at 0.95 it is −0.9; the sweep's lowest f is at η = \(decimal(rates[sgdBest], 2)) (\(decimal(sgdHeights[sgdBest], 4))).",
-            holds: abs(bestRate - sgdRate) < 0.01 && value("\(sgd) f walked", at: 0.9) < walkedSGD),
+            holds: abs(bestRate - sgdRate) < 0.01 && value("\(sgd) f walked", at: 0.9) < walkedSGD,
+            values: [
+                "best rate": bestRate, "factor size": (kappa - 1) / (kappa + 1), "book rate": sgdRate,
+                "distance": abs(bestRate - sgdRate), "updates": Double(updates), "f at 0.9": value("\(sgd) f walked", at: 0.9),
+                "f at book rate": walkedSGD, "lowest f rate": rates[sgdBest], "lowest f": sgdHeights[sgdBest],
+            ]),
         Finding(
             "optimizers.valley-momentum-roots",
             "Momentum at η = \(decimal(momentumRate, 2)), α = \(alpha): the discriminant (1 + α − ηλ)² − 4α is \(decimal(recurrences[0].discriminant, 4)) in x and \(decimal(recurrences[1].discriminant, 4)) in y, both negative, so both coordinates shrink by √α = \(decimal(alpha.squareRoot())) per step and y turns by θ = \(decimal(turnY)) rad: the closed form predicts \(Int(value("\(momentum) crossings predicted", at: momentumRate))) sign changes of y (walked: \(zigzagCount(paths, momentum))). Over the sweep, predicted and walked paths differ by at most \(String(format: "%.1e", worstError(momentum))) of their size and the crossings differ at \(mismatches(momentum)) rates; both coordinates are underdamped, shrinking by √α whatever η, from η = \(decimal(underdamped.first ?? .nan, 2)) to \(decimal(underdamped.last ?? .nan, 2)).",
             holds: worstError(momentum) < 1e-9 && mismatches(momentum) == 0
                 && recurrences.allSatisfy { $0.discriminant < 0 }
-                && Int(value("\(momentum) crossings predicted", at: momentumRate)) == zigzagCount(paths, momentum)),
+                && Int(value("\(momentum) crossings predicted", at: momentumRate)) == zigzagCount(paths, momentum),
+            values: [
+                "rate": momentumRate, "alpha": alpha, "discriminant x": recurrences[0].discriminant,
+                "discriminant y": recurrences[1].discriminant, "root size": alpha.squareRoot(), "turn y": turnY,
+                "crossings predicted": value("\(momentum) crossings predicted", at: momentumRate),
+                "crossings walked": Double(zigzagCount(paths, momentum)), "largest path error": worstError(momentum),
+                "rates whose crossings differ": Double(mismatches(momentum)), "underdamped from": underdamped.first ?? .nan,
+                "underdamped to": underdamped.last ?? .nan,
+            ]),
         Finding(
             "optimizers.valley-book-rates",
             "The book's rates are not each optimizer's best on this walk: after the same \(updates) updates the sweep's lowest f is at η = "
@@ -238,21 +290,45 @@ func valleyTheoryFindings(_ tables: OptimizerTables) -> [Finding] {
                         "\(decimal(best.rate, 2)) for \(name) (f = \(String(format: "%.2g", best.f)); at the book's \(decimal(bookRates[name]!, 2)): \(String(format: "%.2g", lastHeight(paths, name))))"
                 }.joined(separator: ", ")
                 + ". Momentum's f at one step also depends on where its swing is: its envelope shrinks by the same √α at every underdamped η.",
-            holds: names.allSatisfy { lowest($0).f < lastHeight(paths, $0) }),
+            holds: names.allSatisfy { lowest($0).f < lastHeight(paths, $0) },
+            values: [("updates", Double(updates))]
+                + names.flatMap { name in
+                    [
+                        ("\(name) best rate", lowest(name).rate), ("\(name) best f", lowest(name).f),
+                        ("\(name) book rate", bookRates[name]!), ("\(name) f at book rate", lastHeight(paths, name)),
+                    ]
+                }),
         Finding(
             "optimizers.valley-tuned-momentum",
             "Tuned for κ = \(decimal(kappa, 0)), Momentum (η = 4/(√λx + √λy)² = \(decimal(4 / pow(ValleyCurvature.x.squareRoot() + ValleyCurvature.y.squareRoot(), 2))), α = ((√κ − 1)/(√κ + 1))² = \(decimal(heavyBall.rate * heavyBall.rate))) should shrink both coordinates by (√κ − 1)/(√κ + 1) = \(decimal(heavyBall.rate)) per step against SGD's best (κ − 1)/(κ + 1) = \(decimal((kappa - 1) / (kappa + 1))). Measured over the last ten updates (√ of f's ratio, per step): \(decimal(measuredRate(tunedNames[1]))) (the double root's factor k makes it \(decimal(doubleRoot)) here) against \(decimal(measuredRate(tunedNames[0]))); f after \(updates) updates is \(String(format: "%.1e", tuned[tunedNames[1]].last!)) against \(decimal(tuned[tunedNames[0]].last!, 4)).",
             holds: isAbout(measuredRate(tunedNames[0]), (kappa - 1) / (kappa + 1), tolerance: 0.005)
-                && isAbout(measuredRate(tunedNames[1]), doubleRoot, tolerance: 0.01)),
+                && isAbout(measuredRate(tunedNames[1]), doubleRoot, tolerance: 0.01),
+            values: [
+                "kappa": kappa, "rate": 4 / pow(ValleyCurvature.x.squareRoot() + ValleyCurvature.y.squareRoot(), 2),
+                "alpha": heavyBall.rate * heavyBall.rate, "heavy-ball factor": heavyBall.rate,
+                "SGD best factor": (kappa - 1) / (kappa + 1), "Momentum measured": measuredRate(tunedNames[1]),
+                "double-root factor": doubleRoot, "SGD measured": measuredRate(tunedNames[0]), "updates": Double(updates),
+                "Momentum f": tuned[tunedNames[1]].last!, "SGD f": tuned[tunedNames[0]].last!,
+            ]),
         Finding(
             "optimizers.valley-adagrad-factor",
             "AdaGrad (η = \(decimal(adagradRate, 1))) multiplies each coordinate by 1 − η/√(Σᵢ≤ₖ wᵢ²), whatever its curvature: the walked factors match it within 10⁻⁵ (ε = 1e-7 aside) at every step, from the start (x: \(decimal(firstFactors[0])), y: \(decimal(firstFactors[1]))) on, all between 0 and 1, so y never crosses (\(zigzagCount(paths, adagrad)) sign changes). From y = 0.1 the first factor is 1 − \(decimal(adagradRate, 1))/0.1 = \(decimal(floorFactor, 0)).",
-            holds: adagradGaps.max()! < 1e-5 && zigzagCount(paths, adagrad) == 0 && firstFactors.allSatisfy { $0 > 0 && $0 < 1 }),
+            holds: adagradGaps.max()! < 1e-5 && zigzagCount(paths, adagrad) == 0 && firstFactors.allSatisfy { $0 > 0 && $0 < 1 },
+            values: [
+                "rate": adagradRate, "largest factor gap": adagradGaps.max()!, "first factor x": firstFactors[0],
+                "first factor y": firstFactors[1], "sign changes": Double(zigzagCount(paths, adagrad)),
+                "first factor from y = 0.1": floorFactor,
+            ]),
         Finding(
             "optimizers.valley-adam-steps",
             "Adam (η = \(decimal(adamRate, 1))) first steps η in each coordinate (|Δx|/η = \(decimal(adamX[0], 4)), |Δy|/η = \(decimal(adamY[0], 4))) although the slope across is \(decimal(slopeRatio, 1)) times the slope along; measured over its \(updates) updates, no step is larger than η (largest |Δ|/η: \(decimal(max(adamX.max()!, adamY.max()!), 4))), and the mean is \(decimal(adamX.reduce(0, +) / Double(adamX.count), 2))·η in x, \(decimal(adamY.reduce(0, +) / Double(adamY.count), 2))·η in y.",
             holds: isAbout(adamX[0], 1, tolerance: 1e-4) && isAbout(adamY[0], 1, tolerance: 1e-4)
-                && max(adamX.max()!, adamY.max()!) <= 1 + 1e-6),
+                && max(adamX.max()!, adamY.max()!) <= 1 + 1e-6,
+            values: [
+                "rate": adamRate, "first step x": adamX[0], "first step y": adamY[0], "slope ratio": slopeRatio,
+                "updates": Double(updates), "largest step": max(adamX.max()!, adamY.max()!),
+                "mean step x": adamX.reduce(0, +) / Double(adamX.count), "mean step y": adamY.reduce(0, +) / Double(adamY.count),
+            ]),
     ]
 }
 

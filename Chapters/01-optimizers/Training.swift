@@ -29,3 +29,29 @@ func lossCurve(
     }
     return losses
 }
+
+/// What main.swift prints of the MNIST comparison: a line for each optimizer
+/// whose loss is not finite (where it first was), the book's printout (every
+/// optimizer's loss every `printEvery` iterations), and the speed line.
+func comparisonReport(_ settings: Settings, names: [String], _ losses: [[Double]], seconds: Double, train: Dataset) -> String {
+    var lines: [String] = []
+    for (name, curve) in zip(names, losses) {
+        if let i = curve.firstIndex(where: { !$0.isFinite }) { lines.append("\(name) diverged: loss \(curve[i]) at iteration \(i)") }
+    }
+    let iterations = settings.iterations
+    for i in stride(from: 0, to: iterations, by: settings.printEvery) {
+        lines.append("===========iteration:\(i)===========" + names.indices.map { "\n\(names[$0]):\(losses[$0][i])" }.joined())
+    }
+    let flopsPerStep = ProductFLOPs.trainingStep(
+        widths: [train.features] + settings.hiddenSizes + [train.classes], batchSize: settings.batchSize)
+    lines.append(
+        String(format: "Trained %d networks × %d iterations in %.1f s: ", names.count, iterations, seconds)
+            + productSpeed(flops: flopsPerStep * Double(iterations * names.count), seconds: seconds))
+    return lines.joined(separator: "\n")
+}
+
+/// The race's mean losses, trained one network per (optimizer, rate) in that
+/// order, as one row per optimizer with one value per rate (empty: no race).
+func byOptimizer(_ losses: [Double], rates: Int) -> [[Double]] {
+    stride(from: 0, to: losses.count, by: rates).map { Array(losses[$0..<($0 + rates)]) }
+}
