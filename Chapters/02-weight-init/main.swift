@@ -22,6 +22,8 @@ import Foundation
 // [source: Settings.swift]
 
 let options = Options.parseOrExit()
+// `make seeds` ends with this chapter reading its runs at five seeds (Seeds.swift).
+if let folder = options.common.collectSeedsFolder { collectSeeds(options.common, from: folder) }
 let settings = options.settings  // Settings(quick: --quick), with the flags applied
 let seed = settings.seed
 let settingsChanged = settings != Settings(quick: options.common.quick)  // then files go to experiments/
