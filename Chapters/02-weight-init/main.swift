@@ -188,8 +188,8 @@ exitOnError {
 //
 // On MNIST σ = 0.01 never leaves ln 10, the loss of a uniform guess
 // [finding: weight-init.mnist-std-0.01-stuck]; He and Xavier both learn, He
-// ahead all the way [finding: weight-init.mnist-he-xavier], Xavier slow to
-// start [finding: weight-init.mnist-xavier-late].
+// ahead almost all the way [finding: weight-init.mnist-he-xavier], Xavier slow
+// to start [finding: weight-init.mnist-xavier-late].
 
 let findings = weightInitFindings(tables)
 printFindings(findings)
