@@ -274,3 +274,39 @@ func backwardSizes(
     }
     return (outputSizes, weightSizes)
 }
+
+/// Prints experiment 1's table: per configuration, each layer's spread and share of flat outputs.
+func printLayerResults(_ results: [LayerResult], _ settings: Settings) {
+    print(
+        "Experiment 1: \(settings.sampleCount) random inputs through \(settings.layerCount) layers of \(settings.width) units, no biases.")
+    print("  spread: standard deviation of each layer's outputs; flat: share with slope f′ below a tenth of its peak")
+    for result in results { print(result.summary) }
+}
+
+/// Prints what the MNIST comparison did: any loss that is not finite (said so,
+/// never counted), each network's loss every `printEvery` iterations as the
+/// book prints it, then the speed of the `runCount` networks' training.
+func printMNISTLosses(
+    _ losses: [[Double]], weightInits: [WeightInit], settings: Settings, train: Dataset, runCount: Int, seconds: Double
+) {
+    for (k, curve) in losses.enumerated() {
+        if let i = curve.firstIndex(where: { !$0.isFinite }) { print("net \(k + 1) diverged: loss \(curve[i]) at iteration \(i)") }
+    }
+    for i in stride(from: 0, to: settings.iterations, by: settings.printEvery) {
+        print("===========iteration:\(i)===========")
+        for (k, weightInit) in weightInits.enumerated() { print("\(weightInit):\(losses[k][i])") }
+    }
+    let flopsPerStep = ProductFLOPs.trainingStep(
+        widths: [train.features] + settings.hiddenSizes + [train.classes], batchSize: settings.batchSize)
+    print(
+        String(format: "Trained %d networks × %d iterations in %.1f s: ", runCount, settings.iterations, seconds)
+            + productSpeed(flops: flopsPerStep * Double(settings.iterations * runCount), seconds: seconds))
+}
+
+/// Prints the backward pass's table: per configuration, the RMS of ∂L/∂W at each layer.
+func printBackwardSizes(_ results: [LayerResult], _ backward: [(outputs: [Double], weights: [Double])]) {
+    print("\nBackward: RMS of the gradient of each layer's weights, ∂L/∂W, layers 1 to \(backward[0].weights.count)")
+    for (result, sizes) in zip(results, backward) {
+        print(result.label.padding(toLength: 36, withPad: " ", startingAt: 0) + sizes.weights.map { String(format: "%9.2g", $0) }.joined())
+    }
+}

@@ -22,6 +22,8 @@ import Foundation
 // [source: Settings.swift]
 
 let options = Options.parseOrExit()
+// `make seeds` ends with this chapter reading its runs at five seeds (Seeds.swift).
+if let folder = options.common.collectSeedsFolder { collectSeeds(options.common, from: folder) }
 let settings = options.settings  // Settings(quick: --quick), with the flags applied
 let seed = settings.seed
 let settingsChanged = settings != Settings(quick: options.common.quick)  // then files go to experiments/
@@ -87,9 +89,7 @@ let layerResults = configurations.map { configuration in
         configuration, randomLayerOutputs(configuration, inputs, widths: layerWidths, seed: seed, stream: 3),
         bins: settings.binCount)
 }
-print("Experiment 1: \(settings.sampleCount) random inputs through \(layerWidths.count) layers of \(settings.width) units, no biases.")
-print("  spread: standard deviation of each layer's outputs; flat: share with slope f′ below a tenth of its peak")
-for result in layerResults { print(result.summary) }
+printLayerResults(layerResults, settings)  // each layer's spread, and its share of flat outputs
 
 // MARK: - 5. Experiment 2: three starting scales on MNIST (the book: 6.2.4, Figure 6-15)
 //
@@ -106,27 +106,16 @@ if !settings.histogramsOnly {
     var generator = SeededGenerator(seed: seed)
     let batches = (0..<settings.iterations).map { _ in generator.choice(train.count, count: settings.batchSize) }
     let runs: [(WeightInit, any Optimizer)] = weightInits.map { ($0, mnistOptimizer) } + [(.standardDeviation(0.01), Adam())]
-    let iterations = settings.iterations
     let live = LiveFigure.start(options.common.plot, .mnistLosses(runs))  // --plot live: drawn as they train (Live.swift)
-    let trained = await trainSideBySide("training", count: runs.count, stepsEach: iterations) { k, step in
+    let trained = await trainSideBySide("training", count: runs.count, stepsEach: settings.iterations) { k, step in
         withLossesDrawn(on: live, curve: k, after: step) {
             trainNetwork(runs[k].0, runs[k].1, train: train, batches: batches, settings: settings, step: $0)
         }
     }
     live?.finish(runSeconds: trained.seconds)
-    for (k, curve) in trained.results.enumerated() {  // a loss that is not finite is said so, never counted
-        if let i = curve.firstIndex(where: { !$0.isFinite }) { print("net \(k + 1) diverged: loss \(curve[i]) at iteration \(i)") }
-    }
-    // What the book prints: every network's loss every 100 iterations.
-    for i in stride(from: 0, to: iterations, by: settings.printEvery) {
-        print("===========iteration:\(i)===========")
-        for (k, weightInit) in weightInits.enumerated() { print("\(weightInit):\(trained.results[k][i])") }
-    }
-    let flopsPerStep = ProductFLOPs.trainingStep(
-        widths: [train.features] + settings.hiddenSizes + [train.classes], batchSize: settings.batchSize)
-    print(
-        String(format: "Trained %d networks × %d iterations in %.1f s: ", runs.count, iterations, trained.seconds)
-            + productSpeed(flops: flopsPerStep * Double(iterations * runs.count), seconds: trained.seconds))
+    // What the book prints, every network's loss every 100 iterations; a loss that is not finite is said so, never counted.
+    printMNISTLosses(
+        trained.results, weightInits: weightInits, settings: settings, train: train, runCount: runs.count, seconds: trained.seconds)
     mnist = MNISTResults(
         weightInits: weightInits, optimizerName: mnistOptimizer.name,
         losses: Array(trained.results.prefix(weightInits.count)), adam: trained.results[weightInits.count])
@@ -145,10 +134,7 @@ let upstream = Matrix.randomNormal(settings.sampleCount, settings.width, using: 
 let backward = await concurrentMap(configurations.count) { k in
     backwardSizes(configurations[k], inputs: inputs, upstream: upstream, widths: layerWidths, seed: seed, stream: 3)
 }
-print("\nBackward: RMS of the gradient of each layer's weights, ∂L/∂W, layers 1 to \(layerWidths.count)")
-for (result, sizes) in zip(layerResults, backward) {
-    print(result.label.padding(toLength: 36, withPad: " ", startingAt: 0) + sizes.weights.map { String(format: "%9.2g", $0) }.joined())
-}
+printBackwardSizes(layerResults, backward)  // RMS of ∂L/∂W, layers 1 to 5
 
 // Wider layers: the forward pass again at n = 1000 (stream 5), for exercise 2.
 let wideWidths = Array(repeating: settings.wideWidth, count: settings.layerCount)
@@ -202,8 +188,8 @@ exitOnError {
 //
 // On MNIST σ = 0.01 never leaves ln 10, the loss of a uniform guess
 // [finding: weight-init.mnist-std-0.01-stuck]; He and Xavier both learn, He
-// ahead all the way [finding: weight-init.mnist-he-xavier], Xavier slow to
-// start [finding: weight-init.mnist-xavier-late].
+// ahead almost all the way [finding: weight-init.mnist-he-xavier], Xavier slow
+// to start [finding: weight-init.mnist-xavier-late].
 
 let findings = weightInitFindings(tables)
 printFindings(findings)

@@ -1,0 +1,37 @@
+# seeds.gp — written by the course; edit freely and rerun, no retraining needed.
+#   gnuplot seeds.gp                  writes seeds.png and seeds.svg
+#   gnuplot -c seeds.gp terminal      draws it in the terminal
+#   gnuplot -c seeds.gp files a.png b.svg   writes a.png and b.svg (beside it) instead
+
+# Work beside this script, where its data files are: its path up to the last '/'.
+# (Found in gnuplot itself, not the shell, so any character in the path is safe.)
+script_dir = "."
+do for [i = 1:strlen(ARG0)] { if (ARG0[i:i] eq "/") { script_dir = (i == 1) ? "/" : ARG0[1:i-1] } }
+cd script_dir
+mode = (ARGC > 0) ? ARG1 : "files"
+targets = (mode eq "terminal") ? "terminal" : "png svg"
+png_file = (ARGC > 1) ? ARG2 : 'seeds.png'
+svg_file = (ARGC > 2) ? ARG3 : 'seeds.svg'
+
+do for [target in targets] {
+  if (target eq "png") { set terminal pngcairo size 800,560 noenhanced font 'Sans,10'; set output png_file }
+  if (target eq "svg") { set terminal svg size 800,560 noenhanced font 'Sans,10' background 'white'; set output svg_file }
+  if (target eq "terminal") { set terminal dumb size 100,30 noenhanced; set output }
+  set multiplot layout 1,1
+  # — panel 'MNIST, smoothed training loss by starting scale at 5 seeds: band from the lowest to the highest, line the median' —
+  unset logscale; unset contour; unset colorbox; set surface; set view 60,30; set size noratio
+  set style fill solid 0.6 noborder; set grid; unset xtics; unset ytics; set xtics nomirror; set ytics nomirror; set border 3
+  set title 'MNIST, smoothed training loss by starting scale at 5 seeds: band from the lowest to the highest, line the median'; set xlabel 'iterations'; set ylabel 'loss'
+  set xrange [0:2000]; set yrange [0:2.5]
+  set format x '% h'
+  set format y '% h'
+  set key right center opaque
+  plot 'seeds.dat' using 1:2:4 with filledcurves fs transparent solid 0.25 noborder lc rgb '#9400d3' title 'std=0.01: 5 seeds', \
+       'seeds.dat' using 1:3 with lines lw 1.5 lc rgb '#9400d3' title 'std=0.01: median', \
+       'seeds.dat' using 1:10:12 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009e73' title 'Xavier: 5 seeds', \
+       'seeds.dat' using 1:11 with lines lw 1.5 lc rgb '#009e73' title 'Xavier: median', \
+       'seeds.dat' using 1:18:20 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56b4e9' title 'He: 5 seeds', \
+       'seeds.dat' using 1:19 with lines lw 1.5 lc rgb '#56b4e9' title 'He: median'
+  unset multiplot
+  set output
+}
