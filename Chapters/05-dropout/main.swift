@@ -21,6 +21,8 @@ import Foundation
 // MARK: - 1. Settings (the flags are declared and checked in Options.swift)
 
 let options = Options.parseOrExit()
+// `make seeds` ends with this chapter reading its runs at five seeds (Seeds.swift).
+if let folder = options.common.collectSeedsFolder { collectSeeds(options.common, from: folder) }
 
 /// The chapter's settings before any flag but `--seed` and `--quick`.
 func chapterSettings(seed: UInt64, quick: Bool) -> DropoutSettings {
