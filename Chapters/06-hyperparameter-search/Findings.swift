@@ -111,8 +111,8 @@ func hyperparameterFindings(_ tables: SearchTables) -> [Finding] {
             values: winnerReruns.enumerated().map { ("rerun \($0.offset + 1)", $0.element) } + [("search", searchValidation)]),
         Finding(
             "hyperparameter-search.final-test",
-            "The winning setting, trained on all 500 images and scored once on the test set, reaches \(decimal(testAccuracy, 3)): below its \(decimal(searchValidation, 2)) on validation in the search, within the \(decimal(winnerReruns.min() ?? .nan, 2)) to \(decimal(winnerReruns.max() ?? .nan, 2)) of its reruns.",
-            holds: testAccuracy < searchValidation && (winnerReruns.min() ?? 1)...(winnerReruns.max() ?? 0) ~= testAccuracy,
+            "The winning setting, trained on all 500 images and scored once on the test set, reaches \(decimal(testAccuracy, 3)): below its \(decimal(searchValidation, 2)) on validation in the search (its reruns: \(decimal(winnerReruns.min() ?? .nan, 2)) to \(decimal(winnerReruns.max() ?? .nan, 2))).",
+            holds: testAccuracy < searchValidation,
             values: [
                 "test": testAccuracy, "search validation": searchValidation, "reruns min": winnerReruns.min() ?? .nan,
                 "reruns max": winnerReruns.max() ?? .nan,
