@@ -69,6 +69,36 @@ struct DropoutChapterTests {
     }
 
     @Test(
+        "--collect-seeds reads five runs back: seeds.txt gives every finding at each seed, seeds.dat the band of dropout.dat's curves",
+        .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
+    func collectSeeds() throws {
+        let run = try ChapterRunner.temporaryDirectory()
+        let trained = try ChapterRunner.run("dropout", ["--quick", "--epochs", "3", "--plot", "none", "--output", run])
+        #expect(trained.status == 0, "\(trained.errors)")
+        // The same run standing in for all five seeds, then seed 3 missing.
+        let runs = try ChapterRunner.temporaryDirectory(), output = try ChapterRunner.temporaryDirectory()
+        for seed in 1...5 { try FileManager.default.createSymbolicLink(atPath: "\(runs)/seed-\(seed)", withDestinationPath: run) }
+        let collected = try ChapterRunner.run("dropout", ["--collect-seeds", runs, "--plot", "none", "--output", output])
+        #expect(collected.status == 0, "\(collected.errors)")
+        let findings = ChapterRunner.contents("\(run)/findings.txt").split(separator: "\n").map { $0.split(separator: "\t")[0] }
+        let records = ChapterRunner.contents("\(output)/seeds.txt").split(separator: "\n").filter {
+            $0.contains("\tholds") || $0.contains("\tfails")
+        }
+        #expect(records.map { $0.split(separator: "\t")[0] } == findings && records.allSatisfy { $0.split(separator: "\t").count == 7 })
+        // Per curve (train, test × no dropout, dropout): min, median, max, then each seed, all the same run here.
+        let band = ChapterRunner.dataRows("\(output)/seeds.dat"), accuracy = ChapterRunner.dataRows("\(run)/dropout.dat")
+        #expect(band.count == 3 && band.allSatisfy { $0.count == 1 + 4 * 8 })
+        for (row, source) in zip(band, accuracy) {
+            for (curve, column) in [3, 4, 1, 2].enumerated() {
+                #expect(row[(1 + 8 * curve)..<(9 + 8 * curve)].allSatisfy { $0 == source[column] })
+            }
+        }
+        try FileManager.default.removeItem(atPath: "\(runs)/seed-3")
+        let missing = try ChapterRunner.run("dropout", ["--collect-seeds", runs, "--plot", "none", "--output", output])
+        #expect(missing.status != 0 && missing.errors.contains("seed 3"))
+    }
+
+    @Test(
         "--verbose adds the book's train loss line for every iteration (3 per epoch)",
         .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func verbose() throws {

@@ -10,11 +10,7 @@ import Testing
 struct DropoutFindingsTests {
     @Test("Every claim of the chapter holds on the committed data")
     func claims() throws {
-        let table = { (name: String) in try committedTable("dropout", name) }
-        let tables = DropoutTables(
-            accuracy: try table("dropout.dat"), inverted: try table("inverted-dropout.dat"),
-            equalTraining: try table("equal-training-accuracy.dat"),
-            exercises: try table("exercises.dat"), scale: try table("scale.dat"))
+        let tables = try DropoutTables(reading: repositoryRoot.appendingPathComponent("figures/dropout").path)
         try checkFindings(dropoutFindings(tables), chapter: "dropout", folder: "05-dropout")
     }
 }

@@ -10,12 +10,7 @@ import Testing
 struct HyperparameterSearchFindingsTests {
     @Test("Every claim of the chapter holds on the committed data")
     func claims() throws {
-        let table = { (name: String) in try committedTable("hyperparameter-search", name) }
-        let tables = SearchTables(
-            curves: try table("trial-curves.dat"), trials: try table("trials.dat"),
-            grid: try table("grid.dat"), gridVsRandom: try table("grid-vs-random.dat"),
-            reruns: try table("reruns.dat"), finalTest: try table("final-test.dat"),
-            withoutWeightDecay: try table("without-weight-decay.dat"))
+        let tables = try SearchTables(reading: repositoryRoot.appendingPathComponent("figures/hyperparameter-search").path)
         try checkFindings(
             hyperparameterFindings(tables), chapter: "hyperparameter-search",
             folder: "06-hyperparameter-search")
