@@ -28,12 +28,21 @@
 #   6. the package's clean build, release (what a first `make figures` pays)
 #      and debug (a first `make test`), each in a fresh scratch folder,
 #      package resolution included, without the benchmarks;
+#   7. what the live view costs: one chapter at its full budget without it,
+#      with `--plot live` drawing a text chart on a pseudo-terminal, and (with
+#      Xvfb and a windowed gnuplot) in a window, in turn: wall and CPU seconds,
+#      the chapter's own "live figure:" line, and whether the data files are
+#      the same bytes;
 # then one table.
 #
-# Usage: scripts/bench.sh [--no-benchmarks] [--no-peer] [--no-clean-build] [--filter REGEX] [CHAPTER ...]
+# Usage: scripts/bench.sh [--no-benchmarks] [--no-peer] [--no-clean-build] [--no-live] [--live-only]
+#                        [--live-chapter NAME] [--filter REGEX] [CHAPTER ...]
 #   --no-benchmarks  skip step 1
 #   --no-peer        skip steps 4 and 5
 #   --no-clean-build skip step 6
+#   --no-live        skip step 7
+#   --live-only      run step 7 alone (the chapter must be built: swift build -c release)
+#   --live-chapter NAME  the chapter of step 7 (default: optimizers)
 #   --filter REGEX   run only the benchmarks whose whole name matches, e.g. 'GEMM.*'
 #   CHAPTER ...      time only these chapters (default: every one that is built)
 # Environment:
@@ -41,6 +50,7 @@
 #   PYTHON           the python command for the NumPy peer (default: python3)
 #   BENCH_SCRATCH    the build folder (default: .build, where `make build` puts the chapters)
 #   BENCH_PEER_ROUNDS how many turns each program of step 4 takes (default: 3)
+#   BENCH_LIVE_ROUNDS how many turns each run of step 7 takes (default: 3)
 #   BENCH_OUTPUT     where the chapters' figures and logs go (default: a fresh temporary folder,
 #                    so the committed figures/ are not touched)
 #
@@ -57,6 +67,9 @@ export BOOK_BENCHMARKS=1
 run_benchmarks=true
 run_peer=true
 run_clean_build=true
+run_chapters=true
+run_live=true
+live_chapter=optimizers
 PYTHON=${PYTHON:-python3}
 filter=()
 chapters=()
@@ -65,6 +78,11 @@ while [[ $# -gt 0 ]]; do
     --no-benchmarks) run_benchmarks=false ;;
     --no-peer) run_peer=false ;;
     --no-clean-build) run_clean_build=false ;;
+    --no-live) run_live=false ;;
+    --live-only) run_benchmarks=false run_peer=false run_clean_build=false run_chapters=false run_live=true ;;
+    --live-chapter)
+      [[ $# -ge 2 && -n $2 ]] || { echo "error: --live-chapter needs a NAME (see scripts/bench.sh --help)" >&2; exit 2; }
+      live_chapter=$2; shift ;;
     --filter)
       [[ $# -ge 2 && -n $2 ]] || { echo "error: --filter needs a REGEX (see scripts/bench.sh --help)" >&2; exit 2; }
       filter+=(--filter "$2"); shift ;;
@@ -104,11 +122,13 @@ if $run_benchmarks; then
 fi
 
 # --- 2. The machine's limits -------------------------------------------------
-echo "=== Building dgemm-peak, fma-peak and step-floor, measuring the large-DGEMM and FMA limits ==="
-for tool in dgemm-peak fma-peak step-floor; do
-  "$SWIFT" build "${scratch[@]}" -c release --product "$tool" >"$output/$tool-build.log" 2>&1 \
-    || { cat "$output/$tool-build.log" >&2; exit 1; }
-done
+if $run_chapters; then
+  echo "=== Building dgemm-peak, fma-peak and step-floor, measuring the large-DGEMM and FMA limits ==="
+  for tool in dgemm-peak fma-peak step-floor; do
+    "$SWIFT" build "${scratch[@]}" -c release --product "$tool" >"$output/$tool-build.log" 2>&1 \
+      || { cat "$output/$tool-build.log" >&2; exit 1; }
+  done
+fi
 release=$("$SWIFT" build "${scratch[@]}" -c release --show-bin-path)
 peak_binary="$release/dgemm-peak"
 fma_binary="$release/fma-peak"
@@ -126,6 +146,7 @@ best_of() {   # best_of TOOL-BINARY LOG → "one all" of this run
 }
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 > b + 0 ? a : b) }'; }
 measure_peak() {
+  $run_chapters || return 0
   local one all
   read -r one all < <(best_of "$peak_binary" "$output/dgemm-peak.log")
   peak_one=$(max "$peak_one" "$one"); peak_all=$(max "$peak_all" "$all")
@@ -144,6 +165,7 @@ TIMEFORMAT=%R
 
 results=()
 failures=0
+$run_chapters || chapters=()
 for chapter in ${chapters[@]+"${chapters[@]}"}; do
   binary="$release/$chapter"
   if [[ ! -x "$binary" ]]; then
@@ -314,6 +336,105 @@ if $run_clean_build; then
   done
 fi
 
+# --- 7. What the live view costs ---------------------------------------------
+# One chapter (optimizers unless --live-chapter) at its full budget, in turns,
+# BENCH_LIVE_ROUNDS times (3 by default): without a live view (its default,
+# --plot files), with --plot live on a terminal, and with --plot live in a
+# window (under Xvfb, if Xvfb and a windowed gnuplot are installed). Each runs
+# on a pseudo-terminal of 80 × 24 (util-linux's script), so that the text
+# chart really draws, and only the window run has a DISPLAY. Wall and CPU
+# seconds (user + system, gnuplot's included) from bash's `time`, each
+# variant by its median; the chapter's own "live figure:" line, which times
+# the drawing itself; and whether the data files of the runs are the same bytes.
+live_rows=()
+live_lines=()
+live_bits=()
+live_note=""
+live_system=""
+if $run_live; then
+  live_binary="$release/$live_chapter"
+  if [[ ! -x $live_binary ]]; then
+    live_note="The live view's cost: $live_chapter is not built ($live_binary missing), skipped."
+  elif ! command -v script >/dev/null 2>&1 || ! script -qec true /dev/null </dev/null >/dev/null 2>&1; then
+    live_note="The live view's cost: skipped, no util-linux script to give the chapter a pseudo-terminal (Debian: bsdutils)."
+  else
+    live_variants=(files text)
+    xvfb_pid=""
+    if command -v Xvfb >/dev/null 2>&1 && gnuplot -e 'print GPVAL_TERMINALS' 2>&1 | grep -qwE 'x11|qt|wxt'; then
+      Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$output/live-xvfb.display" 2>"$output/live-xvfb.log" &
+      xvfb_pid=$!
+      trap '[[ -n ${xvfb_pid:-} ]] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
+      for _ in $(seq 100); do [[ -s $output/live-xvfb.display ]] && break; sleep 0.1; done
+      if [[ -s $output/live-xvfb.display ]]; then
+        live_display=:$(tr -d '[:space:]' <"$output/live-xvfb.display")
+        live_variants+=(window)
+      else
+        live_note="No window run: Xvfb gave no display (see $output/live-xvfb.log)."
+      fi
+    else
+      live_note="No window run: it needs Xvfb (Debian: xvfb) and a windowed gnuplot (gnuplot-x11)."
+    fi
+    live_rounds=${BENCH_LIVE_ROUNDS:-3}
+    live_system="Linux $(uname -r); load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+    echo "=== The live view's cost: $live_chapter at its full budget, ${live_variants[*]}, $live_rounds rounds in turn ==="
+    for ((round = 1; round <= live_rounds; round++)); do
+      summary="  round $round:"
+      for variant in "${live_variants[@]}"; do
+        folder="$output/live-$variant-$round"
+        run=("$live_binary" --output "$folder")
+        environment=(env -u DISPLAY)
+        case $variant in
+          text) run+=(--plot live) ;;
+          window) run+=(--plot live); environment=(env DISPLAY="$live_display") ;;
+        esac
+        inner="stty cols 80 rows 24; exec $(printf '%q ' "${environment[@]}" "${run[@]}")"
+        log="$output/live-$variant-$round.log"
+        TIMEFORMAT='%R %U %S'
+        status=0
+        times=$( { time script -qefc "$inner" /dev/null </dev/null >"$log" 2>&1; } 2>&1 ) || status=$?
+        TIMEFORMAT=%R
+        if [[ $status -ne 0 ]]; then
+          echo "error: $live_chapter (${variant}) exited with status $status; see $log" >&2
+          failures=$((failures + 1))
+          continue
+        fi
+        read -r wall user system <<<"$times"
+        cpu_seconds=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
+        # live_walls_VARIANT and live_cpus_VARIANT: every round's seconds (no associative arrays in bash 3.2).
+        walls="live_walls_$variant" cpus="live_cpus_$variant"
+        printf -v "$walls" '%s%s ' "${!walls:-}" "$wall"
+        printf -v "$cpus" '%s%s ' "${!cpus:-}" "$cpu_seconds"
+        summary+=" $variant $wall s ($cpu_seconds s CPU);"
+        # The chapter's own line (after the text chart's escape sequences, on the same line).
+        line=$(tr '\r' '\n' <"$log" | grep -aoE 'live figure: .*' | tail -1 || true)
+        [[ -n $line ]] && live_lines+=("$variant, round $round: $line")
+        # The data files against those of the first run without the live view.
+        if [[ $variant != files || $round -gt 1 ]] && [[ -d $output/live-files-1 ]]; then
+          differ=() count=0
+          while IFS= read -r file; do
+            count=$((count + 1))
+            cmp -s "$output/live-files-1/$file" "$folder/$file" || differ+=("$file")
+          done < <(cd "$output/live-files-1" && find . -name '*.dat' | sort)
+          extra=$(comm -13 <(cd "$output/live-files-1" && find . -name '*.dat' | sort) <(cd "$folder" && find . -name '*.dat' | sort) | wc -l)
+          if [[ ${#differ[@]} -eq 0 && $extra -eq 0 && $count -gt 0 ]]; then
+            live_bits+=("$variant, round $round: the same bytes in all $count .dat files")
+          else
+            live_bits+=("$variant, round $round: DIFFER (${differ[*]:-}; $extra files only here, of $count)")
+          fi
+        fi
+      done
+      echo "$summary"
+    done
+    live_system+=", after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+    if [[ -n $xvfb_pid ]]; then kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""; fi
+    for variant in "${live_variants[@]}"; do
+      walls="live_walls_$variant" cpus="live_cpus_$variant"
+      # shellcheck disable=SC2086  # the rounds' seconds, one word each
+      live_rows+=("$variant|$(median ${!walls:-})|$(median ${!cpus:-})|${!walls:-}|${!cpus:-}")
+    done
+  fi
+fi
+
 # --- The table ---------------------------------------------------------------
 cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
 cpu=$(lscpu 2>/dev/null | awk -F: '/^Model name/ { sub(/^ +/, "", $2); print $2; exit }' || true)
@@ -323,50 +444,54 @@ if [[ -r /proc/cpuinfo ]]; then
   model=$(awk -F: '/^model[ \t]*:/ { gsub(/ /, "", $2); print $2; exit }' /proc/cpuinfo)
   cpu="$cpu (family $family, model $model)"
 fi
-blas=$(sed -n 's/^dgemm-peak blas=//p' "$output/dgemm-peak.log" | tail -1)
-isa=$(grep -oE 'isa=[a-z0-9]+' "$output/fma-peak.log" | tail -1 | cut -d= -f2)
-echo
-echo "CPU: $cpu, $cores cores. BLAS: ${blas:-unknown} (the kernel every chapter ran with; see its speed line)."
-echo "Large DGEMM (2000×2000, through Matrix.product), best of this run: ${peak_one} GFLOP/s on 1 thread, ${peak_all} GFLOP/s on all ${cores} cores."
-echo "FMA peak (fma-peak, ${isa:-?}, no BLAS), best of this run: ${fma_one} GFLOP/s on 1 thread, ${fma_all} GFLOP/s on all ${cores} cores."
-echo "Targets: the book's optimizer comparison ≤ 15 s; every chapter that prints GFLOP/s ≥ 55 % of the DGEMM on all cores;"
-echo "         every chapter < 60 s and < 300 MB; all chapters together (make figures, Going further included) < 240 s;"
-echo "         optimizers ≥ 3× faster than the book's NumPy code (default threads); a clean build ≤ 45 s, release and debug."
-echo
-printf '%-24s %9s %12s %9s %10s %10s  %s\n' "chapter" "wall s" "peak MB" "GFLOP/s" "% DGEMM" "% FMA" "targets"
-total=0
-for row in ${results[@]+"${results[@]}"}; do
-  read -r chapter seconds megabytes gflops status <<<"$row"
-  if [[ $status != ok ]]; then
-    printf '%-24s %9s %12s %9s %10s %10s  %s\n' "$chapter" - - - - - "$status"
-    continue
+if $run_chapters; then
+  blas=$(sed -n 's/^dgemm-peak blas=//p' "$output/dgemm-peak.log" | tail -1)
+  isa=$(grep -oE 'isa=[a-z0-9]+' "$output/fma-peak.log" | tail -1 | cut -d= -f2)
+  echo
+  echo "CPU: $cpu, $cores cores. BLAS: ${blas:-unknown} (the kernel every chapter ran with; see its speed line)."
+  echo "Large DGEMM (2000×2000, through Matrix.product), best of this run: ${peak_one} GFLOP/s on 1 thread, ${peak_all} GFLOP/s on all ${cores} cores."
+  echo "FMA peak (fma-peak, ${isa:-?}, no BLAS), best of this run: ${fma_one} GFLOP/s on 1 thread, ${fma_all} GFLOP/s on all ${cores} cores."
+  echo "Targets: the book's optimizer comparison ≤ 15 s; every chapter that prints GFLOP/s ≥ 55 % of the DGEMM on all cores;"
+  echo "         every chapter < 60 s and < 300 MB; all chapters together (make figures, Going further included) < 240 s;"
+  echo "         optimizers ≥ 3× faster than the book's NumPy code (default threads); a clean build ≤ 45 s, release and debug."
+  echo
+  printf '%-24s %9s %12s %9s %10s %10s  %s\n' "chapter" "wall s" "peak MB" "GFLOP/s" "% DGEMM" "% FMA" "targets"
+  total=0
+  for row in ${results[@]+"${results[@]}"}; do
+    read -r chapter seconds megabytes gflops status <<<"$row"
+    if [[ $status != ok ]]; then
+      printf '%-24s %9s %12s %9s %10s %10s  %s\n' "$chapter" - - - - - "$status"
+      continue
+    fi
+    total=$(awk -v a="$total" -v b="$seconds" 'BEGIN { print a + b }')
+    percent=-
+    fma_percent=-
+    if [[ $gflops != - ]]; then
+      percent=$(awk -v g="$gflops" -v p="$peak_all" 'BEGIN { printf "%.0f %%", 100 * g / p }')
+      fma_percent=$(awk -v g="$gflops" -v p="$fma_all" 'BEGIN { printf "%.0f %%", 100 * g / p }')
+    fi
+    verdict=$(awk -v c="$chapter" -v s="$seconds" -v m="$megabytes" -v g="$gflops" -v p="$peak_all" -v b="${comparison_seconds:-}" 'BEGIN {
+        missed = ""
+        if (s + 0 > 60) missed = missed " time>60s"
+        if (c == "optimizers" && (b == "" || b + 0 > 15)) missed = missed " comparison>15s"
+        if (m != "-" && m + 0 >= 300) missed = missed " memory≥300MB"
+        if (g != "-" && g / p < 0.55) missed = missed " <55%"
+        print (missed == "" ? "met" : "MISSED:" missed) }')
+    printf '%-24s %9s %12s %9s %10s %10s  %s\n' "$chapter" "$seconds" "$megabytes" "$gflops" "$percent" "$fma_percent" "$verdict"
+  done
+  printf '%-24s %9s %12s %9s %10s %10s  %s\n' "all chapters" "$total" "" "" "" "" \
+    "$(awk -v t="$total" 'BEGIN { print (t <= 240 ? "met" : "MISSED: >240s") }')"
+  for row in ${clean_rows[@]+"${clean_rows[@]}"}; do
+    read -r config seconds <<<"$row"
+    verdict=$(awk -v s="$seconds" 'BEGIN { print (s == "-" ? "failed" : s + 0 <= 45 ? "met" : "MISSED: >45s") }')
+    label="clean build, $config"
+    printf '%-24s %9s %12s %9s %10s %10s  %s\n' "$label" "$seconds" "" "" "" "" "$verdict"
+  done
+  [[ ${#clean_rows[@]} -gt 0 ]] && echo "(clean build: the package in a fresh scratch folder, resolution included; release is what a first make figures builds, debug a first make test)"
+  if [[ -n ${comparison_seconds:-} ]]; then
+    echo "(optimizers: the book's comparison took $comparison_seconds s of its wall time; the learning-rate race the rest)"
   fi
-  total=$(awk -v a="$total" -v b="$seconds" 'BEGIN { print a + b }')
-  percent=-
-  fma_percent=-
-  if [[ $gflops != - ]]; then
-    percent=$(awk -v g="$gflops" -v p="$peak_all" 'BEGIN { printf "%.0f %%", 100 * g / p }')
-    fma_percent=$(awk -v g="$gflops" -v p="$fma_all" 'BEGIN { printf "%.0f %%", 100 * g / p }')
-  fi
-  verdict=$(awk -v c="$chapter" -v s="$seconds" -v m="$megabytes" -v g="$gflops" -v p="$peak_all" -v b="${comparison_seconds:-}" 'BEGIN {
-      missed = ""
-      if (s + 0 > 60) missed = missed " time>60s"
-      if (c == "optimizers" && (b == "" || b + 0 > 15)) missed = missed " comparison>15s"
-      if (m != "-" && m + 0 >= 300) missed = missed " memory≥300MB"
-      if (g != "-" && g / p < 0.55) missed = missed " <55%"
-      print (missed == "" ? "met" : "MISSED:" missed) }')
-  printf '%-24s %9s %12s %9s %10s %10s  %s\n' "$chapter" "$seconds" "$megabytes" "$gflops" "$percent" "$fma_percent" "$verdict"
-done
-printf '%-24s %9s %12s %9s %10s %10s  %s\n' "all chapters" "$total" "" "" "" "" \
-  "$(awk -v t="$total" 'BEGIN { print (t <= 240 ? "met" : "MISSED: >240s") }')"
-for row in ${clean_rows[@]+"${clean_rows[@]}"}; do
-  read -r config seconds <<<"$row"
-  verdict=$(awk -v s="$seconds" 'BEGIN { print (s == "-" ? "failed" : s + 0 <= 45 ? "met" : "MISSED: >45s") }')
-  label="clean build, $config"
-  printf '%-24s %9s %12s %9s %10s %10s  %s\n' "$label" "$seconds" "" "" "" "" "$verdict"
-done
-[[ ${#clean_rows[@]} -gt 0 ]] && echo "(clean build: the package in a fresh scratch folder, resolution included; release is what a first make figures builds, debug a first make test)"
-[[ -n ${comparison_seconds:-} ]] && echo "(optimizers: the book's comparison took $comparison_seconds s of its wall time; the learning-rate race the rest)"
+fi
 
 if [[ ${#peer_rows[@]} -gt 0 ]]; then
   echo
@@ -395,6 +520,29 @@ if [[ ${#bits_lines[@]} -gt 0 ]]; then
   echo "Data files across BLAS kernels (.dat files compared with cmp):"
   for line in ${bits_lines[@]+"${bits_lines[@]}"}; do echo "  $line"; done
 fi
+if [[ ${#live_rows[@]} -gt 0 ]]; then
+  echo
+  echo "The live view's cost: $live_chapter at its full budget, median of $live_rounds rounds in turn, on an 80 × 24 pseudo-terminal"
+  echo "($cpu, $cores cores; $live_system):"
+  printf '%-34s %8s %8s %8s %8s  %s\n' "run" "wall s" "Δ wall" "CPU s" "Δ CPU" "every round: wall s / CPU s"
+  base_wall="" base_cpu=""
+  for row in "${live_rows[@]}"; do
+    IFS='|' read -r variant wall cpu_seconds walls cpus <<<"$row"
+    case $variant in
+      files) name="without (--plot files)"; base_wall=$wall; base_cpu=$cpu_seconds ;;
+      text) name="--plot live, text chart" ;;
+      window) name="--plot live, window (Xvfb)" ;;
+    esac
+    delta() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 <= 0) print "-"; else printf "%+.1f %%", 100 * (a - b) / b }'; }
+    if [[ $variant == files ]]; then dw=- dc=-; else dw=$(delta "$wall" "$base_wall"); dc=$(delta "$cpu_seconds" "$base_cpu"); fi
+    printf '%-34s %8s %8s %8s %8s  %s / %s\n' "$name" "${wall:--}" "$dw" "${cpu_seconds:--}" "$dc" "${walls% }" "${cpus% }"
+  done
+  echo "The chapter's own account of its drawing (CPU here and gnuplot's, against the run it drew; target < 1 %):"
+  for line in ${live_lines[@]+"${live_lines[@]}"}; do echo "  $line"; done
+  echo "Data files (.dat, with cmp, against the first run without the live view):"
+  for line in ${live_bits[@]+"${live_bits[@]}"}; do echo "  $line"; done
+fi
+if [[ -n $live_note ]]; then echo "$live_note"; fi
 echo
 echo "Logs and figures: $output (timings on a shared machine are noisy)"
 if [[ $failures -gt 0 ]]; then
