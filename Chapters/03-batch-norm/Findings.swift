@@ -108,97 +108,192 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
         Finding(
             "batch-norm.plain-diverges",
             "The plain network's loss stops being a number at σ = \(sigmaList(plainDiverged)): its accuracy is NaN from epoch \(Set(firstNaN).sorted().map(String.init).joined(separator: " or ")) on and is counted nowhere (the book's code would score the argmax of NaN rows, digit 0, as guesses); no other network of the grid or the sweeps has a NaN.",
-            holds: !plainDiverged.isEmpty && plainDiverged.allSatisfy { sigma(labels[$0]) > 0.5 } && !otherNaN),
+            holds: !plainDiverged.isEmpty && plainDiverged.allSatisfy { sigma(labels[$0]) > 0.5 } && !otherNaN,
+            values: [
+                ("diverged scales", Double(plainDiverged.count)),
+                ("smallest diverged σ", plainDiverged.map { sigma(labels[$0]) }.min() ?? .nan),
+                ("first NaN epoch, earliest", firstNaN.min().map(Double.init) ?? .nan),
+                ("first NaN epoch, latest", firstNaN.max().map(Double.init) ?? .nan),
+                ("other networks with a NaN", otherNaN ? 1 : 0),
+            ]),
         Finding(
             "batch-norm.ahead-at-most-scales",
             "With batch normalization the final training accuracy is higher at \(ahead.count) of the \(bothFinite.count) scales where both networks stay finite.",
-            holds: ahead.count >= bothFinite.count - 3),
+            holds: ahead.count >= bothFinite.count - 3,
+            values: ["ahead": Double(ahead.count), "both finite": Double(bothFinite.count)]),
         Finding(
             "batch-norm.sooner-where-both-pass",
             "Both networks pass 0.5 at \(bothPass.count) scales (σ = \(sigmaList(bothPass))), and there the plain one is first at \(plainFirst.count) (epoch \(bothPass.map { "\(passes[$0].plain!) against \(passes[$0].bn!)" }.joined(separator: ", "))); at \(onlyBNPasses.count) more scales only the normalized one passes 0.5.",
-            holds: !bothPass.isEmpty && plainFirst.count == bothPass.count && onlyBNPasses.count >= 10),
+            holds: !bothPass.isEmpty && plainFirst.count == bothPass.count && onlyBNPasses.count >= 10,
+            values: [("both pass", Double(bothPass.count)), ("plain first", Double(plainFirst.count))]
+                + bothPass.flatMap { i in
+                    let at = String(format: "%.2g", sigma(labels[i]))
+                    return [("plain epoch at σ=\(at)", Double(passes[i].plain!)), ("BN epoch at σ=\(at)", Double(passes[i].bn!))]
+                } + [("only BN passes", Double(onlyBNPasses.count))]),
         Finding(
             "batch-norm.plain-learns-near-he",
             "The plain network ends above 0.5 only at σ = \(plainLearnsSigmas.map { String(format: "%.2f", $0) }.joined(separator: " and ")), near He's √(2/100) ≈ 0.14 for the 100-unit layers; at the other scales where it does not diverge it ends at or below \(decimal(stalled.max() ?? .nan, 2)), near chance.",
-            holds: !plainLearnsSigmas.isEmpty && plainLearnsSigmas.allSatisfy { $0 > 0.1 && $0 < 0.4 } && (stalled.max() ?? 1) < 0.2),
+            holds: !plainLearnsSigmas.isEmpty && plainLearnsSigmas.allSatisfy { $0 > 0.1 && $0 < 0.4 } && (stalled.max() ?? 1) < 0.2,
+            values: [
+                ("scales where it learns", Double(plainLearns.count)),
+                ("smallest σ where it learns", plainLearnsSigmas.min() ?? .nan),
+                ("largest σ where it learns", plainLearnsSigmas.max() ?? .nan),
+                ("highest where it stalls", stalled.max() ?? .nan),
+            ]),
         Finding(
             "batch-norm.plain-scores-at-start",
             "At the start the plain network's scores have an RMS of \(plainDiverged.map { String(format: "%.2g", scoreOf(labels[$0])) }.joined(separator: " and ")) where it diverges, \(plainLearns.map { String(format: "%.2g", scoreOf(labels[$0])) }.joined(separator: " and ")) where it learns, and from \(String(format: "%.2g", (stalledScores.max() ?? .nan))) down to \(String(format: "%.2g", (stalledScores.min() ?? .nan))) where it stalls: the exploding and vanishing signal of chapter 2.",
-            holds: (stalledScores.max() ?? .nan) < 0.1 && plainDiverged.allSatisfy { scoreOf(labels[$0]) > 1000 }),
+            holds: (stalledScores.max() ?? .nan) < 0.1 && plainDiverged.allSatisfy { scoreOf(labels[$0]) > 1000 },
+            values: [
+                ("smallest where it diverges", plainDiverged.map { scoreOf(labels[$0]) }.min() ?? .nan),
+                ("largest where it learns", plainLearns.map { scoreOf(labels[$0]) }.max() ?? .nan),
+                ("smallest where it learns", plainLearns.map { scoreOf(labels[$0]) }.min() ?? .nan),
+                ("largest where it stalls", stalledScores.max() ?? .nan),
+                ("smallest where it stalls", stalledScores.min() ?? .nan),
+            ]),
         Finding(
             "batch-norm.plain-ahead-where-well-scaled",
             best.map {
                 "Where the plain network learns, it is ahead: by \(decimal(finalPlain[$0] - finalBN[$0], 2)) at σ = \(String(format: "%.2f", sigma(labels[$0]))) (\(decimal(finalPlain[$0])) against \(decimal(finalBN[$0])))."
             } ?? "The plain network learns at no scale.",
-            holds: plainLearns.allSatisfy { finalPlain[$0] > finalBN[$0] }),
+            holds: plainLearns.allSatisfy { finalPlain[$0] > finalBN[$0] },
+            values: [
+                ("lead", best.map { finalPlain[$0] - finalBN[$0] } ?? .nan), ("σ", best.map { sigma(labels[$0]) } ?? .nan),
+                ("plain", best.map { finalPlain[$0] } ?? .nan), ("BN", best.map { finalBN[$0] } ?? .nan),
+            ]),
         Finding(
             "batch-norm.climbs-everywhere",
             "With batch normalization the network ends above 0.4 at every scale (lowest \(decimal(finalBN.min()!, 2))), and at 0.99 or more for σ from \(String(format: "%.4g", nearOne.min() ?? .nan)) to \(String(format: "%.4g", nearOne.max() ?? .nan)).",
-            holds: finalBN.min()! > 0.4 && nearOne.count >= 3),
+            holds: finalBN.min()! > 0.4 && nearOne.count >= 3,
+            values: [
+                "lowest": finalBN.min()!, "smallest σ at 0.99": nearOne.min() ?? .nan,
+                "largest σ at 0.99": nearOne.max() ?? .nan,
+            ]),
         Finding(
             "batch-norm.single-scale",
             "At σ ≈ 0.086 the plain network ends at \(decimal(scaleTable["\(single) normal"].last!)), the normalized one at \(decimal(scaleTable["\(single) BN"].last!)).",
-            holds: scaleTable["\(single) normal"].last! < 0.25 && isAbout(scaleTable["\(single) BN"].last!, 0.9, tolerance: 0.05)),
+            holds: scaleTable["\(single) normal"].last! < 0.25 && isAbout(scaleTable["\(single) BN"].last!, 0.9, tolerance: 0.05),
+            values: ["plain": scaleTable["\(single) normal"].last!, "BN": scaleTable["\(single) BN"].last!]),
         Finding(
             "batch-norm.first-point-near-chance",
             "The first point, after one update, lies between \(decimal(firstBN.min()!, 2)) and \(decimal(firstBN.max()!, 2)) with batch normalization and between \(decimal(firstPlain.min()!, 2)) and \(decimal(firstPlain.max()!, 2)) without, at every scale: both near chance.",
-            holds: firstBN.max()! < 0.2 && firstPlain.max()! < 0.2),
+            holds: firstBN.max()! < 0.2 && firstPlain.max()! < 0.2,
+            values: [
+                "BN lowest": firstBN.min()!, "BN highest": firstBN.max()!, "plain lowest": firstPlain.min()!,
+                "plain highest": firstPlain.max()!,
+            ]),
         Finding(
             "batch-norm.variance-grows-as-sigma-squared",
             "At the start, where ε is negligible (σ ≥ \(String(format: "%.2g", (negligible.map { epsSigmas[$0] }.min() ?? .nan)))), the batch variance v of a layer's input is \(decimal((ratios[0].min() ?? .nan), 0))–\(decimal((ratios[0].max() ?? .nan), 0))·σ² in layer 1 and \(decimal((deeperRatios.min() ?? .nan), 1))–\(decimal((deeperRatios.max() ?? .nan), 1))·σ² in layers 2 to \(layerCount), as 100·Var(ReLU(z)) = 100·(1/2 − 1/(2π)) = \(decimal(a, 1)) predicts for 100 normalized units; so ε = 1e-6 equals v at σ = √(ε/\(decimal(a, 1))) = \(String(format: "%.2g", crossover)) in the deeper layers (\(String(format: "%.2g", crossoverFirst)) in layer 1).",
-            holds: deeperRatios.allSatisfy { isAbout($0, a, tolerance: 0.1 * a) }),
+            holds: deeperRatios.allSatisfy { isAbout($0, a, tolerance: 0.1 * a) },
+            values: [
+                "smallest σ where ε is negligible": negligible.map { epsSigmas[$0] }.min() ?? .nan,
+                "layer 1 lowest": ratios[0].min() ?? .nan, "layer 1 highest": ratios[0].max() ?? .nan,
+                "deeper lowest": deeperRatios.min() ?? .nan, "deeper highest": deeperRatios.max() ?? .nan,
+                "predicted": a, "crossover σ": crossover, "crossover σ, layer 1": crossoverFirst,
+            ]),
         Finding(
             "batch-norm.epsilon-takes-over",
             "At the start x̂'s RMS is above 0.99 in every layer for σ ≥ \(String(format: "%.2g", nearOneDown)). Below, layer by layer r²ₖ₊₁ = v/(v + ε) with v = \(decimal(a, 1))·σ²·r²ₖ: it settles at √(1 − ε/(\(decimal(a, 1))·σ²)) where \(decimal(a, 1))·σ² > ε, and falls towards 0 where it is not (σ < \(String(format: "%.2g", crossover))). Measured, layers 1 to \(layerCount): \(affected.map { "\(rmsList($0)) at σ = \(sigmaText($0))" }.joined(separator: "; ")); the chain from each layer 1 predicts the rest within \(decimal(100 * worstPrediction, 0)) %.",
             holds: !affected.isEmpty && rmsStart.last![smallest] < 0.1 && worstPrediction < 0.1
-                && zip(rmsStart, rmsStart.dropFirst()).allSatisfy { $1[smallest] < $0[smallest] }),
+                && zip(rmsStart, rmsStart.dropFirst()).allSatisfy { $1[smallest] < $0[smallest] },
+            values: [("smallest σ above 0.99", nearOneDown), ("predicted", a), ("crossover σ", crossover)]
+                + affected.flatMap { row in
+                    rmsStart.indices.map { ("layer \($0 + 1) at σ=\(sigmaText(row))", rmsStart[$0][row]) }
+                } + [("worst prediction %", 100 * worstPrediction)]),
         Finding(
             "batch-norm.epsilon-only-at-start",
             "After training x̂'s RMS is at least \(decimal(rmsEnd.flatMap { $0 }.min()!, 4)) in every layer at every scale, so v is then about 1000·ε or more: ‖W1‖ of the normalized network has grown from \(String(format: "%.2g", w1Start[smallest])) to \(String(format: "%.2g", w1End[smallest])) at σ = \(sigmaText(smallest)), while at σ = 1 it stays at \(decimal(w1End[w1Start.indices.max { w1Start[$0] < w1Start[$1] }!], 0)).",
-            holds: rmsEnd.flatMap { $0 }.min()! > 0.999 && w1End[smallest] > 10 * w1Start[smallest]),
+            holds: rmsEnd.flatMap { $0 }.min()! > 0.999 && w1End[smallest] > 10 * w1Start[smallest],
+            values: [
+                "lowest RMS after training": rmsEnd.flatMap { $0 }.min()!, "W1 at the start, smallest σ": w1Start[smallest],
+                "W1 after training, smallest σ": w1End[smallest],
+                "W1 after training, σ=1": w1End[w1Start.indices.max { w1Start[$0] < w1Start[$1] }!],
+            ]),
         Finding(
             "batch-norm.epsilon-and-accuracy",
             "Below σ = 0.01 batch normalization ends lowest at the \(shrunk.count) scales where x̂ starts below 0.5 in layer \(layerCount) (\(shrunk.map { "\(decimal(finalBNOf($0))) at σ = \(sigmaText($0))" }.joined(separator: ", "))); the drop begins above them, where x̂ starts at \(decimal(dropping.map { row in rmsStart.map { $0[row] }.min()! }.min() ?? .nan, 2)) or more in every layer: \(dropping.map { "\(decimal(finalBNOf($0))) at σ = \(sigmaText($0))" }.joined(separator: ", ")).",
             holds: !shrunk.isEmpty
-                && shrunk.allSatisfy { b in smallScales.filter { !shrunk.contains($0) }.allSatisfy { finalBNOf(b) < finalBNOf($0) } }),
+                && shrunk.allSatisfy { b in smallScales.filter { !shrunk.contains($0) }.allSatisfy { finalBNOf(b) < finalBNOf($0) } },
+            values: [("scales below 0.5", Double(shrunk.count))]
+                + shrunk.map { ("BN at σ=\(sigmaText($0))", finalBNOf($0)) }
+                + [("lowest RMS where the drop begins", dropping.map { row in rmsStart.map { $0[row] }.min()! }.min() ?? .nan)]
+                + dropping.map { ("BN at σ=\(sigmaText($0))", finalBNOf($0)) }),
         Finding(
             "batch-norm.weights-grow-at-small-scales",
             "Training grows ‖W1‖ of the normalized network by ×\(decimal(lowEnding.map { growth[$0] }.min() ?? .nan, 2)) to ×\(decimal(lowEnding.map { growth[$0] }.max() ?? .nan, 1)) at the \(lowEnding.count) small scales where it ends below 0.9 (σ ≤ \(String(format: "%.2g", lowEnding.map { epsSigmas[$0] }.max() ?? .nan))), by ×\(decimal(highEnding.map { growth[$0] }.max() ?? .nan, 2)) at most at the other scales below 0.01, and by ×\(decimal(largeScales.map { growth[$0] }.max() ?? .nan, 3)) at most from σ = 0.01 up.",
             holds: !lowEnding.isEmpty
                 && lowEnding.allSatisfy { l in highEnding.allSatisfy { growth[l] > growth[$0] } }
-                && largeScales.allSatisfy { growth[$0] < 1.01 }),
+                && largeScales.allSatisfy { growth[$0] < 1.01 },
+            values: [
+                "least growth, below 0.9": lowEnding.map { growth[$0] }.min() ?? .nan,
+                "most growth, below 0.9": lowEnding.map { growth[$0] }.max() ?? .nan,
+                "scales below 0.9": Double(lowEnding.count),
+                "largest σ below 0.9": lowEnding.map { epsSigmas[$0] }.max() ?? .nan,
+                "most growth, other small scales": highEnding.map { growth[$0] }.max() ?? .nan,
+                "most growth, σ ≥ 0.01": largeScales.map { growth[$0] }.max() ?? .nan,
+            ]),
         Finding(
             "batch-norm.loss-ignores-scale",
             "Multiplying W1 by c from \(decimal(factors.min()!, 1)) to \(decimal(factors.max()!, 0)) changes the batch-normalized loss by \(String(format: "%.1e", lossSpread)) (the plain network's: from \(decimal(lossPlain.min()!, 2)) to \(decimal(lossPlain.max()!, 2))).",
-            holds: lossSpread < 1e-3 && lossPlain.max()! - lossPlain.min()! > 0.5),
+            holds: lossSpread < 1e-3 && lossPlain.max()! - lossPlain.min()! > 0.5,
+            values: [
+                "smallest c": factors.min()!, "largest c": factors.max()!, "BN loss spread": lossSpread,
+                "plain loss lowest": lossPlain.min()!, "plain loss highest": lossPlain.max()!,
+            ]),
         Finding(
             "batch-norm.gradient-scales-inversely",
             "Its gradient with respect to W1 follows 1/c to within \(String(format: "%.1g", 100 * worstRatio)) %: at c = 10 the step η·∂L/∂W1 is ten times smaller against a W1 ten times larger.",
-            holds: worstRatio < 0.01),
+            holds: worstRatio < 0.01,
+            values: ["worst deviation %": 100 * worstRatio]),
         Finding(
             "batch-norm.small-batches",
             "At B = \(Int(sizes[smallestBatch])) batch normalization collapses: after the same \(Int(sizes[largest] * tables.batchSize["updates"][largest])) images its test accuracy is \(decimal(testBN[smallestBatch])), against \(decimal(testPlain[smallestBatch])) without it.",
-            holds: testBN[smallestBatch] < 0.3 && testPlain[smallestBatch] > 0.7),
+            holds: testBN[smallestBatch] < 0.3 && testPlain[smallestBatch] > 0.7,
+            values: [
+                "B": sizes[smallestBatch], "images": sizes[largest] * tables.batchSize["updates"][largest],
+                "BN": testBN[smallestBatch], "plain": testPlain[smallestBatch],
+            ]),
         Finding(
             "batch-norm.small-batches-own-statistics",
             "Normalizing the test images in batches of B by their own statistics, as in training, instead of by the running averages gives \(decimal(ownStatistics[smallestBatch])) at B = \(Int(sizes[smallestBatch])) (running averages: \(decimal(testBN[smallestBatch]))) and \(decimal(ownStatistics[largest])) at B = \(Int(sizes[largest])) (\(decimal(testBN[largest]))): the running averages are not what fails at B = \(Int(sizes[smallestBatch])).",
-            holds: ownStatistics[smallestBatch] < 0.3),
+            holds: ownStatistics[smallestBatch] < 0.3,
+            values: [
+                "own statistics, smallest B": ownStatistics[smallestBatch], "running averages, smallest B": testBN[smallestBatch],
+                "own statistics, largest B": ownStatistics[largest], "running averages, largest B": testBN[largest],
+            ]),
         Finding(
             "batch-norm.batch-sizes-no-lead",
             "From B = \(Int(sizes.filter { $0 > sizes[smallestBatch] }.min()!)) to \(Int(sizes[largest])), with and without batch normalization end within \(decimal(largerBatchGap, 3)) of each other on the test images (at B = \(Int(sizes[largest])): \(decimal(testBN[largest])) with, \(decimal(testPlain[largest])) without): from He's start it buys no test accuracy at this budget.",
-            holds: largerBatchGap < 0.07),
+            holds: largerBatchGap < 0.07,
+            values: [
+                "smallest B": sizes.filter { $0 > sizes[smallestBatch] }.min()!, "largest B": sizes[largest],
+                "largest gap": largerBatchGap, "BN at largest B": testBN[largest], "plain at largest B": testPlain[largest],
+            ]),
         Finding(
             "batch-norm.larger-rate",
             "From He's start, at η = 0.1 the normalized network reaches 0.9 at \(label(epochsTo("0.1", "BN", 0.9))), the plain one at \(label(epochsTo("0.1", "normal", 0.9))); at η = 0.5 the normalized one reaches 0.99 at \(label(epochsTo("0.5", "BN", 0.99))) while the plain one falls back by more than 0.1 between epochs \(lurches) times and ends at \(decimal(rateFinal("0.5", "normal"))).",
             holds: (epochsTo("0.1", "BN", 0.9) ?? 99) < (epochsTo("0.1", "normal", 0.9) ?? 99)
-                && rateFinal("0.5", "BN") > 0.95 && rateFinal("0.5", "normal") < 0.8 && lurches >= 2),
+                && rateFinal("0.5", "BN") > 0.95 && rateFinal("0.5", "normal") < 0.8 && lurches >= 2,
+            values: [
+                "BN epoch to 0.9, η=0.1": epochsTo("0.1", "BN", 0.9).map(Double.init) ?? .nan,
+                "plain epoch to 0.9, η=0.1": epochsTo("0.1", "normal", 0.9).map(Double.init) ?? .nan,
+                "BN epoch to 0.99, η=0.5": epochsTo("0.5", "BN", 0.99).map(Double.init) ?? .nan,
+                "plain falls by 0.1, η=0.5": Double(lurches), "plain final, η=0.5": rateFinal("0.5", "normal"),
+            ]),
         Finding(
             "batch-norm.exercise-he-plain",
             "At the book's η = 0.01 from He's start the plain network ends at \(decimal(rateFinal("0.01", "normal"))) and the normalized one at \(decimal(rateFinal("0.01", "BN"))).",
-            holds: rateFinal("0.01", "normal") > 0.5 && rateFinal("0.01", "BN") - rateFinal("0.01", "normal") < 0.15),
+            holds: rateFinal("0.01", "normal") > 0.5 && rateFinal("0.01", "BN") - rateFinal("0.01", "normal") < 0.15,
+            values: ["plain": rateFinal("0.01", "normal"), "BN": rateFinal("0.01", "BN")]),
         Finding(
             "batch-norm.weights-grow",
             "Training makes W1 of the normalized network grow, more at larger η: |W1| goes from \(decimal(normW1[0], 2)) after the first update to \(decimal(normW1.last!, 2)) at η = 0.5 (an effective step \(decimal(pow(normW1[0] / normW1.last!, 2), 2)) times the first), but only from \(decimal(normW1Slow[0], 2)) to \(decimal(normW1Slow.last!, 2)) at η = 0.01.",
-            holds: normW1.last! > 1.02 * normW1[0] && normW1.last! / normW1[0] > normW1Slow.last! / normW1Slow[0]),
+            holds: normW1.last! > 1.02 * normW1[0] && normW1.last! / normW1[0] > normW1Slow.last! / normW1Slow[0],
+            values: [
+                "W1 first, η=0.5": normW1[0], "W1 last, η=0.5": normW1.last!,
+                "effective step": pow(normW1[0] / normW1.last!, 2),
+                "W1 first, η=0.01": normW1Slow[0], "W1 last, η=0.01": normW1Slow.last!,
+            ]),
     ]
 }

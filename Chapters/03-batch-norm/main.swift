@@ -26,6 +26,8 @@ import Foundation
 // `options.settings` is the book's settings with the flags applied.
 
 let options = Options.parseOrExit()
+// `make seeds` ends with this chapter reading its runs at five seeds (Seeds.swift).
+if let folder = options.common.collectSeedsFolder { collectSeeds(options.common, from: folder) }
 let settings = options.settings
 // Any setting changed from the chapter's own sends the files to experiments/.
 let outputDirectory = options.common.outputDirectory(

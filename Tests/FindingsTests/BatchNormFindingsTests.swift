@@ -2,6 +2,7 @@
 // the data committed under figures/batch-norm.
 
 import ChapterKit
+import Foundation
 import Testing
 
 @testable import batch_norm
@@ -10,11 +11,7 @@ import Testing
 struct BatchNormFindingsTests {
     @Test("Every claim of the chapter holds on the committed data")
     func claims() throws {
-        let table = { (name: String) in try committedTable("batch-norm", name) }
-        let tables = BatchNormTables(
-            scales: try table("batch-norm-scales.dat"), invariance: try table("scale-invariance.dat"),
-            batchSize: try table("batch-size.dat"), learningRate: try table("learning-rate.dat"),
-            epsilon: try table("epsilon.dat"))
+        let tables = try BatchNormTables(reading: repositoryRoot.appendingPathComponent("figures/batch-norm").path)
         try checkFindings(batchNormFindings(tables), chapter: "batch-norm", folder: "03-batch-norm")
     }
 }
