@@ -27,13 +27,24 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
     let onlyBNPasses = labels.indices.filter { passes[$0].plain == nil && passes[$0].bn != nil }
     let nearOne = labels.indices.filter { finalBN[$0] >= 0.99 }.map { sigma(labels[$0]) }
     let firstBN = labels.map { scaleTable["\($0) BN"][0] }, firstPlain = labels.map { scaleTable["\($0) normal"][0] }
-    let stalled = labels.indices.filter { !plainLearns.contains($0) && !plainDiverged.contains($0) }.map { finalPlain[$0] }
+    let firstBNBelow = firstBN.filter { $0 < 0.2 }.count
     let firstNaN = plainDiverged.map { scaleTable["\(labels[$0]) normal"].firstIndex(where: \.isNaN)! }
     let sigmaList = { (indices: [Int]) in indices.map { String(format: "%.2g", sigma(labels[$0])) }.joined(separator: " and ") }
     let anyNaN = { (table: DataTable) in table.rows.contains { $0.contains(where: \.isNaN) } }
+    // The plain network at η = 0.5 may diverge too: batch-norm.larger-rate reports it.
+    let rateNaN = tables.learningRate.columns.filter { !$0.hasSuffix(" normal") }.contains {
+        tables.learningRate[$0].contains(where: \.isNaN)
+    }
     let otherNaN =
         labels.contains { scaleTable["\($0) BN"].contains(where: \.isNaN) } || anyNaN(tables.invariance)
-        || anyNaN(tables.batchSize) || anyNaN(tables.learningRate) || anyNaN(tables.epsilon)
+        || anyNaN(tables.batchSize) || rateNaN || anyNaN(tables.epsilon)
+    // The scales above and below the ones where the plain network learns, and the one just below.
+    let above = labels.indices.filter { sigma(labels[$0]) > (plainLearnsSigmas.max() ?? .infinity) }
+    let below = labels.indices.filter { sigma(labels[$0]) < (plainLearnsSigmas.min() ?? 0) }
+    let nextBelow = below.max { sigma(labels[$0]) < sigma(labels[$1]) }
+    let otherStalled = labels.indices.filter {
+        !plainLearns.contains($0) && !plainDiverged.contains($0) && $0 != nextBelow
+    }.map { finalPlain[$0] }
 
     // Where ε takes over: per scale, the batch variance v and x̂'s RMS of each layer.
     let eps = tables.epsilon
@@ -75,12 +86,11 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
     let scoresRMS = eps["plain scores rms start"]
     let scoreOf = { (label: String) in scoresRMS[epsSigmas.firstIndex { String(format: "W:%.4g", $0) == label }!] }
     let w1Start = eps["BN norm W1 start"], w1End = eps["BN norm W1 end"]
-    let stalledScores = labels.indices.filter { !plainLearns.contains($0) && !plainDiverged.contains($0) }.map {
-        scoreOf(labels[$0])
-    }
+    let belowScores = below.map { scoreOf(labels[$0]) }
     let best = labels.indices.filter { plainLearns.contains($0) }.max { finalPlain[$0] - finalBN[$0] < finalPlain[$1] - finalBN[$1] }
     // The single panel's scale: the one nearest σ ≈ 0.086 (main.swift's singleScaleIndex).
     let single = labels.min { abs(sigma($0) - 0.086) < abs(sigma($1) - 0.086) }!
+    let singlePlain = scaleTable["\(single) normal"].last!, singleBN = scaleTable["\(single) BN"].last!
 
     // Why: the loss and the gradient against c.
     let invariance = tables.invariance
@@ -95,19 +105,22 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
     let testBN = tables.batchSize["test BN"], testPlain = tables.batchSize["test normal"]
     let smallestBatch = sizes.indices.min { sizes[$0] < sizes[$1] }!, largest = sizes.indices.max { sizes[$0] < sizes[$1] }!
     let ownStatistics = tables.batchSize["test BN own batch statistics"]
-    let largerBatchGap = sizes.indices.filter { $0 != smallestBatch }.map { abs(testBN[$0] - testPlain[$0]) }.max()!
+    // Batch normalization's test accuracy minus the plain network's, from the second-smallest batch up.
+    let leads = sizes.indices.filter { $0 != smallestBatch }.map { (size: sizes[$0], lead: testBN[$0] - testPlain[$0]) }
+    let largestLead = leads.max { $0.lead < $1.lead }!, largestLag = leads.min { $0.lead < $1.lead }!
     let rates = tables.learningRate
     func rateFinal(_ rate: String, _ kind: String) -> Double { rates["eta=\(rate) \(kind)"].last! }
     func epochsTo(_ rate: String, _ kind: String, _ level: Double) -> Int? { rates["eta=\(rate) \(kind)"].firstIndex { $0 >= level } }
     let normW1 = rates["eta=0.5 BN norm W1"], normW1Slow = rates["eta=0.01 BN norm W1"]
     let plainFast = rates["eta=0.5 normal"]
     let lurches = zip(plainFast, plainFast.dropFirst()).filter { $0 - $1 > 0.1 }.count
+    let plainFastBest = plainFast.filter { !$0.isNaN }.max() ?? .nan, plainFastNaN = plainFast.firstIndex(where: \.isNaN)
     func label(_ epoch: Int?) -> String { epoch.map { "epoch \($0)" } ?? "never" }
 
     return [
         Finding(
             "batch-norm.plain-diverges",
-            "The plain network's loss stops being a number at σ = \(sigmaList(plainDiverged)): its accuracy is NaN from epoch \(Set(firstNaN).sorted().map(String.init).joined(separator: " or ")) on and is counted nowhere (the book's code would score the argmax of NaN rows, digit 0, as guesses); no other network of the grid or the sweeps has a NaN.",
+            "The plain network's loss stops being a number at σ = \(sigmaList(plainDiverged)): its accuracy is NaN from epoch \(Set(firstNaN).sorted().map(String.init).joined(separator: " or ")) on and is counted nowhere (the book's code would score the argmax of NaN rows, digit 0, as guesses); no normalized network of the grid or the sweeps has a NaN, nor the plain one in the batch-size sweep.",
             holds: !plainDiverged.isEmpty && plainDiverged.allSatisfy { sigma(labels[$0]) > 0.5 } && !otherNaN,
             values: [
                 ("diverged scales", Double(plainDiverged.count)),
@@ -132,24 +145,26 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
                 } + [("only BN passes", Double(onlyBNPasses.count))]),
         Finding(
             "batch-norm.plain-learns-near-he",
-            "The plain network ends above 0.5 only at σ = \(plainLearnsSigmas.map { String(format: "%.2f", $0) }.joined(separator: " and ")), near He's √(2/100) ≈ 0.14 for the 100-unit layers; at the other scales where it does not diverge it ends at or below \(decimal(stalled.max() ?? .nan, 2)), near chance.",
-            holds: !plainLearnsSigmas.isEmpty && plainLearnsSigmas.allSatisfy { $0 > 0.1 && $0 < 0.4 } && (stalled.max() ?? 1) < 0.2,
+            "The plain network ends above 0.5 only at σ = \(plainLearnsSigmas.map { String(format: "%.2f", $0) }.joined(separator: " and ")), near He's √(2/100) ≈ 0.14 for the 100-unit layers; at σ = \(nextBelow.map { String(format: "%.2g", sigma(labels[$0])) } ?? "none"), just below, it ends at \(decimal(nextBelow.map { finalPlain[$0] } ?? .nan, 2)), and at the other scales where it does not diverge at or below \(decimal(otherStalled.max() ?? .nan, 2)), near chance.",
+            holds: !plainLearnsSigmas.isEmpty && plainLearnsSigmas.allSatisfy { $0 > 0.1 && $0 < 0.4 }
+                && nextBelow.map { finalPlain[$0] < 0.5 } ?? false && (otherStalled.max() ?? 1) < 0.2,
             values: [
                 ("scales where it learns", Double(plainLearns.count)),
                 ("smallest σ where it learns", plainLearnsSigmas.min() ?? .nan),
                 ("largest σ where it learns", plainLearnsSigmas.max() ?? .nan),
-                ("highest where it stalls", stalled.max() ?? .nan),
+                ("σ just below", nextBelow.map { sigma(labels[$0]) } ?? .nan),
+                ("just below", nextBelow.map { finalPlain[$0] } ?? .nan),
+                ("highest elsewhere", otherStalled.max() ?? .nan),
             ]),
         Finding(
             "batch-norm.plain-scores-at-start",
-            "At the start the plain network's scores have an RMS of \(plainDiverged.map { String(format: "%.2g", scoreOf(labels[$0])) }.joined(separator: " and ")) where it diverges, \(plainLearns.map { String(format: "%.2g", scoreOf(labels[$0])) }.joined(separator: " and ")) where it learns, and from \(String(format: "%.2g", (stalledScores.max() ?? .nan))) down to \(String(format: "%.2g", (stalledScores.min() ?? .nan))) where it stalls: the exploding and vanishing signal of chapter 2.",
-            holds: (stalledScores.max() ?? .nan) < 0.1 && plainDiverged.allSatisfy { scoreOf(labels[$0]) > 1000 },
+            "At the start the plain network's scores have an RMS of \(above.map { String(format: "%.2g", scoreOf(labels[$0])) }.joined(separator: " and ")) at σ = \(sigmaList(above)), above the scales where it learns, \(plainLearns.map { String(format: "%.2g", scoreOf(labels[$0])) }.joined(separator: " and ")) where it learns, and from \(String(format: "%.2g", (belowScores.max() ?? .nan))) down to \(String(format: "%.2g", (belowScores.min() ?? .nan))) below them, where it stalls: the exploding and vanishing signal of chapter 2.",
+            holds: !above.isEmpty && above.allSatisfy { scoreOf(labels[$0]) > 1000 } && (belowScores.max() ?? .nan) < 0.1,
             values: [
-                ("smallest where it diverges", plainDiverged.map { scoreOf(labels[$0]) }.min() ?? .nan),
+                ("smallest above", above.map { scoreOf(labels[$0]) }.min() ?? .nan),
                 ("largest where it learns", plainLearns.map { scoreOf(labels[$0]) }.max() ?? .nan),
                 ("smallest where it learns", plainLearns.map { scoreOf(labels[$0]) }.min() ?? .nan),
-                ("largest where it stalls", stalledScores.max() ?? .nan),
-                ("smallest where it stalls", stalledScores.min() ?? .nan),
+                ("largest below", belowScores.max() ?? .nan), ("smallest below", belowScores.min() ?? .nan),
             ]),
         Finding(
             "batch-norm.plain-ahead-where-well-scaled",
@@ -171,16 +186,16 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
             ]),
         Finding(
             "batch-norm.single-scale",
-            "At σ ≈ 0.086 the plain network ends at \(decimal(scaleTable["\(single) normal"].last!)), the normalized one at \(decimal(scaleTable["\(single) BN"].last!)).",
-            holds: scaleTable["\(single) normal"].last! < 0.25 && isAbout(scaleTable["\(single) BN"].last!, 0.9, tolerance: 0.05),
-            values: ["plain": scaleTable["\(single) normal"].last!, "BN": scaleTable["\(single) BN"].last!]),
+            "At σ ≈ 0.086 the plain network ends at \(decimal(singlePlain)), the normalized one at \(decimal(singleBN)), \(decimal(singleBN - singlePlain, 2)) ahead.",
+            holds: isAbout(singleBN, 0.9, tolerance: 0.05) && singleBN - singlePlain > 0.5,
+            values: ["plain": singlePlain, "BN": singleBN, "lead": singleBN - singlePlain]),
         Finding(
             "batch-norm.first-point-near-chance",
-            "The first point, after one update, lies between \(decimal(firstBN.min()!, 2)) and \(decimal(firstBN.max()!, 2)) with batch normalization and between \(decimal(firstPlain.min()!, 2)) and \(decimal(firstPlain.max()!, 2)) without, at every scale: both near chance.",
-            holds: firstBN.max()! < 0.2 && firstPlain.max()! < 0.2,
+            "The first point, after one update, lies between \(decimal(firstPlain.min()!, 2)) and \(decimal(firstPlain.max()!, 2)) without batch normalization at every scale, and between \(decimal(firstBN.min()!, 2)) and \(decimal(firstBN.max()!, 2)) with it, below 0.2 at \(firstBNBelow) of the \(labels.count) scales: both near chance, the normalized one a step ahead at a few.",
+            holds: firstPlain.max()! < 0.2 && firstBNBelow >= labels.count - 2,
             values: [
-                "BN lowest": firstBN.min()!, "BN highest": firstBN.max()!, "plain lowest": firstPlain.min()!,
-                "plain highest": firstPlain.max()!,
+                "plain lowest": firstPlain.min()!, "plain highest": firstPlain.max()!, "BN lowest": firstBN.min()!,
+                "BN highest": firstBN.max()!, "BN scales below 0.2": Double(firstBNBelow),
             ]),
         Finding(
             "batch-norm.variance-grows-as-sigma-squared",
@@ -264,22 +279,27 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
             ]),
         Finding(
             "batch-norm.batch-sizes-no-lead",
-            "From B = \(Int(sizes.filter { $0 > sizes[smallestBatch] }.min()!)) to \(Int(sizes[largest])), with and without batch normalization end within \(decimal(largerBatchGap, 3)) of each other on the test images (at B = \(Int(sizes[largest])): \(decimal(testBN[largest])) with, \(decimal(testPlain[largest])) without): from He's start it buys no test accuracy at this budget.",
-            holds: largerBatchGap < 0.07,
+            "From B = \(Int(sizes.filter { $0 > sizes[smallestBatch] }.min()!)) to \(Int(sizes[largest])), batch normalization's test accuracy minus the plain network's is at most \(String(format: "%+.3f", largestLead.lead)) (at B = \(Int(largestLead.size))) and as low as \(String(format: "%+.3f", largestLag.lead)) (at B = \(Int(largestLag.size))); at B = \(Int(sizes[largest])): \(decimal(testBN[largest])) with, \(decimal(testPlain[largest])) without: from He's start it buys no test accuracy at this budget.",
+            holds: largestLead.lead < 0.01,
             values: [
                 "smallest B": sizes.filter { $0 > sizes[smallestBatch] }.min()!, "largest B": sizes[largest],
-                "largest gap": largerBatchGap, "BN at largest B": testBN[largest], "plain at largest B": testPlain[largest],
+                "largest lead": largestLead.lead, "B of the largest lead": largestLead.size, "largest lag": largestLag.lead,
+                "B of the largest lag": largestLag.size, "BN at largest B": testBN[largest],
+                "plain at largest B": testPlain[largest],
             ]),
         Finding(
             "batch-norm.larger-rate",
-            "From He's start, at η = 0.1 the normalized network reaches 0.9 at \(label(epochsTo("0.1", "BN", 0.9))), the plain one at \(label(epochsTo("0.1", "normal", 0.9))); at η = 0.5 the normalized one reaches 0.99 at \(label(epochsTo("0.5", "BN", 0.99))) while the plain one falls back by more than 0.1 between epochs \(lurches) times and ends at \(decimal(rateFinal("0.5", "normal"))).",
+            "From He's start, at η = 0.1 the normalized network reaches 0.9 at \(label(epochsTo("0.1", "BN", 0.9))), the plain one at \(label(epochsTo("0.1", "normal", 0.9))); at η = 0.5 the normalized one reaches 0.99 at \(label(epochsTo("0.5", "BN", 0.99))) and ends at \(decimal(rateFinal("0.5", "BN"))), while the plain one never does: its best is \(decimal(plainFastBest)), it falls back by more than 0.1 between epochs \(lurches) times\(plainFastNaN.map { " and its loss stops being a number at epoch \($0)" } ?? ", and ends at \(decimal(rateFinal("0.5", "normal")))").",
             holds: (epochsTo("0.1", "BN", 0.9) ?? 99) < (epochsTo("0.1", "normal", 0.9) ?? 99)
-                && rateFinal("0.5", "BN") > 0.95 && rateFinal("0.5", "normal") < 0.8 && lurches >= 2,
+                && epochsTo("0.5", "BN", 0.99) != nil && rateFinal("0.5", "BN") > 0.95 && epochsTo("0.5", "normal", 0.99) == nil,
             values: [
                 "BN epoch to 0.9, η=0.1": epochsTo("0.1", "BN", 0.9).map(Double.init) ?? .nan,
                 "plain epoch to 0.9, η=0.1": epochsTo("0.1", "normal", 0.9).map(Double.init) ?? .nan,
                 "BN epoch to 0.99, η=0.5": epochsTo("0.5", "BN", 0.99).map(Double.init) ?? .nan,
-                "plain falls by 0.1, η=0.5": Double(lurches), "plain final, η=0.5": rateFinal("0.5", "normal"),
+                "BN final, η=0.5": rateFinal("0.5", "BN"), "plain best, η=0.5": plainFastBest,
+                "plain falls by 0.1, η=0.5": Double(lurches),
+                "plain NaN from epoch, η=0.5": plainFastNaN.map(Double.init) ?? .nan,
+                "plain final, η=0.5": rateFinal("0.5", "normal"),
             ]),
         Finding(
             "batch-norm.exercise-he-plain",

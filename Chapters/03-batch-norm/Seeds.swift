@@ -61,7 +61,7 @@ func seedBand(_ runs: [BatchNormTables], seeds: [UInt64]) -> (tables: [DataTable
             [
                 Series(
                     finals, x: "sigma", low: "final \(kind) min", high: "final \(kind) max",
-                    title: "\(title): lowest to highest of \(seeds.count) seeds", color: color),
+                    title: "\(title): range of \(seeds.count) seeds", color: color),
                 Series(
                     finals, x: "sigma", y: "final \(kind) median", title: "\(title): median",
                     style: .linesWithMarkers(every: 1), dashed: kind == "normal", color: color),
@@ -69,7 +69,7 @@ func seedBand(_ runs: [BatchNormTables], seeds: [UInt64]) -> (tables: [DataTable
         })
     scalePanel.logX = true
     // Below the normalized curves and above the plain ones, left of where the plain one climbs.
-    scalePanel.legend = .at("at graph 0.74, 0.34 right center")
+    scalePanel.legend = .at("at graph 0.70, 0.40 right top")
     var epochPanel = Panel(
         title: "σ = \(single.dropFirst(2)), per epoch", xLabel: "epochs", yLabel: "training accuracy",
         xRange: 0...runs[0].scales["epoch"].last!, yRange: 0...1,
@@ -81,7 +81,8 @@ func seedBand(_ runs: [BatchNormTables], seeds: [UInt64]) -> (tables: [DataTable
                     dashed: kind == "normal", color: color),
             ]
         })
-    epochPanel.legend = .at("top left")
+    // A key placed `at` stays there in the next panel unless it is placed `at` again.
+    epochPanel.legend = .at("at graph 0.02, 0.98 left top")
     let figure = Figure(
         name: "seeds",
         title: "Batch normalization at \(seeds.count) seeds: the same networks and budget, other weights and batches",
