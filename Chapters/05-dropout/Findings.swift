@@ -56,21 +56,21 @@ func dropoutFindings(_ tables: DropoutTables) -> [Finding] {
     let (bookTraining, bookTest) = (scale[sc[3]], scale[sc[4]])
     let (invertedTraining, invertedTest) = (scale[sc[5]], scale[sc[6]])
     let (halfTraining, halfTest) = (scale[sc[7]], scale[sc[8]])
-    let r = ratios[0], half = ratios[3]
+    let ratio = ratios[0], half = ratios[3]
     func measured(_ column: [Double], _ k: Int) -> Double { column[k] / plain[k] }
     func derived(_ keep: Double, _ power: Double, _ k: Int) -> Double { pow(keep, power * Double(k)) }
     let layerIndices = Array(plain.indices)  // k = 0 … 6: after k masks
     let hiddenLayers = Array(layerIndices.dropLast())  // a₁ … a₆: 100 units each
     let scores = layerIndices.last!
     let testExact = layerIndices.allSatisfy {
-        abs(measured(bookTest, $0) / derived(1 - r, 1, $0) - 1) < 1e-9
+        abs(measured(bookTest, $0) / derived(1 - ratio, 1, $0) - 1) < 1e-9
             && abs(measured(halfTest, $0) / derived(1 - half, 1, $0) - 1) < 1e-9
             && invertedTest[$0] == plain[$0]
     }
     func worstHidden(_ column: [Double], _ keep: Double, _ power: Double) -> Double {
         hiddenLayers.map { abs(measured(column, $0) / derived(keep, power, $0) - 1) }.max()!
     }
-    let worstTraining = max(worstHidden(bookTraining, 1 - r, 0.5), worstHidden(invertedTraining, 1 - r, -0.5))
+    let worstTraining = max(worstHidden(bookTraining, 1 - ratio, 0.5), worstHidden(invertedTraining, 1 - ratio, -0.5))
     let worstHalf = worstHidden(halfTraining, 1 - half, 0.5)
     // The mean's argument instead: each mask keeps 1 − r of h itself (inverted dropout: all of it on average).
     func nearerMeanSquare(_ column: [Double], _ keep: Double, _ power: Double, mean: Double) -> Bool {
@@ -79,8 +79,9 @@ func dropoutFindings(_ tables: DropoutTables) -> [Finding] {
         }
     }
     let trainingNearer =
-        nearerMeanSquare(bookTraining, 1 - r, 0.5, mean: 1 - r) && nearerMeanSquare(invertedTraining, 1 - r, -0.5, mean: 1)
+        nearerMeanSquare(bookTraining, 1 - ratio, 0.5, mean: 1 - ratio) && nearerMeanSquare(invertedTraining, 1 - ratio, -0.5, mean: 1)
         && nearerMeanSquare(halfTraining, 1 - half, 0.5, mean: 1 - half)
+    let trainingNearerWord = trainingNearer ? "" : " NOT"
     func scoresAgainst(_ column: [Double], _ keep: Double, _ power: Double) -> String {
         "\(decimal(measured(column, scores), 3)) (derived \(decimal(derived(keep, power, scores), 3)))"
     }
@@ -147,31 +148,32 @@ func dropoutFindings(_ tables: DropoutTables) -> [Finding] {
             values: ["inverted gap": gap(2), "no dropout gap": gap(1), "book's gap": gap(0)]),
         Finding(
             "dropout.scale-test-mode",
-            "With the starting weights (biases 0), the test-mode RMS of every layer of the book's dropout network is exactly (1 − r)^(k−1) times the plain network's (the scores: \(scoresAgainst(bookTest, 1 - r, 1)); r = \(decimal(half, 1)): \(scoresAgainst(halfTest, 1 - half, 1))), and inverted dropout's test mode is the plain network: \(testExact ? "all to 1e-9" : "NOT all to 1e-9").",
+            "With the starting weights (biases 0), the test-mode RMS of every layer of the book's dropout network is exactly (1 − r)^(k−1) times the plain network's (the scores: \(scoresAgainst(bookTest, 1 - ratio, 1)); r = \(decimal(half, 1)): \(scoresAgainst(halfTest, 1 - half, 1))), and inverted dropout's test mode is the plain network: \(testExact ? "all to 1e-9" : "NOT all to 1e-9").",
             holds: testExact,
             values: [
-                "scores r=\(decimal(r, 1))": measured(bookTest, scores), "derived r=\(decimal(r, 1))": derived(1 - r, 1, scores),
+                "scores r=\(decimal(ratio, 1))": measured(bookTest, scores),
+                "derived r=\(decimal(ratio, 1))": derived(1 - ratio, 1, scores),
                 "scores r=\(decimal(half, 1))": measured(halfTest, scores), "derived r=\(decimal(half, 1))": derived(1 - half, 1, scores),
                 "exact to 1e-9": testExact ? 1 : 0,
             ]),
         Finding(
             "dropout.scale-training",
-            "In training mode the RMS after k − 1 masks, as a share of the plain network's, is at every layer\(trainingNearer ? "" : " NOT") nearer (on a log scale) the mean square's (1 − r)^((k−1)/2) (inverted dropout: (1 − r)^(−(k−1)/2)) than the mean's (1 − r)^(k−1) (inverted: 1): the hidden layers within \(decimal(100 * worstTraining, 1)) % of it for r = \(decimal(r, 1)) and \(decimal(100 * worstHalf, 1)) % for r = \(decimal(half, 1)); the 10 scores come out at \(scoresAgainst(bookTraining, 1 - r, 0.5)) with the book's dropout, \(scoresAgainst(invertedTraining, 1 - r, -0.5)) with inverted dropout and \(scoresAgainst(halfTraining, 1 - half, 0.5)) with r = \(decimal(half, 1)).",
+            "In training mode the RMS after k − 1 masks, as a share of the plain network's, is at every layer\(trainingNearerWord) nearer (on a log scale) the mean square's (1 − r)^((k−1)/2) (inverted dropout: (1 − r)^(−(k−1)/2)) than the mean's (1 − r)^(k−1) (inverted: 1): the hidden layers within \(decimal(100 * worstTraining, 1)) % of it for r = \(decimal(ratio, 1)) and \(decimal(100 * worstHalf, 1)) % for r = \(decimal(half, 1)); the 10 scores come out at \(scoresAgainst(bookTraining, 1 - ratio, 0.5)) with the book's dropout, \(scoresAgainst(invertedTraining, 1 - ratio, -0.5)) with inverted dropout and \(scoresAgainst(halfTraining, 1 - half, 0.5)) with r = \(decimal(half, 1)).",
             holds: trainingNearer,
             values: [
-                "worst hidden % r=\(decimal(r, 1))": 100 * worstTraining, "worst hidden % r=\(decimal(half, 1))": 100 * worstHalf,
-                "scores book's": measured(bookTraining, scores), "derived book's": derived(1 - r, 0.5, scores),
-                "scores inverted": measured(invertedTraining, scores), "derived inverted": derived(1 - r, -0.5, scores),
+                "worst hidden % r=\(decimal(ratio, 1))": 100 * worstTraining, "worst hidden % r=\(decimal(half, 1))": 100 * worstHalf,
+                "scores book's": measured(bookTraining, scores), "derived book's": derived(1 - ratio, 0.5, scores),
+                "scores inverted": measured(invertedTraining, scores), "derived inverted": derived(1 - ratio, -0.5, scores),
                 "scores r=\(decimal(half, 1))": measured(halfTraining, scores),
                 "derived r=\(decimal(half, 1))": derived(1 - half, 0.5, scores),
             ]),
         Finding(
             "dropout.gradient-at-start",
-            "The first gradient (all training images, training mode) has an RMS of \(decimal(gradientRatio(0), 3)) times the plain network's with the book's dropout ((1 − r)⁶ = \(decimal(pow(1 - r, 6), 3)); its scores: \(decimal(measured(bookTraining, scores), 3))), \(decimal(gradientRatio(2), 2)) times with inverted dropout, and \(decimal(gradientRatio(3), 3)) times with r = \(decimal(half, 1)) (its scores: \(decimal(measured(halfTraining, scores), 3))): with the book's dropout it shrinks more than the scores; with η = \(decimal(rates[6], 4)) the book's dropout network's first step is \(decimal(firstStep, 2)) times the plain network's, between half and twice.",
+            "The first gradient (all training images, training mode) has an RMS of \(decimal(gradientRatio(0), 3)) times the plain network's with the book's dropout ((1 − r)⁶ = \(decimal(pow(1 - ratio, 6), 3)); its scores: \(decimal(measured(bookTraining, scores), 3))), \(decimal(gradientRatio(2), 2)) times with inverted dropout, and \(decimal(gradientRatio(3), 3)) times with r = \(decimal(half, 1)) (its scores: \(decimal(measured(halfTraining, scores), 3))): with the book's dropout it shrinks more than the scores; with η = \(decimal(rates[6], 4)) the book's dropout network's first step is \(decimal(firstStep, 2)) times the plain network's, between half and twice.",
             holds: gradientRatio(0) < measured(bookTraining, scores) && gradientRatio(3) < measured(halfTraining, scores)
                 && gradientRatio(2) > 1 && (0.5...2) ~= firstStep,
             values: [
-                "book's": gradientRatio(0), "(1 - r)^6": pow(1 - r, 6), "book's scores": measured(bookTraining, scores),
+                "book's": gradientRatio(0), "(1 - r)^6": pow(1 - ratio, 6), "book's scores": measured(bookTraining, scores),
                 "inverted": gradientRatio(2), "r=\(decimal(half, 1))": gradientRatio(3),
                 "r=\(decimal(half, 1)) scores": measured(halfTraining, scores), "larger eta": rates[6], "first step": firstStep,
             ]),

@@ -37,8 +37,9 @@ func seedBand(_ runs: [DropoutTables], seeds: [UInt64]) -> (tables: [DataTable],
         "dropout: accuracy on the 300 training and the test images per epoch, without and with dropout, at seeds \(seeds.map(String.init).joined(separator: " ")): min, median, max and each seed",
         x: ("epoch", first["epoch"]), curves: columns.map { column in (column, runs.map { $0.accuracy[column] }) })
     let panels = [plain, dropout].map { run in
+        let ratio = run.replacingOccurrences(of: "dropout=", with: "r = ")  // the column's "dropout=0.2" as a title says it
         var panel = Panel(
-            title: run == plain ? "No dropout" : "Dropout, \(run.replacingOccurrences(of: "dropout=", with: "r = ")) (the book's)",
+            title: run == plain ? "No dropout" : "Dropout, \(ratio) (the book's)",
             xLabel: "epochs", yLabel: "accuracy", xRange: 0...first["epoch"].last!, yRange: 0...1,
             series: [("train", "#1f77b4"), ("test", "#ff7f0e")].flatMap { set, color in
                 [
