@@ -17,8 +17,7 @@ struct BatchNormChapterTests {
         "--quick prints the book's lines for 4 of the 16 scales and writes every data file",
         .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
-        let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("batch-norm", ["--quick", "--plot", "none", "--output", output])
+        let (run, _, output) = try ChapterRunner.quickRun("batch-norm")
         #expect(run.status == 0, "\(run.errors)")
         // The book's header per scale (its number among all 16) and one line per epoch.
         for scale in [1, 5, 11, 16] {

@@ -77,6 +77,19 @@ enum ChapterRunner {
             errors: String(decoding: errorData.value, as: UTF8.self))
     }
 
+    /// The chapter's one `--quick --plot none` run, made once per test process and shared by
+    /// every test that only reads what it printed and wrote: it runs with no `--output`, in a
+    /// fresh folder, so its files are under `<folder>/experiments/<chapter>` (the returned
+    /// `output`). Two tests asking for one chapter at once wait for the same run; different
+    /// chapters run side by side. Tests must not change the files.
+    static func quickRun(_ chapter: String) throws -> (run: ChapterRun, folder: String, output: String) {
+        try QuickRuns.shared.run(chapter) {
+            let folder = try temporaryDirectory("quick-\(chapter)")
+            let run = try run(chapter, ["--quick", "--plot", "none"], currentDirectory: folder)
+            return (run, folder, "\(folder)/experiments/\(chapter)")
+        }
+    }
+
     /// Runs `chapter` three times with `arguments`: twice with `--seed 7`,
     /// once with `--seed 8`, each into a fresh folder. Each of `files` must
     /// come out non-empty, byte-identical in the two runs of seed 7, and
@@ -133,5 +146,33 @@ final class LockedData: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return data ?? Data()
+    }
+}
+
+/// The shared `--quick` runs, one per chapter, each made under its own lock.
+final class QuickRuns: @unchecked Sendable {
+    typealias Outcome = (run: ChapterRun, folder: String, output: String)
+    static let shared = QuickRuns()
+    private let lock = NSLock()
+    private var locks: [String: NSLock] = [:]
+    private var outcomes: [String: Result<Outcome, any Error>] = [:]
+
+    /// `chapter`'s outcome: made by `make` the first time, the same value after.
+    func run(_ chapter: String, make: () throws -> Outcome) throws -> Outcome {
+        lock.lock()
+        let chapterLock = locks[chapter] ?? NSLock()
+        locks[chapter] = chapterLock
+        lock.unlock()
+        chapterLock.lock()
+        defer { chapterLock.unlock() }
+        lock.lock()
+        let known = outcomes[chapter]
+        lock.unlock()
+        if let known { return try known.get() }
+        let outcome = Result { try make() }
+        lock.lock()
+        outcomes[chapter] = outcome
+        lock.unlock()
+        return try outcome.get()
     }
 }

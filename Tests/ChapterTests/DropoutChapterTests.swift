@@ -9,8 +9,7 @@ struct DropoutChapterTests {
         "--quick prints the Trainer's epoch lines and final block for both runs, and writes the data and the script",
         .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
-        let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("dropout", ["--quick", "--plot", "none", "--output", output])
+        let (run, _, output) = try ChapterRunner.quickRun("dropout")
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("=== dropout r = 0.2 ==="))
         #expect(run.output.contains("=== no dropout ==="))

@@ -10,8 +10,7 @@ struct ExperimentFolderTests {
         "--quick without --output writes experiments/<chapter>, and figures/ is never made",
         arguments: ["optimizers", "weight-init", "batch-norm", "weight-decay", "dropout", "hyperparameter-search"])
     func quickRunGoesToExperiments(chapter: String) throws {
-        let folder = try ChapterRunner.temporaryDirectory(chapter)
-        let run = try ChapterRunner.run(chapter, ["--quick", "--plot", "none"], currentDirectory: folder)
+        let (run, folder, _) = try ChapterRunner.quickRun(chapter)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("experiments/\(chapter)"), "the run does not say where its files went")
         let findings = "\(folder)/experiments/\(chapter)/findings.txt"

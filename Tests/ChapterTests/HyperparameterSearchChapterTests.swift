@@ -15,8 +15,7 @@ struct HyperparameterSearchChapterTests {
         "--quick prints every trial and the ranking, and writes the CSV, the data and both scripts",
         .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
-        let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("hyperparameter-search", ["--quick", "--plot", "none", "--output", output])
+        let (run, _, output) = try ChapterRunner.quickRun("hyperparameter-search")
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("400 to train on, 100 held out for validation"))
         // The book's lines: one per trial, then the ranking.

@@ -28,8 +28,8 @@ struct LiveChapterTests {
     /// Runs the chapter with `--quick --plot live` (gnuplot from `path` first) against a `--plot none` run:
     /// both exit 0, write the same data files and print the same epoch lines.
     private func expectSameAsWithoutLiveView(path: String? = nil) throws -> ChapterRun {
-        let plain = try ChapterRunner.temporaryDirectory(), live = try ChapterRunner.temporaryDirectory()
-        let expected = try ChapterRunner.run(Self.chapter, ["--quick", "--plot", "none", "--output", plain])
+        let (expected, _, plain) = try ChapterRunner.quickRun(Self.chapter)
+        let live = try ChapterRunner.temporaryDirectory()
         #expect(expected.status == 0, "\(expected.errors)")
         var environment = ["DISPLAY": ""]  // the text chart, on standard error
         if let path { environment["PATH"] = path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
@@ -88,8 +88,7 @@ func stubChapterSaysTheLiveViewIsUnavailable() throws {
 /// the chapter's valley walks end (the explorer takes one update fewer than the walk's positions).
 @Test(.enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR) for the chapter's own walk"))
 func exploreEndsWhereTheChaptersWalksEnd() throws {
-    let folder = try ChapterRunner.temporaryDirectory()
-    let chapter = try ChapterRunner.run("optimizers", ["--quick", "--plot", "none", "--output", folder])
+    let chapter = try ChapterRunner.quickRun("optimizers").run
     #expect(chapter.status == 0, "\(chapter.errors)")
     let process = Process()
     process.executableURL = ChapterRunner.productsDirectory.appendingPathComponent("optimizers")

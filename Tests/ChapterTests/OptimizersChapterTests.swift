@@ -12,8 +12,7 @@ struct OptimizersChapterTests {
         "--quick writes both figures' data and scripts, and prints the book's blocks",
         .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
-        let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("optimizers", ["--quick", "--plot", "none", "--output", output])
+        let (run, _, output) = try ChapterRunner.quickRun("optimizers")
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("===========iteration:0==========="))
         for name in ["SGD", "Momentum", "AdaGrad", "Adam"] {

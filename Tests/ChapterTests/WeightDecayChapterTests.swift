@@ -9,8 +9,7 @@ struct WeightDecayChapterTests {
         "--quick prints the book's epoch lines for λ = 0 and λ = 0.1 and writes every data file",
         .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
-        let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("weight-decay", ["--quick", "--plot", "none", "--output", output])
+        let (run, _, output) = try ChapterRunner.quickRun("weight-decay")
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("=== weight decay λ = 0 ==="))
         #expect(run.output.contains("=== weight decay λ = 0.1 ==="))

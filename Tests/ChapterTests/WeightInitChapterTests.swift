@@ -72,8 +72,7 @@ struct WeightInitChapterTests {
         "--quick: every data file, the book's printed blocks, and std=0.01 stuck at ln 10",
         .enabled(if: ChapterRunner.mnistAvailable, "needs MNIST (set MNIST_DIR)"))
     func quickRun() throws {
-        let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("weight-init", ["--quick", "--plot", "none", "--output", output])
+        let (run, _, output) = try ChapterRunner.quickRun("weight-init")
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("===========iteration:0==========="))
         #expect(run.output.contains("===========iteration:40==========="))
