@@ -198,14 +198,19 @@ struct FailureTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            // Wait until gnuplot has started writing this run's first picture
-            // (up to 3 minutes: the histograms come first, slow on a loaded machine).
+            // Wait until gnuplot has written into this run's first picture (up to 3 minutes:
+            // the histograms come first, slow on a loaded machine). Its temporary file alone
+            // is not enough: the signal could then come between gnuplot's start and the
+            // chapter noting its process, and gnuplot would write "half" after the clean-up.
+            func gnuplotHasWritten() -> Bool {
+                leftovers(output).contains { ChapterRunner.contents("\(output)/\($0)") == "half" }
+            }
             var waited = 0
-            while leftovers(output).count < 3 && waited < 3600 {
+            while !gnuplotHasWritten() && waited < 3600 {
                 usleep(50_000)
                 waited += 1
             }
-            #expect(leftovers(output).count >= 3, "gnuplot never started")
+            #expect(gnuplotHasWritten(), "gnuplot never started")
             kill(process.processIdentifier, signal)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
