@@ -22,6 +22,15 @@ let chapters: [(name: String, folder: String)] = [
     ("hyperparameter-search", "06-hyperparameter-search"),
 ]
 
+/// The debug build (`swift build`, `swift test`, CI) optimizes the subject and
+/// the chapters all the same: the tests run every chapter with `--quick`, and
+/// unoptimized matrix loops made them the longest part of `make test`.
+/// `-assert-config Debug` keeps every `assert` and `precondition` as a debug
+/// build has them, so a programmer error still traps naming its shapes.
+let optimizedInDebug: [SwiftSetting] = [
+    .unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))
+]
+
 let package = Package(
     name: "DeepLearningFromScratchSwift",
     platforms: [.macOS(.v13)],
@@ -64,7 +73,7 @@ let package = Package(
                 // batch normalization. Nothing in the course reads `errno`, and
                 // the results are the same bits either way.
                 .unsafeFlags(["-Xcc", "-fno-math-errno"])
-            ]
+            ] + optimizedInDebug
         ),
         // Live figures: one gnuplot process kept open through gnuplot-iostream,
         // behind a C interface (Swift cannot import its C++ class).
@@ -115,7 +124,8 @@ let package = Package(
                 name: $0.name,
                 dependencies: ["BookCore", "ChapterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 path: "Chapters/\($0.folder)",
-                exclude: ["README.md"]
+                exclude: ["README.md"],
+                swiftSettings: optimizedInDebug
             )
         },
     swiftLanguageModes: [.v6],
