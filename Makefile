@@ -50,9 +50,11 @@ figures: build
 $(CHAPTERS): build
 	$(RELEASE)/$@ $(CHAPTER_FLAGS)
 
+# One build of everything, the test bundle included (a plain `swift build` leaves
+# it out, and `swift test` would then build it again); then the tests, unbuilt.
 test: deps-test
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
 
 # Each picture is drawn under a temporary name and checked before it replaces the old one.
 render: deps
