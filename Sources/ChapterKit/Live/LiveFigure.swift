@@ -78,7 +78,7 @@ public final class LiveFigure: @unchecked Sendable {
     /// `nil` after one line on standard error where it cannot draw (no
     /// gnuplot-iostream in this build, no gnuplot, gnuplot fails to start).
     public static func start(
-        _ mode: PlotMode, _ layout: Layout, gnuplot: String? = FigureWriter.gnuplotPath, framesPerSecond: Double = 2,
+        _ mode: PlotMode, _ layout: Layout, gnuplot: String? = FigureWriter.gnuplotPath, framesPerSecond: Double = 1,
         stallSeconds: Double = 10
     ) -> LiveFigure? {
         guard mode == .live else { return nil }
@@ -90,7 +90,7 @@ public final class LiveFigure: @unchecked Sendable {
     /// error saying why it cannot draw.
     public init?(
         _ layout: Layout, gnuplot: String? = FigureWriter.gnuplotPath, surface: LiveSurface? = nil,
-        framesPerSecond: Double = 2, stallSeconds: Double = 10
+        framesPerSecond: Double = 1, stallSeconds: Double = 10
     ) {
         guard GnuplotPipe.isAvailable else {
             LiveFigure.unavailable(
@@ -235,7 +235,9 @@ public final class LiveFigure: @unchecked Sendable {
             maximumPoints = 2 * max(width, 40)
         case .window:
             commands.append(.line("set title \(quoted(layout.title))"))
-            maximumPoints = 2000
+            // A point every two pixels of gnuplot's default 640-pixel window: gnuplot's
+            // time per frame grows with the points it draws (bench.sh step 7 measures it).
+            maximumPoints = 320
         }
         commands.append(.line("set xlabel \(quoted(layout.xLabel)); set ylabel \(quoted(layout.yLabel)); set grid"))
         commands.append(.line(layout.logX ? "set logscale x" : "unset logscale x"))
