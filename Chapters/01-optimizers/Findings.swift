@@ -47,7 +47,7 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
     // The race's networks are the comparison's, stopped early: the race's tail against the comparison's raw losses there.
     let raceShape = race.description.firstMatch(of: /last (\d+) of (\d+) iterations/).map { (Int($0.1)!, Int($0.2)!) }
     let prefixGaps: [(String, Double)] = mnistNames.compactMap { name in
-        guard let (tail, length) = raceShape, length <= tables.loss.rows.count, raceNames.contains(name),
+        guard hasRace, let (tail, length) = raceShape, length <= tables.loss.rows.count, raceNames.contains(name),
             let rate = OptimizerName.allCases.first(where: { $0.make().name == name })?.make().learningRate
         else { return nil }
         let raw = tables.loss["\(name) raw"][(length - tail)..<length]
