@@ -42,12 +42,12 @@ func signChanges(_ values: [Double]) -> Int {
 func raceSummary(_ settings: Settings, names: [String], _ losses: [[Double]]) -> String {
     guard !losses.isEmpty else { return "" }
     var lines = [
-        "\nThe race: mean loss of the last \(settings.raceTail) of \(settings.raceIterations) iterations (\"diverged\": not finite)",
-        "η       " + names.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined(),
+        "\nThe race: mean loss of the last \(min(settings.raceTail, settings.raceIterations)) of \(settings.raceIterations) iterations (\"diverged\": not finite)",
+        "η        " + names.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined(),
     ]
     for (j, rate) in settings.raceRates.enumerated() {
         let cells = losses.map { $0[j].isFinite ? String(format: "%-10.3f", $0[j]) : "diverged  " }
-        lines.append(String(format: "%-8.4g", rate) + cells.joined())
+        lines.append(String(format: "%-9.4g", rate) + cells.joined())
     }
     return lines.joined(separator: "\n")
 }
@@ -213,7 +213,7 @@ func makeFigures(_ tables: OptimizerTables, _ settings: Settings) -> [Figure] {
 
     let rates = settings.raceRates
     var racePanel = Panel(
-        xLabel: "learning rate η", yLabel: "mean loss, last \(settings.raceTail) iterations",
+        xLabel: "learning rate η", yLabel: "mean loss, last \(min(settings.raceTail, settings.raceIterations)) iterations",
         xRange: rates[0] / 1.5...rates[rates.count - 1] * 1.5, yRange: 0...2.5,
         series: tables.race.columns.dropFirst().map { name in
             Series(
