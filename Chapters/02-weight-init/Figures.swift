@@ -12,7 +12,7 @@ struct WeightInitTables {
     var reluLog: DataTable
     /// Per layer and configuration: spread, flat, zero and dead shares, gradient sizes.
     var layers: DataTable
-    /// Exercise 2: spreads per layer at width n and at width 1000.
+    /// Exercise 2: spreads per layer at width n and at the wider width (1000 unless --wide-width).
     var width: DataTable
     /// Per layer and configuration: the spread within each unit and between units, the mean,
     /// the share of units in one histogram bin, and the RMS slope.
@@ -73,7 +73,7 @@ func makeTables(_ settings: Settings, _ results: Results) -> WeightInitTables {
             + results.layers.indices.flatMap { k in
                 [
                     ("\(configurations[k].key) width n", results.layers[k].spreads),
-                    ("\(configurations[k].key) width 1000", results.wideSpreads[k]),
+                    ("\(configurations[k].key) width \(settings.wideWidth)", results.wideSpreads[k]),
                 ]
             })
     let units = DataTable(
@@ -243,11 +243,11 @@ func makeFigures(_ tables: WeightInitTables, _ settings: Settings, _ results: Re
 
     // Exercise 2: the same spreads, ten times wider.
     let width = tables.width
-    let allSpreads = configurations.flatMap { width["\($0.key) width n"] + width["\($0.key) width 1000"] }
+    let allSpreads = configurations.flatMap { width["\($0.key) width n"] + width["\($0.key) width \(settings.wideWidth)"] }
     figures.append(
         Figure(
             name: "exercise-width", title: "Exercise 2: spread of each layer's outputs at two widths (dashed: ReLU)",
-            panels: [("n", inputWidth), ("1000", settings.wideWidth)].map { column, n in
+            panels: [("n", inputWidth), ("\(settings.wideWidth)", settings.wideWidth)].map { column, n in
                 withLegend(
                     perLayerPanel(
                         width, "\(n) units per layer", yLabel: "standard deviation of aₖ",

@@ -35,10 +35,15 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
     let width = tables.width
     let narrow = Int(width["n"][0])
     func spreads(_ key: String, _ n: String) -> [Double] { width["\(key) width \(n)"] }
+    // The wider width is in its columns' names ("relu-he width 1000"), as the narrow one is in column n.
+    let widePrefix = "relu-std-0.01 width "
+    let wide = width.columns.first { $0.hasPrefix(widePrefix) && $0 != widePrefix + "n" }.map { String($0.dropFirst(widePrefix.count)) }!
+    let widthRatio = Double(wide)! / Double(narrow)
+    let ratioText = widthRatio == widthRatio.rounded() ? "√\(Int(widthRatio))" : "√(\(wide)/\(narrow))"
     let adaptive = ["sigmoid-xavier", "tanh-xavier", "relu-xavier", "relu-he"]
-    let widthChange = adaptive.flatMap { key in zip(spreads(key, "1000"), spreads(key, "n")).map { abs($0 / $1 - 1) } }.max()!
+    let widthChange = adaptive.flatMap { key in zip(spreads(key, wide), spreads(key, "n")).map { abs($0 / $1 - 1) } }.max()!
     let fixedNarrow = shrinkFactors(spreads("relu-std-0.01", "n"))
-    let fixedWide = shrinkFactors(spreads("relu-std-0.01", "1000"))
+    let fixedWide = shrinkFactors(spreads("relu-std-0.01", wide))
 
     // ReLU on a log scale: the mean log₁₀ of each layer's positive outputs, and its fall per layer.
     let logTable = tables.reluLog
@@ -190,10 +195,10 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
             ]),
         Finding(
             "weight-init.exercise-width",
-            "At 1000 units Xavier's and He's spreads stay within \(decimal(100 * widthChange, 0)) % of their values at \(narrow) units, layer by layer; ReLU at σ = 0.01 shrinks \(span(fixedWide, 1)) times per layer instead of \(span(fixedNarrow, 1)) (√10 ≈ 3.2 times less per layer).",
+            "At \(wide) units Xavier's and He's spreads stay within \(decimal(100 * widthChange, 0)) % of their values at \(narrow) units, layer by layer; ReLU at σ = 0.01 shrinks \(span(fixedWide, 1)) times per layer instead of \(span(fixedNarrow, 1)) (\(ratioText) ≈ \(decimal(widthRatio.squareRoot(), 1)) times less per layer).",
             holds: widthChange < 0.15
                 && isAbout(
-                    averageFactor(spreads("relu-std-0.01", "n")) / averageFactor(spreads("relu-std-0.01", "1000")), 10.squareRoot(),
+                    averageFactor(spreads("relu-std-0.01", "n")) / averageFactor(spreads("relu-std-0.01", wide)), widthRatio.squareRoot(),
                     tolerance: 0.5),
             values: [
                 "change %": 100 * widthChange, "n": Double(narrow), "wide factor min": fixedWide.min()!,

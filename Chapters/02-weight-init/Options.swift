@@ -16,6 +16,8 @@ struct Options: ParsableCommand {
     var iterations: Int?
     @Option(help: "Units per layer of the random-layer experiments (the book: 100).")
     var width = 100
+    @Option(help: "Units per layer of exercise 2's wider layers (the book's exercise: 1000).")
+    var wideWidth = 1000
     @Option(help: "The optimizer of the MNIST comparison, at its book default learning rate (the book: sgd, η = 0.01).")
     var optimizer: OptimizerName = .sgd
     @Flag(help: "Run only the random-layer experiments (seconds, no MNIST needed); skip the MNIST comparison.")
@@ -24,6 +26,10 @@ struct Options: ParsableCommand {
     func validate() throws {
         try validatePositive(width, flag: "--width")
         if width > 2000 { throw ValidationError("--width \(width) is more than 2000; wider layers take minutes and gigabytes.") }
+        try validatePositive(wideWidth, flag: "--wide-width")
+        if wideWidth > 2000 {
+            throw ValidationError("--wide-width \(wideWidth) is more than 2000; wider layers take minutes and gigabytes.")
+        }
         if let iterations {
             try validatePositive(iterations, flag: "--iterations")
             if histogramsOnly {
@@ -38,6 +44,7 @@ struct Options: ParsableCommand {
         settings.seed = common.seed
         if let iterations { settings.iterations = iterations }
         settings.width = width
+        settings.wideWidth = wideWidth
         settings.optimizer = optimizer
         settings.histogramsOnly = histogramsOnly
         return settings

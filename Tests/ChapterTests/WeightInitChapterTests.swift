@@ -114,24 +114,27 @@ struct WeightInitChapterTests {
         }
     }
 
-    @Test("--width sets the random layers' width (exercise 2)")
+    @Test("--width sets the random layers' width and --wide-width the wider ones' (exercise 2)")
     func width() throws {
         let output = try ChapterRunner.temporaryDirectory()
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--width", "50", "--plot", "none", "--output", output])
+        let run = try ChapterRunner.run(
+            "weight-init", ["--histograms-only", "--width", "50", "--wide-width", "200", "--plot", "none", "--output", output])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("√(1/50)"))
         Self.checkRandomLayers(in: output, width: 50)
+        #expect(ChapterRunner.contents("\(output)/exercise-width.dat").contains("relu-he_width_200"))
+        #expect(run.output.contains("At 200 units") && run.output.contains("(√4 ≈ 2.0 times less per layer)"))
     }
 
     @Test("The same seed gives byte-identical data files; another seed does not")
     func reproducible() throws {
         try ChapterRunner.expectReproducible(
-            "weight-init", ["--histograms-only"],
+            "weight-init", ["--histograms-only", "--wide-width", "100"],
             files: Self.histogramNames.map { "\($0).dat" }
                 + ["activations-relu-log.dat", "layers.dat", "exercise-width.dat"])
     }
 
-    @Test("Bad input: a zero --iterations or --width, --iterations with --histograms-only, an unknown optimizer")
+    @Test("Bad input: a zero --iterations or --width, a --wide-width past 2000, --iterations with --histograms-only, an unknown optimizer")
     func badInput() throws {
         let zero = try ChapterRunner.run("weight-init", ["--iterations", "0", "--plot", "none"])
         #expect(zero.status != 0)
@@ -139,6 +142,8 @@ struct WeightInitChapterTests {
 
         let narrow = try ChapterRunner.run("weight-init", ["--width", "0", "--plot", "none"])
         #expect(narrow.status != 0 && narrow.errors.contains("--width must be at least 1"))
+        let wide = try ChapterRunner.run("weight-init", ["--wide-width", "2001", "--plot", "none"])
+        #expect(wide.status != 0 && wide.errors.contains("--wide-width 2001 is more than 2000"))
 
         let both = try ChapterRunner.run("weight-init", ["--histograms-only", "--iterations", "5", "--plot", "none"])
         #expect(both.status != 0)
