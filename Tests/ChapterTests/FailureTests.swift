@@ -1,7 +1,8 @@
 // FailureTests.swift — the built chapters under faults and hostile input: the
 // streams, huge and negative flags, unwritable output, data files that never
 // end, planted symlinks, gnuplot killed, and Ctrl-C. weight-init's
-// --histograms-only needs no MNIST, so most of these run everywhere.
+// --histograms-only needs no MNIST, so most of these run everywhere; at
+// --wide-width 100 (not the exercise's 1000) a run takes 0.5 s of CPU, not 2.7 s.
 
 import BookCore
 import Foundation
@@ -50,7 +51,7 @@ struct FailureTests {
     /// How many figures `weight-init --histograms-only` draws: its scripts in an undisturbed run.
     private func histogramFigureCount() throws -> Int {
         let output = try ChapterRunner.temporaryDirectory("reference")
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--output", output, "--plot", "none"])
+        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--wide-width", "100", "--output", output, "--plot", "none"])
         #expect(run.status == 0, "\(run.errors)")
         return try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix(".gp") }.count
     }
@@ -64,7 +65,7 @@ struct FailureTests {
         #expect(figures > 0)
         for redirect in ["2>/dev/full >/dev/null", "2>&- >&-", "2>&1 | true"] {
             let output = try ChapterRunner.temporaryDirectory("streams")
-            let chapter = "'\(weightInit)' --histograms-only --output '\(output)' --plot none"
+            let chapter = "'\(weightInit)' --histograms-only --wide-width 100 --output '\(output)' --plot none"
             let status = try shell(redirect.contains("|") ? "{ sleep 0.5; exec \(chapter); } \(redirect)" : "\(chapter) \(redirect)")
             let files = try FileManager.default.contentsOfDirectory(atPath: output)
             #expect(status == 0, "\(redirect)")
@@ -104,7 +105,8 @@ struct FailureTests {
     func outputCheckedFirst() throws {
         let root = try ChapterRunner.temporaryDirectory()
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/file"))
-        let blocked = try ChapterRunner.run("weight-init", ["--histograms-only", "--output", root + "/file/figures"])
+        let blocked = try ChapterRunner.run(
+            "weight-init", ["--histograms-only", "--wide-width", "100", "--output", root + "/file/figures"])
         #expect(blocked.status == 1)
         #expect(blocked.errors.contains("\(root)/file is a file, not a folder"))
         #expect(blocked.output.isEmpty)  // refused before the first experiment
@@ -147,7 +149,7 @@ struct FailureTests {
         for name in ["activations-relu-he.png", "activations-relu-he.dat", "activations-relu-he.gp"] {
             try FileManager.default.createSymbolicLink(atPath: "\(output)/\(name)", withDestinationPath: victim)
         }
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--output", output])
+        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--wide-width", "100", "--output", output])
         #expect(run.status == 0, "\(run.errors)")
         #expect(ChapterRunner.contents(victim) == "precious")
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: "\(output)/activations-relu-he.png")) == nil)
@@ -162,7 +164,7 @@ struct FailureTests {
         try Data("previous".utf8).write(to: URL(fileURLWithPath: "\(output)/activations-relu-he.png"))
         let fake = try fakeGnuplotFolder(#"cd "$(dirname "$2")" && printf '\211PNG' > "$4" && kill -9 $$"#)
         let run = try ChapterRunner.run(
-            "weight-init", ["--histograms-only", "--output", output],
+            "weight-init", ["--histograms-only", "--wide-width", "100", "--output", output],
             environment: ["PATH": fake + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
         #expect(run.status == 1)
         #expect(!run.output.contains("Figures:"))
@@ -176,7 +178,8 @@ struct FailureTests {
     func missingGnuplotHint() throws {
         let output = try ChapterRunner.temporaryDirectory()
         let empty = try ChapterRunner.temporaryDirectory("emptypath")
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--output", output], environment: ["PATH": empty])
+        let run = try ChapterRunner.run(
+            "weight-init", ["--histograms-only", "--wide-width", "100", "--output", output], environment: ["PATH": empty])
         #expect(run.status == 0)
         #expect(run.errors.contains("make render"))
         #expect(!run.errors.contains("make figures"))
@@ -191,7 +194,7 @@ struct FailureTests {
             let fake = try fakeGnuplotFolder(#"cd "$(dirname "$2")" && printf 'half' > "$4" && exec sleep 30"#)
             let process = Process()
             process.executableURL = ChapterRunner.productsDirectory.appendingPathComponent("weight-init")
-            process.arguments = ["--histograms-only", "--output", output]
+            process.arguments = ["--histograms-only", "--wide-width", "100", "--output", output]
             var environment = ProcessInfo.processInfo.environment
             environment["PATH"] = fake + ":" + (environment["PATH"] ?? "")
             process.environment = environment
@@ -229,7 +232,7 @@ struct FailureTests {
             return
         }
         defer { _ = try? shell("umount '\(mountPoint)'") }
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--output", mountPoint])
+        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--wide-width", "100", "--output", mountPoint])
         #expect(run.status == 1)
         #expect(!run.output.contains("Figures:"))
         #expect(run.errors.contains("gnuplot failed to draw"))
