@@ -42,7 +42,7 @@ func signChanges(_ values: [Double]) -> Int {
 func raceSummary(_ settings: Settings, names: [String], _ losses: [[Double]]) -> String {
     guard !losses.isEmpty else { return "" }
     var lines = [
-        "\nThe race: mean loss of the last \(min(settings.raceTail, settings.raceIterations)) of \(settings.raceIterations) iterations (\"diverged\": not finite)",
+        "\nThe race: mean loss of the last \(settings.raceTailLength) of \(settings.raceIterations) iterations (\"diverged\": not finite)",
         "η        " + names.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined(),
     ]
     for (j, rate) in settings.raceRates.enumerated() {
@@ -133,7 +133,7 @@ func makeTables(_ settings: Settings, _ results: Results) -> OptimizerTables {
     }
     var raceTable = DataTable(
         "race.dat",
-        "optimizers: mean MNIST loss of the last \(min(settings.raceTail, settings.raceIterations)) of \(settings.raceIterations) iterations, per learning rate (NaN: diverged)",
+        "optimizers: mean MNIST loss of the last \(settings.raceTailLength) of \(settings.raceIterations) iterations, per learning rate (NaN: diverged)",
         columns: ["learning rate"] + results.raceNames)
     for (j, rate) in settings.raceRates.enumerated() where !results.race.isEmpty {
         raceTable.append([rate] + results.race.map { $0[j] })
@@ -213,7 +213,7 @@ func makeFigures(_ tables: OptimizerTables, _ settings: Settings) -> [Figure] {
 
     let rates = settings.raceRates
     var racePanel = Panel(
-        xLabel: "learning rate η", yLabel: "mean loss, last \(min(settings.raceTail, settings.raceIterations)) iterations",
+        xLabel: "learning rate η", yLabel: "mean loss, last \(settings.raceTailLength) iterations",
         xRange: rates[0] / 1.5...rates[rates.count - 1] * 1.5, yRange: 0...2.5,
         series: tables.race.columns.dropFirst().map { name in
             Series(

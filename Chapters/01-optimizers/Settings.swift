@@ -35,6 +35,8 @@ struct Settings: Equatable, Sendable {
     var raceRates = (0..<7).map { pow(10, -3 + 0.5 * Double($0)) }
     var raceIterations: Int
     var raceTail = 50
+    /// The iterations the race's mean is over: its tail, or the whole race where that is shorter.
+    var raceTailLength: Int { min(raceTail, raceIterations) }
     /// Every random draw (batches, weights) derives from it.
     var seed: UInt64 = 1
 
