@@ -241,7 +241,7 @@ func makeFigures(_ tables: WeightInitTables, _ settings: Settings, _ results: Re
     unitPanel.legend = .at("bottom left")
     figures.append(Figure(name: "units", panel: unitPanel))
 
-    // Exercise 2: the same spreads, ten times wider.
+    // Exercise 2: the same spreads at the wider width (ten times wider by default).
     let width = tables.width
     let allSpreads = configurations.flatMap { width["\($0.key) width n"] + width["\($0.key) width \(settings.wideWidth)"] }
     figures.append(

@@ -24,11 +24,9 @@ struct Options: ParsableCommand {
     var histogramsOnly = false
 
     func validate() throws {
-        try validatePositive(width, flag: "--width")
-        if width > 2000 { throw ValidationError("--width \(width) is more than 2000; wider layers take minutes and gigabytes.") }
-        try validatePositive(wideWidth, flag: "--wide-width")
-        if wideWidth > 2000 {
-            throw ValidationError("--wide-width \(wideWidth) is more than 2000; wider layers take minutes and gigabytes.")
+        for (value, flag) in [(width, "--width"), (wideWidth, "--wide-width")] {
+            try validatePositive(value, flag: flag)
+            if value > 2000 { throw ValidationError("\(flag) \(value) is more than 2000; wider layers take minutes and gigabytes.") }
         }
         if let iterations {
             try validatePositive(iterations, flag: "--iterations")

@@ -18,6 +18,9 @@ private let countFlags: [(chapter: String, flags: [String])] = [
     ("hyperparameter-search", ["--trials", "--epochs", "--jobs"]),
 ]
 
+/// weight-init's random layers alone, the wider ones at 100 units: figures to draw, no MNIST, little CPU.
+private let histogramsOnly = ["--histograms-only", "--wide-width", "100"]
+
 /// The temporary files in a folder.
 private func leftovers(_ folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.contains(".tmp-") }
@@ -51,7 +54,7 @@ struct FailureTests {
     /// How many figures `weight-init --histograms-only` draws: its scripts in an undisturbed run.
     private func histogramFigureCount() throws -> Int {
         let output = try ChapterRunner.temporaryDirectory("reference")
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--wide-width", "100", "--output", output, "--plot", "none"])
+        let run = try ChapterRunner.run("weight-init", histogramsOnly + ["--output", output, "--plot", "none"])
         #expect(run.status == 0, "\(run.errors)")
         return try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix(".gp") }.count
     }
@@ -65,7 +68,7 @@ struct FailureTests {
         #expect(figures > 0)
         for redirect in ["2>/dev/full >/dev/null", "2>&- >&-", "2>&1 | true"] {
             let output = try ChapterRunner.temporaryDirectory("streams")
-            let chapter = "'\(weightInit)' --histograms-only --wide-width 100 --output '\(output)' --plot none"
+            let chapter = "'\(weightInit)' \(histogramsOnly.joined(separator: " ")) --output '\(output)' --plot none"
             let status = try shell(redirect.contains("|") ? "{ sleep 0.5; exec \(chapter); } \(redirect)" : "\(chapter) \(redirect)")
             let files = try FileManager.default.contentsOfDirectory(atPath: output)
             #expect(status == 0, "\(redirect)")
@@ -106,7 +109,7 @@ struct FailureTests {
         let root = try ChapterRunner.temporaryDirectory()
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/file"))
         let blocked = try ChapterRunner.run(
-            "weight-init", ["--histograms-only", "--wide-width", "100", "--output", root + "/file/figures"])
+            "weight-init", histogramsOnly + ["--output", root + "/file/figures"])
         #expect(blocked.status == 1)
         #expect(blocked.errors.contains("\(root)/file is a file, not a folder"))
         #expect(blocked.output.isEmpty)  // refused before the first experiment
@@ -149,7 +152,7 @@ struct FailureTests {
         for name in ["activations-relu-he.png", "activations-relu-he.dat", "activations-relu-he.gp"] {
             try FileManager.default.createSymbolicLink(atPath: "\(output)/\(name)", withDestinationPath: victim)
         }
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--wide-width", "100", "--output", output])
+        let run = try ChapterRunner.run("weight-init", histogramsOnly + ["--output", output])
         #expect(run.status == 0, "\(run.errors)")
         #expect(ChapterRunner.contents(victim) == "precious")
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: "\(output)/activations-relu-he.png")) == nil)
@@ -164,7 +167,7 @@ struct FailureTests {
         try Data("previous".utf8).write(to: URL(fileURLWithPath: "\(output)/activations-relu-he.png"))
         let fake = try fakeGnuplotFolder(#"cd "$(dirname "$2")" && printf '\211PNG' > "$4" && kill -9 $$"#)
         let run = try ChapterRunner.run(
-            "weight-init", ["--histograms-only", "--wide-width", "100", "--output", output],
+            "weight-init", histogramsOnly + ["--output", output],
             environment: ["PATH": fake + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
         #expect(run.status == 1)
         #expect(!run.output.contains("Figures:"))
@@ -179,7 +182,7 @@ struct FailureTests {
         let output = try ChapterRunner.temporaryDirectory()
         let empty = try ChapterRunner.temporaryDirectory("emptypath")
         let run = try ChapterRunner.run(
-            "weight-init", ["--histograms-only", "--wide-width", "100", "--output", output], environment: ["PATH": empty])
+            "weight-init", histogramsOnly + ["--output", output], environment: ["PATH": empty])
         #expect(run.status == 0)
         #expect(run.errors.contains("make render"))
         #expect(!run.errors.contains("make figures"))
@@ -194,7 +197,7 @@ struct FailureTests {
             let fake = try fakeGnuplotFolder(#"cd "$(dirname "$2")" && printf 'half' > "$4" && exec sleep 30"#)
             let process = Process()
             process.executableURL = ChapterRunner.productsDirectory.appendingPathComponent("weight-init")
-            process.arguments = ["--histograms-only", "--wide-width", "100", "--output", output]
+            process.arguments = histogramsOnly + ["--output", output]
             var environment = ProcessInfo.processInfo.environment
             environment["PATH"] = fake + ":" + (environment["PATH"] ?? "")
             process.environment = environment
@@ -232,7 +235,7 @@ struct FailureTests {
             return
         }
         defer { _ = try? shell("umount '\(mountPoint)'") }
-        let run = try ChapterRunner.run("weight-init", ["--histograms-only", "--wide-width", "100", "--output", mountPoint])
+        let run = try ChapterRunner.run("weight-init", histogramsOnly + ["--output", mountPoint])
         #expect(run.status == 1)
         #expect(!run.output.contains("Figures:"))
         #expect(run.errors.contains("gnuplot failed to draw"))
