@@ -93,12 +93,14 @@ public struct ChapterOptions: ParsableArguments, Sendable {
         return folder
     }
 
-    /// Writes the figures' scripts, then renders them as `--plot` asks.
+    /// Writes the figures' scripts, then renders them as `--plot` asks; with
+    /// no figures, does and prints nothing.
     ///
     /// - Throws: `DataError` if a script cannot be written or a figure fails
     ///   to render (its previous PNG and SVG are kept); a missing gnuplot is
     ///   only a note.
     public func show(_ figures: [Figure], with writer: FigureWriter) throws {
+        guard !figures.isEmpty else { return }
         for figure in figures { try writer.write(figure) }
         switch plot {
         case .none:
