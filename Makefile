@@ -63,7 +63,7 @@ render: deps
 bench: build
 	@scripts/bench.sh
 
-# Every chapter at five seeds (about 13 minutes on 2 cores): figures/<chapter>/seeds.txt
+# Every chapter at five seeds (about 12 minutes on 2 cores): figures/<chapter>/seeds.txt
 # and each chapter's seed-band figure. The runs go to experiments/seeds.
 seeds: build
 	@scripts/seeds.sh

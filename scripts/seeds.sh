@@ -39,7 +39,7 @@ start=$(date +%s)
 if [[ $collect_only -eq 0 ]]; then
   total=$(($(wc -w <<<"$chapters") * ${#SEEDS[@]}))
   done_runs=0
-  echo "make seeds: $total runs (${chapters//$'\n'/ } at seeds ${SEEDS[*]}) into $scratch; about 13 minutes on 2 idle cores."
+  echo "make seeds: $total runs (${chapters//$'\n'/ } at seeds ${SEEDS[*]}) into $scratch; about 12 minutes on 2 idle cores."
   for chapter in $chapters; do
     mkdir -p "$scratch/$chapter"
     for seed in "${SEEDS[@]}"; do
