@@ -7,7 +7,6 @@
 // make the starting scale matter less, and does it make learning faster?
 //
 // Run:   swift run -c release batch-norm          (or: make batch-norm)
-// Tests: run it with --quick and check the files it writes.
 //
 // Shapes in comments: N training images (1000), B batch (100), D input
 // features (784 = 28×28), H hidden units (100), C classes (10).
@@ -164,44 +163,39 @@ printFindings(findings)
 exitOnError { try writer.write(findings) }
 
 // The grid: the plain network's loss overflows at the two largest scales
-// [finding: batch-norm.plain-diverges]; where both stay finite, batch
-// normalization ends higher at most [finding: batch-norm.ahead-at-most-scales].
-// The plain network learns only near He's scale [finding: batch-norm.plain-learns-near-he]:
-// its starting scores explode above it and vanish below, chapter 2's lesson
-// [finding: batch-norm.plain-scores-at-start]. Where both pass 0.5 the plain
-// one gets there first; elsewhere mostly only the normalized one does
-// [finding: batch-norm.sooner-where-both-pass]. Where the plain one learns it
-// ends ahead [finding: batch-norm.plain-ahead-where-well-scaled]: normalization
-// rescues bad scales, while near a good one it can trail, as here, or lead, as
-// from He's start [finding: batch-norm.exercise-he-plain]. With it the network
-// climbs at every scale [finding: batch-norm.climbs-everywhere]; the single
-// panel shows one scale [finding: batch-norm.single-scale]. After one update
-// both are still near chance [finding: batch-norm.first-point-near-chance].
+// [finding: batch-norm.plain-diverges]; where both stay finite, batch normalization ends higher at
+// most [finding: batch-norm.ahead-at-most-scales]. The plain network learns only near He's scale
+// [finding: batch-norm.plain-learns-near-he]: its starting scores explode above it and vanish
+// below, chapter 2's lesson [finding: batch-norm.plain-scores-at-start]. Where both pass 0.5 the
+// plain one gets there first; elsewhere mostly only the normalized one does
+// [finding: batch-norm.sooner-where-both-pass]. Where the plain one learns it ends ahead
+// [finding: batch-norm.plain-ahead-where-well-scaled]: normalization rescues bad scales, while near
+// a good one it can trail, as here, or lead, as from He's start
+// [finding: batch-norm.exercise-he-plain]. With it the network climbs at every scale
+// [finding: batch-norm.climbs-everywhere]; the single panel shows one scale
+// [finding: batch-norm.single-scale]. After one update both are still near chance
+// [finding: batch-norm.first-point-near-chance].
 //
-// Going further: scaling W1 by c leaves the loss alone
-// [finding: batch-norm.loss-ignores-scale] and divides the gradient by c
-// [finding: batch-norm.gradient-scales-inversely]. L(c·W) = L(W) for every c
-// gives W·∇L = 0, so each SGD step lengthens W: ‖W − η·g‖² = ‖W‖² + η²‖g‖²;
-// here by a few percent [finding: batch-norm.weights-grow]. Normalization does
-// allow larger steps: at η = 0.5 it learns the 1000 images while the plain
-// network lurches [finding: batch-norm.larger-rate]. From a good start it
-// buys no test accuracy at this budget [finding: batch-norm.batch-sizes-no-lead],
-// and with two images per batch it collapses [finding: batch-norm.small-batches]:
-// two values a, b centre to ±(a − b)/2 with v = ((a − b)/2)², so every x̂ is
-// ±1 (where |a − b| ≫ √ε), whatever the images. The running averages are not
-// to blame: each test pair normalized by its own statistics does no better
-// [finding: batch-norm.small-batches-own-statistics].
+// Going further: scaling W1 by c leaves the loss alone [finding: batch-norm.loss-ignores-scale] and
+// divides the gradient by c [finding: batch-norm.gradient-scales-inversely]. L(c·W) = L(W) for
+// every c gives W·∇L = 0, so each SGD step lengthens W: ‖W − η·g‖² = ‖W‖² + η²‖g‖²; here by a few
+// percent [finding: batch-norm.weights-grow]. Normalization does allow larger steps: at η = 0.5 it
+// learns the 1000 images while the plain network lurches [finding: batch-norm.larger-rate]. From a
+// good start it buys no test accuracy at this budget [finding: batch-norm.batch-sizes-no-lead], and
+// with two images per batch it collapses [finding: batch-norm.small-batches]: two values a, b
+// centre to ±(a − b)/2 with v = ((a − b)/2)², so every x̂ is ±1 (where |a − b| ≫ √ε), whatever the
+// images. The running averages are not to blame: each test pair normalized by its own statistics
+// does no better [finding: batch-norm.small-batches-own-statistics].
 //
-// ε (epsilon.png; `normalization`, on the first 100 training images): a
-// layer's batch variance v grows as σ², 34·σ² when 100 normalized ReLU units
-// feed it [finding: batch-norm.variance-grows-as-sigma-squared], so for the
-// tiniest weights ε is not negligible and x̂ shrinks layer after layer as
-// v/(v + ε) predicts [finding: batch-norm.epsilon-takes-over]. After training
-// the weights have grown and ε no longer matters [finding: batch-norm.epsilon-only-at-start].
-// The two scales where x̂ started below 0.5 end lowest, but the drop begins
-// higher, where x̂ starts near 1 [finding: batch-norm.epsilon-and-accuracy]:
-// ε accounts for its last step only. What comes with the whole drop is the
-// steps' size beside the weights: each adds η²‖g‖² to ‖W1‖², with ‖g‖ ∝
+// ε (epsilon.png; `normalization`, on the first 100 training images): a layer's batch variance v
+// grows as σ², 34·σ² when 100 normalized ReLU units feed it
+// [finding: batch-norm.variance-grows-as-sigma-squared], so for the tiniest weights ε is not
+// negligible and x̂ shrinks layer after layer as v/(v + ε) predicts
+// [finding: batch-norm.epsilon-takes-over]. After training the weights have grown and ε no longer
+// matters [finding: batch-norm.epsilon-only-at-start]. The two scales where x̂ started below 0.5
+// end lowest, but the drop begins higher, where x̂ starts near 1
+// [finding: batch-norm.epsilon-and-accuracy]: ε accounts for its last step only. What comes with
+// the whole drop is the steps' size beside the weights: each adds η²‖g‖² to ‖W1‖², with ‖g‖ ∝
 // 1/‖W1‖, and ‖W1‖ grows most where accuracy ends lowest
 // [finding: batch-norm.weights-grow-at-small-scales].
 
@@ -213,16 +207,13 @@ exitOnError { try writer.write(findings) }
 //    [finding: batch-norm.exercise-he-plain]. A good start is most of the gain.
 //
 // 2. `batch-norm --learning-rate 0.1`: which networks gain, which fall apart?
-//    Worked answer (try first), from running the command as written (seed
-//    1; it writes experiments/batch-norm): batch normalization gains at every
-//    scale, ending at 0.987 or more from σ = 1.8e-4 to 0.29, 0.90 and 0.97 at
-//    σ = 1 and 0.54, 0.85 at 1e-4. The plain network learns at σ = 0.16
-//    (1.00) and 0.086 (0.91), falls apart at 0.29 (0.117, where η = 0.01 gave
-//    0.867), and still diverges at σ = 1 and 0.54.
+//    Worked answer (try first): from He's start the learning-rate sweep ran it:
+//    the normalized network reaches 0.9 sooner [finding: batch-norm.larger-rate].
+//    Compare each scale of your run with batch-norm-scales.png; the plain network's
+//    largest scales, where it diverged at η = 0.01, are where to look first.
 //
 // 3. `batch-norm --batch-size 2` (an epoch stays 1000 images, 500 updates).
-//    Worked answer (try first), from running the command as written: the
-//    normalized network ends between 0.08 and 0.35 at every scale; the plain
-//    one reaches 1.00 at σ = 0.16 and 0.086 and 0.94 at 0.046, and diverges
-//    at σ = 1, 0.54 and 0.29. The batch-size sweep above saw the same from
-//    He's start on test images [finding: batch-norm.small-batches].
+//    Worked answer (try first): the batch-size sweep ran it from He's start, on test
+//    images: batch normalization collapses, the plain network does not
+//    [finding: batch-norm.small-batches]: two values per batch normalize to ±1
+//    whatever the images, as section 7 derives.
