@@ -7,7 +7,6 @@
 // large weights (weight decay) narrow it?
 //
 // Run:   swift run -c release weight-decay        (or: make weight-decay)
-// Tests: run it with --quick and check the files it writes.
 //
 // Shapes in comments: N training images (300), B batch (100), D input
 // features (784 = 28×28), H hidden units (100), C classes (10).
@@ -179,40 +178,35 @@ let findings = weightDecayFindings(tables)
 printFindings(findings)
 exitOnError { try writer.write(findings) }
 
-// The step is the one written above [finding: weight-decay.update-rule]; no
-// run diverged [finding: weight-decay.all-finite]. Without weight decay the
-// network learns its 300 images by heart
-// [finding: weight-decay.memorises], while the test accuracy levels off
-// [finding: weight-decay.test-levels-off]: the gap of overfitting. With
-// λ = 0.1 the training accuracy stops short of 1.0 and the gap is clearly
-// narrower [finding: weight-decay.gap-narrower]. weight-norm.png shows ΣW²:
-// with the penalty it falls to about a third, close to what the shrinking
-// factor alone would give [finding: weight-decay.sum-falls]; without it, it
-// hardly moves while the network memorises [finding: weight-decay.no-growth]:
-// here the network memorised without its weights growing in ΣW², against the
-// book's reasoning. Weight decay did not recognise more test images either
-// [finding: weight-decay.test-not-higher]; since the gap is train − test, it
+// The step is the one written above [finding: weight-decay.update-rule]; no run diverged
+// [finding: weight-decay.all-finite]. Without weight decay the network learns its 300 images by
+// heart [finding: weight-decay.memorises], while the test accuracy levels off
+// [finding: weight-decay.test-levels-off]: the gap of overfitting. With λ = 0.1 the training
+// accuracy stops short of 1.0 and the gap is clearly narrower [finding: weight-decay.gap-narrower].
+// weight-norm.png shows ΣW²: with the penalty it falls to about a third, close to what the
+// shrinking factor alone would give [finding: weight-decay.sum-falls]; without it, it hardly moves
+// while the network memorises [finding: weight-decay.no-growth]: here the network memorised without
+// its weights growing in ΣW², against the book's reasoning. Weight decay did not recognise more
+// test images either [finding: weight-decay.test-not-higher]; since the gap is train − test, it
 // narrowed only by fitting the training images less.
 //
-// The sweep (lambda-sweep.png), whose λ = 0 run repeats the one above to the
-// bit [finding: weight-decay.sweep-repeats-the-runs]: the gap narrows as λ
-// grows [finding: weight-decay.sweep-gap] and ΣW² falls steadily
-// [finding: weight-decay.sweep-weights]; the best test accuracy comes at a
-// small λ (0.03 at all five seeds of seeds.txt, 0.6 to 1.4 points above
-// λ = 0, by the seed), and from λ = 0.3 on the
-// network learns nothing [finding: weight-decay.sweep-test]: its weights
-// shrink as 1 − η·λ alone would [finding: weight-decay.sweep-decay-alone].
+// The sweep (lambda-sweep.png), whose λ = 0 run repeats the one above to the bit
+// [finding: weight-decay.sweep-repeats-the-runs]: the gap narrows as λ grows
+// [finding: weight-decay.sweep-gap] and ΣW² falls steadily [finding: weight-decay.sweep-weights];
+// the best test accuracy comes at a small λ, 0.03 at every seed
+// [seeds: weight-decay.sweep-test: best lambda], 0.006 to 0.014 above λ = 0
+// [seeds: weight-decay.sweep-test: best test minus lambda=0], and from λ = 0.3 on the network
+// learns nothing [finding: weight-decay.sweep-test]: its weights shrink as 1 − η·λ alone would
+// [finding: weight-decay.sweep-decay-alone].
 
 // MARK: - 8. Exercises
 //
 // 1. `weight-decay --weight-decay 0.01`, then `--weight-decay 1`. Where does
 //    the gap close, and what happens to the test accuracy?
-//    Worked answer (try first): the sweep's λ = 0.01 and λ = 1 runs are each
-//    command's second run (same batches, same start), measured only after
-//    the last update; measuring changes no weight, and the sweep's λ = 0 and
-//    0.1 end exactly where the runs above end. At 0.01 the run is close to
-//    λ = 0; at 1 the gap is small because the network barely fits even its
-//    training images [finding: weight-decay.exercise-small-and-large].
+//    Worked answer (try first): each command's second run is the sweep's
+//    (same batches and start; measuring changes no weight). At 0.01 the run is
+//    close to λ = 0; at 1 the gap is small because the network barely fits
+//    even its training images [finding: weight-decay.exercise-small-and-large].
 //
 // 2. Without any gradient, how far would decay alone shrink ΣW² at λ = 0.1
 //    over the 600 steps from the first measurement to the last? (Each step

@@ -8,7 +8,6 @@
 //
 // Run:   swift run -c release dropout             (or: make dropout)
 //        add --verbose to see the book's train loss line for every iteration
-// Tests: run it with --quick and check the files it writes.
 //
 // Shapes in comments: N training images (300), B batch (100), D input
 // features (784 = 28×28), H hidden units (100), C classes (10).
@@ -24,30 +23,8 @@ let options = Options.parseOrExit()
 // `make seeds` ends with this chapter reading its runs at five seeds (Seeds.swift).
 if let folder = options.common.collectSeedsFolder { collectSeeds(options.common, from: folder) }
 
-/// The chapter's settings before any flag but `--seed` and `--quick`.
-func chapterSettings(seed: UInt64, quick: Bool) -> DropoutSettings {
-    DropoutSettings(
-        seed: seed,
-        // Chapter 4's setting, to compare like with like: the first 300 training
-        // images, all 10 000 test images (--quick: 500), six hidden layers of 100
-        // ReLU units with He initialisation.
-        trainingImages: 300, testImages: quick ? 500 : 10_000, hiddenSizes: [100, 100, 100, 100, 100, 100],
-        // The book's Trainer settings: SGD with η = 0.01, mini-batches of 100.
-        learningRate: 0.01, batchSize: 100,
-        // The Trainer: an epoch is max(N / B, 1) = 3 updates, 903 in all, accuracy measured
-        // after updates 0, 3, …, 900: 301 measurements, numbered 0 … 300 in the figure.
-        epochs: quick ? 11 : 301,
-        // The book's dropout ratio, and no weight decay.
-        ratio: 0.2, weightDecay: 0,
-        // Section 5's runs measure each epoch on fewer images, inverted dropout on the first 2000
-        // test images (a fifth of the cost), the step run on 300 of each set, and on all test images
-        // where their training accuracy first reaches a level; the exercise runs only at the end.
-        invertedTestImages: 2000, stepRunImages: 300,
-        // Exercise 1's ratio, and exercise 2's λ (chapter 4's).
-        exerciseRatio: 0.5, exerciseWeightDecay: 0.1,
-        // Where the "equal training accuracy" comparison looks.
-        trainingLevels: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0])
-}
+// The settings, each with its reason, and --quick's budget:
+// [source: Settings.swift]
 var settings = chapterSettings(seed: options.common.seed, quick: options.common.quick)
 settings.epochs = options.epochs ?? settings.epochs
 (settings.ratio, settings.weightDecay) = (options.dropoutRatio, options.weightDecay)
@@ -138,27 +115,26 @@ for case let diverged? in results.runs.map(\.divergence) { print("\(diverged) (N
 //
 // [source: InvertedDropout.swift]
 //
-// The same weights, batches and masks; only the scaling moves into training. Why
-// bother? The book's dropout network learns slowly [finding: dropout.slow-learner].
-// Follow the signal's size from the starting weights. An affine output
-// aⱼ = Σᵢ hᵢ·Wᵢⱼ with zero-mean W of variance 2/n (He) has E[aⱼ²] = (2/n)·Σᵢ hᵢ²:
-// the next layer feels h's mean square, not its mean. ReLU keeps half of a
-// zero-mean symmetric a, E[ReLU(a)²] = ½·E[a²], and He's 2 gives it back: the plain
-// network's RMS stays level. A {0, 1} mask keeps a share 1 − r of the hᵢ², so in
-// training each cuts the RMS by √(1 − r): (1 − r)³ = 0.8³ ≈ 0.51 at the scores. In
-// test mode each layer multiplies by 1 − r, which ReLU passes on (biases 0): exactly
-// 0.8⁶ ≈ 0.26. Inverted dropout's test mode is the plain network; in training it
-// grows the RMS by 1/√(1 − r) a layer, 0.8⁻³ ≈ 1.95. Measured (scale.png): test mode
-// is exact [finding: dropout.scale-test-mode]; in training every layer is nearer √(1 − r)
-// a mask than the mean's 1 − r: within 2 % at this seed's hidden layers, 10 % at the
-// worst of five (the derivation averages over weight draws; a seed is one draw)
-// [finding: dropout.scale-training]. The first gradient shrinks more than the scores, to
-// 0.27 ≈ 0.8⁶ of the plain network's here (0.15 to 0.36 across five seeds); inverted
-// dropout's is 1.5 to 1.8 times the plain one's [finding: dropout.gradient-at-start].
-// So run 6 tests the step itself: the book's dropout with η/0.8⁶ ≈ 0.038, whose first
-// step is 1.02 times the plain network's here (0.57 to 1.38 across seeds). It learns about
-// as many times faster as its η is larger [finding: dropout.larger-step]. Finally, all
-// compared at equal training accuracy, on the same test images (equal-training-accuracy.png).
+// The same weights, batches and masks; only the scaling moves into training. Why bother? The book's
+// dropout network learns slowly [finding: dropout.slow-learner]. Follow the signal's size from the
+// starting weights. An affine output aⱼ = Σᵢ hᵢ·Wᵢⱼ with zero-mean W of variance 2/n (He) has
+// E[aⱼ²] = (2/n)·Σᵢ hᵢ²: the next layer feels h's mean square, not its mean. ReLU keeps half of a
+// zero-mean symmetric a, E[ReLU(a)²] = ½·E[a²], and He's 2 gives it back: the plain network's RMS
+// stays level. A {0, 1} mask keeps a share 1 − r of the hᵢ², so in training each cuts the RMS by
+// √(1 − r): (1 − r)³ = 0.8³ ≈ 0.51 at the scores. In test mode each layer multiplies by 1 − r,
+// which ReLU passes on (biases 0): exactly 0.8⁶ ≈ 0.26. Inverted dropout's test mode is the plain
+// network; in training it grows the RMS by 1/√(1 − r) a layer, 0.8⁻³ ≈ 1.95. Measured (scale.png):
+// test mode is exact [finding: dropout.scale-test-mode]; in training every layer is nearer √(1 − r)
+// a mask than the mean's 1 − r: at the worst hidden layer off by 2 to 10 %
+// [seeds: dropout.scale-training: worst hidden % r=0.2] (the derivation averages over weight draws;
+// a seed is one draw) [finding: dropout.scale-training]. The first gradient shrinks more than the
+// scores, to 0.27 ≈ 0.8⁶ of the plain network's here, 0.15 to 0.36 across seeds
+// [seeds: dropout.gradient-at-start: book's]; inverted dropout's is the plain one's times 1.5 to
+// 1.8 [seeds: dropout.gradient-at-start: inverted] [finding: dropout.gradient-at-start]. So run 6
+// tests the step itself: the book's dropout with η/0.8⁶ ≈ 0.038, whose first step is 1.02 times the
+// plain network's here, 0.57 to 1.38 across seeds [seeds: dropout.gradient-at-start: first step].
+// It learns about as many times faster as its η is larger [finding: dropout.larger-step]. Finally,
+// all compared at equal training accuracy, on the same test images (equal-training-accuracy.png).
 
 // MARK: - 6. Figures
 
@@ -170,22 +146,24 @@ exitOnError {
 
 // MARK: - 7. What we saw
 //
-// Without dropout the network memorises its 300 images, as in chapter 4: training accuracy
-// reaches 1.0 after 124 epochs (92 to 157 across five seeds) [finding: dropout.no-dropout-memorises]
-// while test accuracy levels off near 0.75 (0.75 to 0.79) [finding: dropout.no-dropout-test-levels].
-// With dropout (r = 0.2 after each hidden layer) the gap at epoch 300 is about half as
-// large [finding: dropout.gap-at-end], as the book says. But that network learns far more
-// slowly: training accuracy only 0.68 at epoch 300 (0.63 to 0.74 across seeds), test accuracy
-// still rising [finding: dropout.slow-learner] and below the plain network's
-// [finding: dropout.test-at-end]. Inverted dropout, same masks, learns faster
-// [finding: dropout.inverted-faster], and ends with a gap close to no dropout's
+// Without dropout the network memorises its 300 images, as in chapter 4: training accuracy reaches
+// 1.0 after 124 epochs, 92 to 157 across seeds [seeds: dropout.no-dropout-memorises: epoch]
+// [finding: dropout.no-dropout-memorises], while test accuracy levels off near 0.75, its mean 0.75
+// to 0.79 [seeds: dropout.no-dropout-test-levels: mean] [finding: dropout.no-dropout-test-levels].
+// With dropout (r = 0.2 after each hidden layer) the gap at epoch 300 is about half as large
+// [finding: dropout.gap-at-end], as the book says. But that network learns far more slowly:
+// training accuracy only 0.68 at epoch 300, 0.63 to 0.74 across seeds
+// [seeds: dropout.slow-learner: train], test accuracy still rising [finding: dropout.slow-learner]
+// and below the plain network's [finding: dropout.test-at-end]. Inverted dropout, same masks,
+// learns faster [finding: dropout.inverted-faster], and ends with a gap close to no dropout's
 // [finding: dropout.inverted-gap-at-end]: much of the book's narrow gap is slow learning.
 //
 // Does dropout help here? At the highest training accuracy both reach, on the same test images,
 // both dropout networks recognise a little more (at lower levels, and for inverted dropout at one
-// seed of five, the order varies) [finding: dropout.equal-training-accuracy]. After the 903 updates no dropout
-// run ends more than 0.03 above the plain network: the larger step by −0.007 to +0.027 across
-// five seeds, inverted dropout by −0.06 to +0.009, the book's run far below [finding: dropout.verdict].
+// seed of five, the order varies) [finding: dropout.equal-training-accuracy]. After the 903 updates
+// no dropout run ends more than 0.03 above the plain network: the larger step by −0.007 to +0.027
+// [seeds: dropout.verdict: larger eta margin], inverted dropout by −0.06 to +0.009
+// [seeds: dropout.verdict: inverted margin], the book's run far below [finding: dropout.verdict].
 // The start's scale factors hold for random weights: after training, test mode's scores are
 // within about a tenth of training mode's [finding: dropout.scale-after-training].
 
@@ -204,7 +182,7 @@ exitOnError { try writer.write(findings) }
 //    batches and masks; run 3 skips the per-epoch measurements), in exercises.dat.
 //    The gap all but closes, for a bad reason: the network learns almost nothing in
 //    903 updates [finding: dropout.exercise-ratio-half]. Its training scores are 0.11 of the
-//    plain network's (0.5³ = 0.125 derived; 0.10 to 0.15 across seeds), test mode's 0.5⁶ ≈
+//    plain network's (0.5³ = 0.125 derived; 0.10 to 0.15 [seeds: dropout.scale-training: scores r=0.5]), test mode's 0.5⁶ ≈
 //    0.016, its first gradient 0.055 [finding: dropout.scale-test-mode] [finding: dropout.scale-training]
 //    [finding: dropout.gradient-at-start].
 //

@@ -7,7 +7,6 @@
 //
 // Run:   swift run -c release hyperparameter-search    (or: make hyperparameter-search)
 //        the book's first, wide pass: add --lr-range -6,-2 --weight-decay-range -8,-4
-// Tests: run it with --quick and check the files it writes.
 //
 // Shapes in comments: N training images (400), V validation images (100), B batch (100),
 // D input features (784 = 28×28), H hidden units (100), C classes (10).
@@ -23,23 +22,8 @@ let options = Options.parseOrExit()
 // `make seeds` ends with this chapter reading its runs at five seeds (Seeds.swift).
 if let folder = options.common.collectSeedsFolder { collectSeeds(options.common, from: folder) }
 
-/// The chapter's settings before any flag but `--seed` and `--quick`.
-func chapterSettings(seed: UInt64, quick: Bool) -> SearchSettings {
-    SearchSettings(
-        seed: seed,
-        trialCount: quick ? 4 : 100,  // the book's search: 100 trials, each a fresh network
-        // The powers of ten each trial draws from. The defaults are the book's second,
-        // narrowed ranges; its first pass used lr 10^U(−6, −2), weight decay 10^U(−8, −4).
-        learningRateExponents: -3 ... -2, weightDecayExponents: -8 ... -6,
-        imageCount: 500, validationFraction: 0.2,  // the book's data: 500 training images, 20 % held out
-        // The network of chapters 4 and 5: six hidden layers of 100 ReLU units, He
-        // initialisation; the book's Trainer: SGD (η drawn per trial), mini-batches of 100.
-        trial: TrialSettings(hiddenSizes: [100, 100, 100, 100, 100, 100], epochs: quick ? 4 : 50, batchSize: 100),
-        shownTrials: 20, gridColumns: 5,  // the book draws the best 20 trials, 5 to a row
-        // Going further: a 4 × 4 grid against random groups of 16 trials; the 5
-        // best settings retrained with 2 other seeds; the winner scored once on the test set.
-        gridSide: quick ? 2 : 4, rerunCount: 5, rerunSeeds: 2)
-}
+// The settings, each with its reason, and --quick's budget:
+// [source: Settings.swift]
 var settings = chapterSettings(seed: options.common.seed, quick: options.common.quick)
 settings.trialCount = options.trials ?? settings.trialCount
 settings.shownTrials = min(settings.shownTrials, settings.trialCount)
@@ -198,8 +182,9 @@ exitOnError {
 // spread about as widely as the seed moves one setting [finding: hyperparameter-search.grid-top-rate]:
 // with λ doing nothing measurable, that spread is the seed's. The winner's 0.79 was partly luck:
 // with two other seeds its setting does worse on the same images (at four search seeds of five)
-// [finding: hyperparameter-search.winner-reruns], and its one test score, 0.69 here (0.73 to 0.77
-// at seeds 2 to 5), is below it too [finding: hyperparameter-search.final-test].
+// [finding: hyperparameter-search.winner-reruns], and its one test score, 0.69 here, 0.69 to 0.77
+// across seeds [seeds: hyperparameter-search.final-test: test], is below it too
+// [finding: hyperparameter-search.final-test].
 
 let findings = hyperparameterFindings(tables)
 printFindings(findings)
