@@ -19,6 +19,9 @@ docco and pycco do:
   and at how many of the five seeds of FIGURES/<chapter>/seeds.txt
   (`make seeds`) it holds; `[finding: id, seed-dependent]` adds the range of
   each of its numbers across the seeds;
+- `[seeds: id: name]` and `[seed 3: id: name]` (a number taken from
+  seeds.txt; the findings tests hold it to the file) are left out of the page,
+  the number they follow kept;
 - the line that shows the figures (`.show(`) is followed by every figure the
   chapter's README shows, in the README's order, with its alt text;
 - a comment line `// [source: Experiments.swift]` is replaced by that file of
@@ -45,6 +48,7 @@ import textwrap
 
 MARK = re.compile(r"^// MARK: - (.*)$")
 FINDING = re.compile(r"\[finding: ([a-z0-9.\-]+)(, seed-dependent)?\]")
+SEEDS = re.compile(r"\s*\[(?:seeds|seed \d+): ([a-z0-9.\-]+): ([^\]]+)\]")
 # `// [source: PATH]` or `// [source: PATH#name]`, on a line of its own.
 SOURCE = re.compile(r"^\s*// \[source: ([^\]#\s]+)(?:#([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?))?\]\s*$")
 SOURCE_LIKE = re.compile(r"^\s*//.*\[source:")
@@ -123,6 +127,12 @@ def prose_markdown(lines, findings, source, seeds=None):
         measured.append(text)
         return ""
 
+    def seed_number(match):
+        record = (seeds or {}).get(match.group(1))
+        if seeds is not None and (record is None or match.group(2) not in [v[0] for v in record[2]]):
+            errors.append(f"{source}: cites [seeds: {match.group(1)}: {match.group(2)}], which seeds.txt does not hold")
+        return ""
+
     def flush_pre():
         if pre:
             out.append("```text\n" + "\n".join(pre) + "\n```")
@@ -133,6 +143,7 @@ def prose_markdown(lines, findings, source, seeds=None):
     def flush_paragraph():
         if paragraph:
             text = FINDING.sub(cite, " ".join(paragraph))
+            text = SEEDS.sub(seed_number, text)
             text = re.sub(r"\s+([.,;:)])", r"\1", text)
             if text.startswith("Worked answer"):
                 text = "> Tip: " + text

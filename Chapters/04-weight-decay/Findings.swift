@@ -91,6 +91,7 @@ func weightDecayFindings(_ tables: WeightDecayTables) -> [Finding] {
             holds: lambdas[bestTest] <= 0.03 && sweepTest[at(0.3)] < 0.2 && sweepTest[at(1)] < 0.2,
             values: [
                 "best lambda": lambdas[bestTest], "best test": sweepTest[bestTest], "test at lambda=0": sweepTest[at(0)],
+                "best test minus lambda=0": sweepTest[bestTest] - sweepTest[at(0)],
                 "train at lambda=0.3": sweepTrain[at(0.3)], "test at lambda=0.3": sweepTest[at(0.3)],
             ]),
         Finding(

@@ -44,7 +44,12 @@ func checkFindings(
                 sourceLocation: sourceLocation)
         }
     }
+    for file in files {
+        let text = try String(contentsOf: chapterFolder.appendingPathComponent(file), encoding: .utf8)
+        checkSeedCitations(in: text, file: file, seeds: seeds, sourceLocation: sourceLocation)
+    }
     checkSeeds(seeds, against: findings, chapter: chapter, sourceLocation: sourceLocation)
+    checkSeedsTable(seeds, chapter: chapter, sourceLocation: sourceLocation)
     let committed = try String(
         contentsOf: repositoryRoot.appendingPathComponent("figures/\(chapter)/findings.txt"),
         encoding: .utf8)
@@ -86,5 +91,81 @@ func checkSeeds(_ seeds: SeedsFile, against findings: [Finding], chapter: String
                 "\(stale) (\(finding.id): \(named.name) is \(seedValueText(named.value)) in the committed data)",
                 sourceLocation: sourceLocation)
         }
+    }
+}
+
+/// The README's "How much does the seed matter?" table counts the chapter's
+/// findings, those that hold at every seed and those at four, as `seeds.txt` does.
+func checkSeedsTable(_ seeds: SeedsFile, chapter: String, sourceLocation: SourceLocation) {
+    let readme = (try? String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    guard let row = readme.split(separator: "\n").first(where: { $0.hasPrefix("| \(chapter) | ") && $0.contains("seeds.txt") }) else {
+        Issue.record("README.md's seeds table has no row for \(chapter)", sourceLocation: sourceLocation)
+        return
+    }
+    let cells = row.split(separator: "|").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    let counts = [
+        seeds.records.count, seeds.records.filter { $0.heldCount == seeds.seeds.count }.count,
+        seeds.records.filter { $0.heldCount == seeds.seeds.count - 1 }.count,
+    ]
+    #expect(
+        Array(cells.dropFirst().prefix(3)) == counts.map(Optional.some),
+        "README.md's seeds table row for \(chapter) should count \(counts) (findings, at 5 of 5, at 4 of 5), as seeds.txt does",
+        sourceLocation: sourceLocation)
+}
+
+/// Every number the prose takes from `seeds.txt` says what the file holds. A
+/// citation follows the number it holds, with at most a few words between.
+/// `[seeds: id: name]`: a range `a–b` or `a to b` is the smallest and the
+/// largest of the five seeds' values of `name` in finding `id`, a single
+/// number every seed's value. `[seed 3: id: name]`: the number is seed 3's.
+/// Each agrees to the digits it is written with (0.16 holds 0.158666; 2 holds
+/// 1.8). Comment markers and line breaks count as spaces.
+func checkSeedCitations(in text: String, file: String, seeds: SeedsFile, sourceLocation: SourceLocation) {
+    let prose = text.replacing(/\n[ \t]*\/\/\/? ?/, with: " ").replacing("\n", with: " ")
+    let citation =
+        /([+\-−]?\d+(?:\.\d+)?)(?:(?:–| to )([+\-−]?\d+(?:\.\d+)?))?(?: ?%)?(?: [a-z]+){0,4} \[(?:seeds|seed (\d+)): ([a-z0-9.\-]+): ([^\]]+)\]/
+    /// The number as written, and half a unit of its last digit.
+    func written(_ text: Substring) -> (value: Double, tolerance: Double) {
+        let plain = text.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "+", with: "")
+        let decimals = plain.split(separator: ".").dropFirst().first?.count ?? 0
+        return (Double(plain)!, 0.5 * pow(10, -Double(decimals)) * (1 + 1e-6))
+    }
+    let matches = prose.matches(of: citation)
+    #expect(
+        matches.count == prose.matches(of: /\[(?:seeds|seed \d+):/).count,
+        "\(file) has a [seeds: …] citation that follows no number", sourceLocation: sourceLocation)
+    for match in matches {
+        let (id, name) = (String(match.4), String(match.5))
+        let seed = match.3.flatMap { UInt64($0) }
+        let cited = "\(file) cites [\(seed.map { "seed \($0)" } ?? "seeds"): \(id): \(name)]"
+        guard let record = seeds.records.first(where: { $0.id == id }) else {
+            Issue.record("\(cited), but seeds.txt has no finding \(id)", sourceLocation: sourceLocation)
+            continue
+        }
+        guard let named = record.values.first(where: { $0.name == name }) else {
+            Issue.record(
+                "\(cited), but \(id) states no number \(name) (it states: \(record.values.map(\.name).joined(separator: ", ")))",
+                sourceLocation: sourceLocation)
+            continue
+        }
+        var texts = named.values
+        if let seed {
+            guard let column = seeds.seeds.firstIndex(of: seed) else {
+                Issue.record("\(cited), but seeds.txt has no seed \(seed)", sourceLocation: sourceLocation)
+                continue
+            }
+            texts = [texts[column]]
+        }
+        let values = texts.compactMap(Double.init).filter { !$0.isNaN }
+        guard let low = values.min(), let high = values.max() else {
+            Issue.record("\(cited), but it is nan there", sourceLocation: sourceLocation)
+            continue
+        }
+        let first = written(match.1)
+        let last = match.2.map(written) ?? first
+        #expect(
+            abs(first.value - low) <= first.tolerance && abs(last.value - high) <= last.tolerance,
+            "\(cited) as \(match.2.map { "\(match.1) to \($0)" } ?? String(match.1)), but seeds.txt gives \(low == high ? seedValueText(low) : "\(seedValueText(low)) to \(seedValueText(high))")",
+            sourceLocation: sourceLocation)
     }
 }
