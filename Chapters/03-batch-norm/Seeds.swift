@@ -81,8 +81,7 @@ func seedBand(_ runs: [BatchNormTables], seeds: [UInt64]) -> (tables: [DataTable
                     dashed: kind == "normal", color: color),
             ]
         })
-    // A key placed `at` stays there in the next panel unless it is placed `at` again.
-    epochPanel.legend = .at("at graph 0.02, 0.98 left top")
+    epochPanel.legend = .at("top left")
     let figure = Figure(
         name: "seeds",
         title: "Batch normalization at \(seeds.count) seeds: the same networks and budget, other weights and batches",

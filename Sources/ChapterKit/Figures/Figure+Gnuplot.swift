@@ -71,7 +71,8 @@ extension Panel {
         if logY { s.append("set logscale y; set format y \(showYTicks ? "'%g'" : "''")" + logTicks("y", yRange)) }
         switch legend {
         case .hidden: s.append("unset key")
-        case .at(let position): s.append("set key \(position) opaque")
+        // `default` first: a key an earlier panel placed `at` a point would stay there.
+        case .at(let position): s.append("set key default; set key \(position) opaque")
         }
         if series.contains(where: { $0.style == .coloredPoints }) {
             s.append("set colorbox; set palette rgbformulae 33,13,10")

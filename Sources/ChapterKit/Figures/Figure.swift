@@ -89,7 +89,8 @@ public struct Panel: Sendable {
     public enum Legend: Sendable, Equatable {
         /// No legend.
         case hidden
-        /// gnuplot's `set key <position>`, e.g. `top right`, `bottom right`.
+        /// gnuplot's `set key <position>`, e.g. `top right`, `bottom right`,
+        /// `at graph 0.7, 0.4 right top`; each panel places its own.
         case at(String)
     }
 
