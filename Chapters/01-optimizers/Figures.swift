@@ -62,16 +62,11 @@ func valleySummary(names: [String], _ paths: [[Point]]) -> String {
 
 /// The valley's theory against its walks, one row per learning rate of the sweep.
 func theoryTable(_ theory: ValleyTheory) -> DataTable {
-    let sgd = theory.names[0], momentum = theory.names[1]
     let updates = (theory.walks.first?.first?.count ?? 1) - 1
     var table = DataTable(
         "valley-theory.dat",
         "optimizers: the valley's linear analysis per learning rate, against walks of \(updates) updates from the chosen start: SGD's factors 1 - eta/10 and 1 - 2 eta; the size of Momentum's larger root (alpha \(theory.momentum)) in x and y; f after the updates and sign changes of y, predicted by the closed forms and walked; the largest relative gap between predicted and walked path",
-        columns: ["learning rate", "\(sgd) x factor", "\(sgd) y factor", "\(momentum) x root", "\(momentum) y root"]
-            + [sgd, momentum].flatMap { name in
-                ["f predicted", "f walked", "crossings predicted", "crossings walked", "path error"].map { "\(name) \($0)" }
-            }
-            + theory.names.dropFirst(2).flatMap { ["\($0) f walked", "\($0) crossings walked"] })
+        columns: theoryColumns(theory))
     for (i, rate) in theory.rates.enumerated() {
         let walks = theory.walks[i]
         let radius = { (curvature: Double) in
@@ -83,15 +78,27 @@ func theoryTable(_ theory: ValleyTheory) -> DataTable {
                 Double(signChanges(walked.map(\.y))), pathError(predicted, walked),
             ]
         }
-        table.append(
-            [
-                rate, sgdFactor(rate: rate, curvature: ValleyCurvature.x), sgdFactor(rate: rate, curvature: ValleyCurvature.y),
-                radius(ValleyCurvature.x), radius(ValleyCurvature.y),
-            ]
-                + checked(theory.predictedSGD[i], walks[0]) + checked(theory.predictedMomentum[i], walks[1])
-                + walks.dropFirst(2).flatMap { [height($0.last!), Double(signChanges($0.map(\.y)))] })
+        let factors: [Double] = [
+            rate, sgdFactor(rate: rate, curvature: ValleyCurvature.x), sgdFactor(rate: rate, curvature: ValleyCurvature.y),
+            radius(ValleyCurvature.x), radius(ValleyCurvature.y),
+        ]
+        let others = walks.dropFirst(2).flatMap { (walk: [Point]) -> [Double] in
+            [height(walk.last!), Double(signChanges(walk.map(\.y)))]
+        }
+        table.append(factors + checked(theory.predictedSGD[i], walks[0]) + checked(theory.predictedMomentum[i], walks[1]) + others)
     }
     return table
+}
+
+/// valley-theory.dat's columns: the rate, SGD's factors, Momentum's roots,
+/// then predicted against walked for those two, and walked for the others.
+func theoryColumns(_ theory: ValleyTheory) -> [String] {
+    let sgd = theory.names[0], momentum = theory.names[1]
+    let checks = ["f predicted", "f walked", "crossings predicted", "crossings walked", "path error"]
+    let head: [String] = ["learning rate", "\(sgd) x factor", "\(sgd) y factor", "\(momentum) x root", "\(momentum) y root"]
+    let checked = [sgd, momentum].flatMap { (name: String) -> [String] in checks.map { (check: String) in "\(name) \(check)" } }
+    let walked = theory.names.dropFirst(2).flatMap { (name: String) -> [String] in ["\(name) f walked", "\(name) crossings walked"] }
+    return head + checked + walked
 }
 
 /// A table of walks: one x and one y column per optimizer of `names`.

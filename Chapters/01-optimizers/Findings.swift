@@ -39,10 +39,14 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
     var narrowest: [String] { raceNames.filter { usable($0) == raceNames.map(usable).min()! } }
     /// The book's other three, against which SGD's span is judged (whatever else races).
     var bookRivals: [String] { ["Momentum", "AdaGrad", "Adam"] }
+    let forgivingValues: [(String, Double)] =
+        [("most forgiving rates", Double(usable(mostForgiving))), ("rates raced", Double(rates.count))]
+        + (["SGD"] + bookRivals).map { (name: String) -> (String, Double) in ("\(name) rates", Double(usable(name))) }
+        + [("least forgiving rates", Double(usable(narrowest[0])))]
     let hasRace = !race.rows.isEmpty  // --race-iterations 0 runs no race, and claims nothing of it
     // The diverged cells: not finite in race.dat, listed in race-diverged.dat.
-    let divergedCells = raceNames.flatMap { name in
-        zip(rates, race[name]).filter { !$0.1.isFinite }.map { "\(name) at η = \(String(format: "%.3g", $0.0))" }
+    let divergedCells = raceNames.flatMap { (name: String) -> [String] in
+        zip(rates, race[name]).filter { !$0.1.isFinite }.map { (rate: Double, _) in "\(name) at η = \(String(format: "%.3g", rate))" }
     }
     // The race's networks are the comparison's, stopped early: the race's tail against the comparison's raw losses there.
     let raceShape = race.description.firstMatch(of: /last (\d+) of (\d+) iterations/).map { (Int($0.1)!, Int($0.2)!) }
@@ -58,7 +62,7 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
     }
 
     // The book's comparison of four; with other --optimizers these claims are not made.
-    let comparison =
+    let comparison: [Finding] =
         !isBookComparison
         ? []
         : [
@@ -71,9 +75,9 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
                 "optimizers.mnist-lowest",
                 "With the book's defaults the two adaptive optimizers end lowest: \(ranking[0]) \(decimal(finalLoss[ranking[0]]!)) and \(ranking[1]) \(decimal(finalLoss[ranking[1]]!)), below Momentum's \(decimal(finalLoss["Momentum"]!)); the order is \(ranking.joined(separator: " < ")).",
                 holds: Set(ranking.prefix(2)) == ["AdaGrad", "Adam"],
-                values: names.map { ("\($0) final", finalLoss[$0]!) }),
+                values: names.map { (name: String) -> (String, Double) in ("\(name) final", finalLoss[name]!) }),
         ]
-    let valley = [
+    let valley: [Finding] = [
         Finding(
             "optimizers.valley-sgd-zigzag",
             "In the valley SGD crosses the floor at every step (y changes sign \(zigzags["SGD"]!) times in its \(paths.rows.count - 1) updates); AdaGrad never crosses it (\(zigzags["AdaGrad"]!) times).",
@@ -86,7 +90,8 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
             "optimizers.valley-closest",
             "After \(paths.rows.count - 1) updates AdaGrad is closest to the minimum (f = \(decimal(heights["AdaGrad"]!, 4))); SGD, zig-zagging, is next (f = \(decimal(heights["SGD"]!))), ahead of Momentum (\(decimal(heights["Momentum"]!))) and Adam (\(decimal(heights["Adam"]!))), which are still swinging.",
             holds: closest == "AdaGrad" && heights["SGD"]! < min(heights["Momentum"]!, heights["Adam"]!),
-            values: [("updates", Double(paths.rows.count - 1))] + ["AdaGrad", "SGD", "Momentum", "Adam"].map { ("\($0) f", heights[$0]!) }),
+            values: [("updates", Double(paths.rows.count - 1))]
+                + ["AdaGrad", "SGD", "Momentum", "Adam"].map { (name: String) -> (String, Double) in ("\(name) f", heights[name]!) }),
         Finding(
             "optimizers.valley-momentum-overshoots",
             "Momentum rolls past the minimum: its x reaches \(decimal(paths["Momentum x"].max()!, 2)) > 0, and y changes sign \(zigzags["Momentum"]!) times.",
@@ -108,9 +113,7 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
                     + bookRivals.map { "\($0) \(usable($0))" }.joined(separator: ", ")
                     + "); the least forgiving of all, \(narrowest.joined(separator: " and ")), manage \(usable(narrowest[0])).",
                 holds: mostForgiving == "AdaGrad" && bookRivals.allSatisfy { usable($0) > usable("SGD") },
-                values: [("most forgiving rates", Double(usable(mostForgiving))), ("rates raced", Double(rates.count))]
-                    + (["SGD"] + bookRivals).map { ("\($0) rates", Double(usable($0))) }
-                    + [("least forgiving rates", Double(usable(narrowest[0])))]),
+                values: forgivingValues),
             Finding(
                 "optimizers.race-diverged",
                 "\(divergedCells.count) of the race's \(raceNames.count * rates.count) networks diverged (mean loss not finite): \(divergedCells.isEmpty ? "none" : divergedCells.joined(separator: ", ")); they are listed in race-diverged.dat, marked in race.png, and no comparison counts them.",
@@ -136,7 +139,7 @@ func optimizersFindings(_ tables: OptimizerTables) -> [Finding] {
                     "Nesterov at 0.01": at("Nesterov", 0.01), "Momentum at 0.01": at("Momentum", 0.01),
                 ]),
         ]
-    let floor = [
+    let floor: [Finding] = [
         Finding(
             "optimizers.exercise-valley-floor",
             "From just above the floor every optimizer's x follows exactly its walk from the start above (each update acts on one coordinate at a time), while AdaGrad's first step throws y from 0.1 to \(decimal(tables.valleyFloor["AdaGrad y"][1], 2)): its first step has size η in every coordinate, however small the slope.",

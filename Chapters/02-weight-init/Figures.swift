@@ -39,24 +39,26 @@ func makeTables(_ settings: Settings, _ results: Results) -> WeightInitTables {
         }
         return DataTable(
             result.configuration.name + ".dat", description,
-            columns: [("bin center", result.histograms[0].centers)]
-                + result.histograms.enumerated().map { ("\($0.offset + 1)-layer", $0.element.counts.map(Double.init)) })
+            columns: [("bin center", result.histograms[0].centers)] as [(String, [Double])]
+                + result.histograms.enumerated().map { (k: Int, histogram: Histogram) -> (String, [Double]) in
+                    ("\(k + 1)-layer", histogram.counts.map(Double.init))
+                })
     }
     let reluResults = results.layers.filter { $0.configuration.activation.range == nil }
     let reluLog = DataTable(
         "activations-relu-log.dat",
         "weight-init: ReLU: counts of log10 of each layer's positive outputs in \(LayerResult.logBinCount) bins from \(LayerResult.logRange.lowerBound) to \(LayerResult.logRange.upperBound)",
-        columns: [("log10 output", reluResults[0].logHistograms[0].centers)]
-            + reluResults.flatMap { result in
-                result.logHistograms.enumerated().map {
-                    ("\(result.configuration.key) \($0.offset + 1)-layer", $0.element.counts.map(Double.init))
+        columns: [("log10 output", reluResults[0].logHistograms[0].centers)] as [(String, [Double])]
+            + reluResults.flatMap { (result: LayerResult) -> [(String, [Double])] in
+                result.logHistograms.enumerated().map { (k: Int, histogram: Histogram) -> (String, [Double]) in
+                    ("\(result.configuration.key) \(k + 1)-layer", histogram.counts.map(Double.init))
                 }
             })
     let layers = DataTable(
         "layers.dat",
         "weight-init: per layer of \(settings.sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth): spread (std) of the outputs, share of flat outputs (slope < 1/10 of its peak), of zeros, of dead units (0 for every input), RMS of dL/da and of dL/dW for L = sum(G*a5), G standard normal",
-        columns: [("layer", layerWidths.indices.map { Double($0 + 1) })]
-            + zip(results.layers, results.backward).flatMap { result, sizes in
+        columns: [("layer", layerWidths.indices.map { (k: Int) in Double(k + 1) })] as [(String, [Double])]
+            + zip(results.layers, results.backward).flatMap { result, sizes -> [(String, [Double])] in
                 let key = result.configuration.key
                 return [
                     ("\(key) spread", result.spreads), ("\(key) flat", result.flatShares), ("\(key) zeros", result.zeroShares),
@@ -67,10 +69,10 @@ func makeTables(_ settings: Settings, _ results: Results) -> WeightInitTables {
         "exercise-width.dat",
         "weight-init: spread (std) of each layer's outputs at width \(inputWidth) and at width \(settings.wideWidth)",
         columns: [
-            ("layer", layerWidths.indices.map { Double($0 + 1) }),
+            ("layer", layerWidths.indices.map { (k: Int) in Double(k + 1) }),
             ("n", layerWidths.map(Double.init)),
-        ]
-            + results.layers.indices.flatMap { k in
+        ] as [(String, [Double])]
+            + results.layers.indices.flatMap { (k: Int) -> [(String, [Double])] in
                 [
                     ("\(configurations[k].key) width n", results.layers[k].spreads),
                     ("\(configurations[k].key) width \(settings.wideWidth)", results.wideSpreads[k]),
@@ -79,8 +81,8 @@ func makeTables(_ settings: Settings, _ results: Results) -> WeightInitTables {
     let units = DataTable(
         "units.dat",
         "weight-init: per layer of \(settings.sampleCount) random inputs through \(layerWidths.count) layers of \(inputWidth): the spread within each unit (RMS over units of each unit's std across the inputs), between units (std of the units' means), the mean output, the share of units whose outputs all fall in one histogram bin, and the RMS of the slope f'",
-        columns: [("layer", layerWidths.indices.map { Double($0 + 1) })]
-            + results.layers.flatMap { result in
+        columns: [("layer", layerWidths.indices.map { (k: Int) in Double(k + 1) })] as [(String, [Double])]
+            + results.layers.flatMap { (result: LayerResult) -> [(String, [Double])] in
                 let key = result.configuration.key
                 return [
                     ("\(key) within", result.units.map(\.within)), ("\(key) between", result.units.map(\.between)),
@@ -95,9 +97,12 @@ func makeTables(_ settings: Settings, _ results: Results) -> WeightInitTables {
     let smoothed = mnist.losses.map(smoothCurve)
     var loss = DataTable(
         "mnist-loss.dat", "weight-init: MNIST training loss per iteration (raw, and smoothed as the book does)",
-        columns: ["iteration"] + weightInits.map { "\($0) raw" } + weightInits.map { "\($0) smoothed" })
+        columns: ["iteration"] + weightInits.map { (start: WeightInit) in "\(start) raw" }
+            + weightInits.map { (start: WeightInit) in "\(start) smoothed" })
     for i in 0..<iterations {
-        loss.append([Double(i)] + mnist.losses.map { $0[i] } + smoothed.map { $0[i] })
+        let raw = mnist.losses.map { (curve: [Double]) in curve[i] }
+        let smooth = smoothed.map { (curve: [Double]) in curve[i] }
+        loss.append([Double(i)] + raw + smooth)
     }
     let adam = DataTable(
         "exercise-adam.dat", "weight-init: MNIST training loss per iteration of the std=0.01 net trained by Adam (lr 0.001)",

@@ -25,6 +25,14 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
     let bothPass = labels.indices.filter { passes[$0].plain != nil && passes[$0].bn != nil }
     let plainFirst = bothPass.filter { passes[$0].plain! < passes[$0].bn! }
     let onlyBNPasses = labels.indices.filter { passes[$0].plain == nil && passes[$0].bn != nil }
+    let passEpochs = bothPass.map { (i: Int) -> String in "\(passes[i].plain!) against \(passes[i].bn!)" }.joined(separator: ", ")
+    let epochValues = bothPass.flatMap { (i: Int) -> [(String, Double)] in
+        let at = String(format: "%.2g", sigma(labels[i]))
+        return [("plain epoch at σ=\(at)", Double(passes[i].plain!)), ("BN epoch at σ=\(at)", Double(passes[i].bn!))]
+    }
+    let passValues: [(String, Double)] =
+        [("both pass", Double(bothPass.count)), ("plain first", Double(plainFirst.count))] + epochValues
+        + [("only BN passes", Double(onlyBNPasses.count))]
     let nearOne = labels.indices.filter { finalBN[$0] >= 0.99 }.map { sigma(labels[$0]) }
     let firstBN = labels.map { scaleTable["\($0) BN"][0] }, firstPlain = labels.map { scaleTable["\($0) normal"][0] }
     let firstBNBelow = firstBN.filter { $0 < 0.2 }.count
@@ -72,7 +80,10 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
             return chain + [(v / (v + BatchNormalization.epsilon)).squareRoot()]
         }
     }
-    let worstPrediction = affected.flatMap { row in zip(predicted(row), rmsStart.map { $0[row] }).map { abs($0 / $1 - 1) } }.max() ?? .nan
+    let predictionErrors = affected.flatMap { (row: Int) -> [Double] in
+        zip(predicted(row), rmsStart.map { $0[row] }).map { (prediction: Double, measured: Double) in abs(prediction / measured - 1) }
+    }
+    let worstPrediction = predictionErrors.max() ?? .nan
     let rmsList = { (row: Int) in rmsStart.map { decimal($0[row], 2) }.joined(separator: ", ") }
     let finalBNOf = { (row: Int) in scaleTable["\(String(format: "W:%.4g", epsSigmas[row])) BN"].last! }
     let smallScales = epsSigmas.indices.filter { epsSigmas[$0] < 0.01 }
@@ -117,6 +128,18 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
     let plainFastBest = plainFast.filter { !$0.isNaN }.max() ?? .nan, plainFastNaN = plainFast.firstIndex(where: \.isNaN)
     func label(_ epoch: Int?) -> String { epoch.map { "epoch \($0)" } ?? "never" }
 
+    let layerValues = affected.flatMap { (row: Int) -> [(String, Double)] in
+        rmsStart.indices.map { (layer: Int) -> (String, Double) in ("layer \(layer + 1) at σ=\(sigmaText(row))", rmsStart[layer][row]) }
+    }
+    let epsilonValues: [(String, Double)] =
+        [("smallest σ above 0.99", nearOneDown), ("predicted", a), ("crossover σ", crossover)] + layerValues
+        + [("worst prediction %", 100 * worstPrediction)]
+    let affectedList = affected.map { (row: Int) -> String in "\(rmsList(row)) at σ = \(sigmaText(row))" }.joined(separator: "; ")
+    let droppingLowest = dropping.map { (row: Int) -> Double in rmsStart.map { $0[row] }.min()! }.min() ?? .nan
+    let finalsAt = { (rows: [Int]) -> [(String, Double)] in rows.map { (row: Int) in ("BN at σ=\(sigmaText(row))", finalBNOf(row)) } }
+    let finalsList = { (rows: [Int]) -> String in
+        rows.map { (row: Int) -> String in "\(decimal(finalBNOf(row))) at σ = \(sigmaText(row))" }.joined(separator: ", ")
+    }
     return [
         Finding(
             "batch-norm.plain-diverges",
@@ -136,13 +159,9 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
             values: ["ahead": Double(ahead.count), "both finite": Double(bothFinite.count)]),
         Finding(
             "batch-norm.sooner-where-both-pass",
-            "Both networks pass 0.5 at \(bothPass.count) scales (σ = \(sigmaList(bothPass))), and there the plain one is first at \(plainFirst.count) (epoch \(bothPass.map { "\(passes[$0].plain!) against \(passes[$0].bn!)" }.joined(separator: ", "))); at \(onlyBNPasses.count) more scales only the normalized one passes 0.5.",
+            "Both networks pass 0.5 at \(bothPass.count) scales (σ = \(sigmaList(bothPass))), and there the plain one is first at \(plainFirst.count) (epoch \(passEpochs)); at \(onlyBNPasses.count) more scales only the normalized one passes 0.5.",
             holds: !bothPass.isEmpty && plainFirst.count == bothPass.count && onlyBNPasses.count >= 10,
-            values: [("both pass", Double(bothPass.count)), ("plain first", Double(plainFirst.count))]
-                + bothPass.flatMap { i in
-                    let at = String(format: "%.2g", sigma(labels[i]))
-                    return [("plain epoch at σ=\(at)", Double(passes[i].plain!)), ("BN epoch at σ=\(at)", Double(passes[i].bn!))]
-                } + [("only BN passes", Double(onlyBNPasses.count))]),
+            values: passValues),
         Finding(
             "batch-norm.plain-learns-near-he",
             "The plain network ends above 0.5 only at σ = \(plainLearnsSigmas.map { String(format: "%.2f", $0) }.joined(separator: " and ")), near He's √(2/100) ≈ 0.14 for the 100-unit layers; at σ = \(nextBelow.map { String(format: "%.2g", sigma(labels[$0])) } ?? "none"), just below, it ends at \(decimal(nextBelow.map { finalPlain[$0] } ?? .nan, 2)), and at the other scales where it does not diverge at or below \(decimal(otherStalled.max() ?? .nan, 2)), near chance.",
@@ -209,13 +228,10 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
             ]),
         Finding(
             "batch-norm.epsilon-takes-over",
-            "At the start x̂'s RMS is above 0.99 in every layer for σ ≥ \(String(format: "%.2g", nearOneDown)). Below, layer by layer r²ₖ₊₁ = v/(v + ε) with v = \(decimal(a, 1))·σ²·r²ₖ: it settles at √(1 − ε/(\(decimal(a, 1))·σ²)) where \(decimal(a, 1))·σ² > ε, and falls towards 0 where it is not (σ < \(String(format: "%.2g", crossover))). Measured, layers 1 to \(layerCount): \(affected.map { "\(rmsList($0)) at σ = \(sigmaText($0))" }.joined(separator: "; ")); the chain from each layer 1 predicts the rest within \(decimal(100 * worstPrediction, 0)) %.",
+            "At the start x̂'s RMS is above 0.99 in every layer for σ ≥ \(String(format: "%.2g", nearOneDown)). Below, layer by layer r²ₖ₊₁ = v/(v + ε) with v = \(decimal(a, 1))·σ²·r²ₖ: it settles at √(1 − ε/(\(decimal(a, 1))·σ²)) where \(decimal(a, 1))·σ² > ε, and falls towards 0 where it is not (σ < \(String(format: "%.2g", crossover))). Measured, layers 1 to \(layerCount): \(affectedList); the chain from each layer 1 predicts the rest within \(decimal(100 * worstPrediction, 0)) %.",
             holds: !affected.isEmpty && rmsStart.last![smallest] < 0.1 && worstPrediction < 0.1
                 && zip(rmsStart, rmsStart.dropFirst()).allSatisfy { $1[smallest] < $0[smallest] },
-            values: [("smallest σ above 0.99", nearOneDown), ("predicted", a), ("crossover σ", crossover)]
-                + affected.flatMap { row in
-                    rmsStart.indices.map { ("layer \($0 + 1) at σ=\(sigmaText(row))", rmsStart[$0][row]) }
-                } + [("worst prediction %", 100 * worstPrediction)]),
+            values: epsilonValues),
         Finding(
             "batch-norm.epsilon-only-at-start",
             "After training x̂'s RMS is at least \(decimal(rmsEnd.flatMap { $0 }.min()!, 4)) in every layer at every scale, so v is then about 1000·ε or more: ‖W1‖ of the normalized network has grown from \(String(format: "%.2g", w1Start[smallest])) to \(String(format: "%.2g", w1End[smallest])) at σ = \(sigmaText(smallest)), while at σ = 1 it stays at \(decimal(w1End[w1Start.indices.max { w1Start[$0] < w1Start[$1] }!], 0)).",
@@ -227,13 +243,11 @@ func batchNormFindings(_ tables: BatchNormTables) -> [Finding] {
             ]),
         Finding(
             "batch-norm.epsilon-and-accuracy",
-            "Below σ = 0.01 batch normalization ends lowest at the \(shrunk.count) scales where x̂ starts below 0.5 in layer \(layerCount) (\(shrunk.map { "\(decimal(finalBNOf($0))) at σ = \(sigmaText($0))" }.joined(separator: ", "))); the drop begins above them, where x̂ starts at \(decimal(dropping.map { row in rmsStart.map { $0[row] }.min()! }.min() ?? .nan, 2)) or more in every layer: \(dropping.map { "\(decimal(finalBNOf($0))) at σ = \(sigmaText($0))" }.joined(separator: ", ")).",
+            "Below σ = 0.01 batch normalization ends lowest at the \(shrunk.count) scales where x̂ starts below 0.5 in layer \(layerCount) (\(finalsList(shrunk))); the drop begins above them, where x̂ starts at \(decimal(droppingLowest, 2)) or more in every layer: \(finalsList(dropping)).",
             holds: !shrunk.isEmpty
                 && shrunk.allSatisfy { b in smallScales.filter { !shrunk.contains($0) }.allSatisfy { finalBNOf(b) < finalBNOf($0) } },
-            values: [("scales below 0.5", Double(shrunk.count))]
-                + shrunk.map { ("BN at σ=\(sigmaText($0))", finalBNOf($0)) }
-                + [("lowest RMS where the drop begins", dropping.map { row in rmsStart.map { $0[row] }.min()! }.min() ?? .nan)]
-                + dropping.map { ("BN at σ=\(sigmaText($0))", finalBNOf($0)) }),
+            values: [("scales below 0.5", Double(shrunk.count))] + finalsAt(shrunk)
+                + [("lowest RMS where the drop begins", droppingLowest)] + finalsAt(dropping)),
         Finding(
             "batch-norm.weights-grow-at-small-scales",
             "Training grows ‖W1‖ of the normalized network by ×\(decimal(lowEnding.map { growth[$0] }.min() ?? .nan, 2)) to ×\(decimal(lowEnding.map { growth[$0] }.max() ?? .nan, 1)) at the \(lowEnding.count) small scales where it ends below 0.9 (σ ≤ \(String(format: "%.2g", lowEnding.map { epsSigmas[$0] }.max() ?? .nan))), by ×\(decimal(highEnding.map { growth[$0] }.max() ?? .nan, 2)) at most at the other scales below 0.01, and by ×\(decimal(largeScales.map { growth[$0] }.max() ?? .nan, 3)) at most from σ = 0.01 up.",

@@ -157,8 +157,10 @@ func runTrial(
 
 /// The centres of `side` equal parts of an exponent range, as powers of ten.
 func gridValues(_ exponents: ClosedRange<Double>, side: Int) -> [Double] {
-    (0..<side).map {
-        pow(10, exponents.lowerBound + (Double($0) + 0.5) * (exponents.upperBound - exponents.lowerBound) / Double(side))
+    let span = exponents.upperBound - exponents.lowerBound
+    return (0..<side).map { (k: Int) -> Double in
+        let exponent = exponents.lowerBound + (Double(k) + 0.5) * span / Double(side)
+        return pow(10, exponent)
     }
 }
 
