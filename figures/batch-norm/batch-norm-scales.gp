@@ -175,7 +175,7 @@ do for [target in targets] {
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
   set format y ''
-  set key top right opaque
+  set key default; set key top right opaque
   plot 'batch-norm-scales.dat' using 1:33 with lines lw 1.5 lc rgb '#1f77b4' title 'Batch Normalization', \
        'batch-norm-scales.dat' using 1:32 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)'
   unset multiplot

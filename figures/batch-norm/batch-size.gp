@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale x; set format x '%g'; set xtics add (2, 5, 20, 50)
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'batch-size.dat' using 1:4 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#1f77b4' title 'Batch Normalization', \
        'batch-size.dat' using 1:3 with linespoints lw 1.5 pi 1 ps 1 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)', \
        'batch-size.dat' using 1:5 with linespoints lw 1.5 pi 1 ps 1 dt 2 lc rgb 'gray' title 'Batch Normalization, each test batch of B by its own statistics'

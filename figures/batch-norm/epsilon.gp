@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale x; set format x '%g'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'epsilon.dat' using 1:7 with linespoints lw 1.5 pi 1 ps 1 title 'layer 1', \
        'epsilon.dat' using 1:8 with linespoints lw 1.5 pi 1 ps 1 title 'layer 2', \
        'epsilon.dat' using 1:9 with linespoints lw 1.5 pi 1 ps 1 title 'layer 3', \
@@ -40,7 +40,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale x; set format x '%g'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'epsilon.dat' using 1:12 with linespoints lw 1.5 pi 1 ps 1 title 'layer 1', \
        'epsilon.dat' using 1:13 with linespoints lw 1.5 pi 1 ps 1 title 'layer 2', \
        'epsilon.dat' using 1:14 with linespoints lw 1.5 pi 1 ps 1 title 'layer 3', \

@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'learning-rate.dat' using 1:3 with lines lw 1.5 lc rgb '#1f77b4' title 'Batch Normalization', \
        'learning-rate.dat' using 1:2 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)'
   # — panel 'η = 0.1, He''s start' —
@@ -35,7 +35,7 @@ do for [target in targets] {
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'learning-rate.dat' using 1:6 with lines lw 1.5 lc rgb '#1f77b4' title 'Batch Normalization', \
        'learning-rate.dat' using 1:5 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)'
   # — panel 'η = 0.5, He''s start' —
@@ -45,7 +45,7 @@ do for [target in targets] {
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'learning-rate.dat' using 1:9 with lines lw 1.5 lc rgb '#1f77b4' title 'Batch Normalization', \
        'learning-rate.dat' using 1:8 with lines lw 1.5 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)'
   # — panel '|W1| of the batch-normalized networks' —
@@ -55,7 +55,7 @@ do for [target in targets] {
   set xrange [0:19]; set yrange [*:*]
   set format x '% h'
   set format y '% h'
-  set key center right opaque
+  set key default; set key center right opaque
   plot 'learning-rate.dat' using 1:4 with linespoints lw 1.5 pi 2 ps 1 title 'η = 0.01', \
        'learning-rate.dat' using 1:7 with linespoints lw 1.5 pi 2 ps 1 title 'η = 0.1', \
        'learning-rate.dat' using 1:10 with linespoints lw 1.5 pi 2 ps 1 title 'η = 0.5'

@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale x; set format x '%g'; set xtics add (0.2, 0.5, 2, 5)
-  set key top left opaque
+  set key default; set key top left opaque
   plot 'scale-invariance.dat' using 1:3 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#1f77b4' title 'Batch Normalization', \
        'scale-invariance.dat' using 1:2 with linespoints lw 1.5 pi 1 ps 1 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)'
   # — panel '|∂L/∂W1| on the same batch' —
@@ -38,7 +38,7 @@ do for [target in targets] {
   set format y '% h'
   set logscale x; set format x '%g'; set xtics add (0.2, 0.5, 2, 5)
   set logscale y; set format y '%g'
-  set key bottom left opaque
+  set key default; set key bottom left opaque
   plot 'scale-invariance.dat' using 1:5 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#1f77b4' title 'Batch Normalization', \
        'scale-invariance.dat' using 1:4 with linespoints lw 1.5 pi 1 ps 1 dt 2 lc rgb '#ff7f0e' title 'Normal (without BatchNorm)', \
        'scale-invariance.dat' using 1:6 with lines lw 1.5 dt 2 lc rgb 'gray' title '1/c'

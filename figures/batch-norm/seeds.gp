@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale x; set format x '%g'
-  set key at graph 0.70, 0.40 right top opaque
+  set key default; set key at graph 0.70, 0.40 right top opaque
   plot 'seeds.dat' using 1:2:4 with filledcurves fs transparent solid 0.25 noborder lc rgb '#1f77b4' title 'batch norm: range of 5 seeds', \
        'seeds.dat' using 1:3 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#1f77b4' title 'batch norm: median', \
        'seeds.dat' using 1:10:12 with filledcurves fs transparent solid 0.25 noborder lc rgb '#ff7f0e' title 'plain: range of 5 seeds', \
@@ -38,7 +38,7 @@ do for [target in targets] {
   set xrange [0:19]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key at graph 0.02, 0.98 left top opaque
+  set key default; set key top left opaque
   plot 'seeds-single.dat' using 1:2:4 with filledcurves fs transparent solid 0.25 noborder lc rgb '#1f77b4' notitle, \
        'seeds-single.dat' using 1:3 with lines lw 1.5 lc rgb '#1f77b4' title 'batch norm: median', \
        'seeds-single.dat' using 1:10:12 with filledcurves fs transparent solid 0.25 noborder lc rgb '#ff7f0e' notitle, \

@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:1.02]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key top left opaque
+  set key default; set key top left opaque
   plot 'dropout.dat' using 2:3 with lines lw 1.5 lc rgb '#1f77b4' title 'dropout r = 0.2', \
        'equal-training-accuracy.dat' using 1:3 with points pt 7 ps 0.6 lc rgb '#1f77b4' notitle, \
        'dropout.dat' using 4:5 with lines lw 1.5 lc rgb '#7f7f7f' title 'no dropout', \

@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:300]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'dropout.dat' using 1:2 with lines lw 1.5 lc rgb '#1f77b4' title 'train, dropout r = 0.2', \
        'dropout.dat' using 1:3 with lines lw 1.5 lc rgb '#ff7f0e' title 'test, dropout r = 0.2', \
        'inverted-dropout.dat' using 1:2 with lines lw 1.5 dt 2 lc rgb '#1f77b4' title 'train, inverted dropout', \

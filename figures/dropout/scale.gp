@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale y; set format y '%g'
-  set key bottom left opaque
+  set key default; set key bottom left opaque
   plot 'scale.dat' using 1:2 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#7f7f7f' title 'training, no dropout', \
        'scale.dat' using 1:4 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#1f77b4' title 'training, dropout r = 0.2', \
        'scale.dat' using 1:5 with linespoints lw 1.5 pi 1 ps 1 dt 2 lc rgb '#1f77b4' title 'test mode, dropout r = 0.2', \

@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale x; set format x '%g'; set xtics add (0.002, 0.005)
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'trials.dat' using 2:($6 > 0 ? 1/0 : $4) with points pt 7 ps 0.6 lc rgb '#1f77b4' title 'random trials', \
        'grid.dat' using 1:($5 > 0 ? 1/0 : $3) with points pt 7 ps 0.6 lc rgb '#d62728' title '4 × 4 grid'
   # — panel 'Best of 16 trials: the grid (search 0) and 6 random searches' —

@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0.5:5.5]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key bottom left opaque
+  set key default; set key bottom left opaque
   plot 'reruns.dat' using 1:5 with linespoints lw 1.5 pi 1 ps 1 title 'validation, search', \
        'reruns.dat' using 1:6 with linespoints lw 1.5 pi 1 ps 1 title 'validation, seed 1', \
        'reruns.dat' using 1:7 with linespoints lw 1.5 pi 1 ps 1 title 'validation, seed 2', \

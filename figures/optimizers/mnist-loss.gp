@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:2000]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key top right opaque
+  set key default; set key top right opaque
   plot 'mnist-loss.dat' using 1:6 with linespoints lw 1.5 pi 100 ps 1 title 'SGD', \
        'mnist-loss.dat' using 1:7 with linespoints lw 1.5 pi 100 ps 1 title 'Momentum', \
        'mnist-loss.dat' using 1:8 with linespoints lw 1.5 pi 100 ps 1 title 'AdaGrad', \

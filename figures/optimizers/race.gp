@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale x; set format x '%g'
-  set key top left opaque
+  set key default; set key top left opaque
   plot 'race.dat' using 1:2 with linespoints lw 1.5 pi 1 ps 1 title 'SGD', \
        'race.dat' using 1:3 with linespoints lw 1.5 pi 1 ps 1 title 'Momentum', \
        'race.dat' using 1:4 with linespoints lw 1.5 pi 1 ps 1 title 'Nesterov', \

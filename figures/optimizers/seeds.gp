@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:2000]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key top right opaque
+  set key default; set key top right opaque
   plot 'seeds.dat' using 1:2:4 with filledcurves fs transparent solid 0.25 noborder lc rgb '#d62728' notitle, \
        'seeds.dat' using 1:3 with lines lw 1.5 lc rgb '#d62728' title 'SGD: median of 5 seeds, band lowest to highest', \
        'seeds.dat' using 1:10:12 with filledcurves fs transparent solid 0.25 noborder lc rgb '#1f77b4' notitle, \

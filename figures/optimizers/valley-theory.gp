@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:3]; set yrange [0:1.5]
   set format x '% h'
   set format y '% h'
-  set key top right opaque
+  set key default; set key top right opaque
   plot 'valley-theory.dat' using 1:(abs($2)) with lines lw 1.5 title 'SGD x: |1 − η/10|', \
        'valley-theory.dat' using 1:(abs($3)) with lines lw 1.5 title 'SGD y: |1 − 2η|', \
        'valley-theory.dat' using 1:4 with lines lw 1.5 dt 2 title 'Momentum x: larger root', \
@@ -38,7 +38,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale y; set format y '%g'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'valley-theory.dat' using 1:7 with lines lw 1.5 title 'SGD', \
        'valley-theory.dat' using 1:12 with lines lw 1.5 title 'Momentum', \
        'valley-theory.dat' using 1:16 with lines lw 1.5 title 'AdaGrad', \
@@ -52,7 +52,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale y; set format y '%g'
-  set key bottom left opaque
+  set key default; set key bottom left opaque
   plot 'valley-tuned.dat' using 1:2 with linespoints lw 1.5 pi 1 ps 1 title 'SGD at 2/(λx + λy)', \
        'valley-tuned.dat' using 1:3 with linespoints lw 1.5 pi 1 ps 1 title 'Momentum tuned for κ'
   unset multiplot

@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale x; set format x '%g'; set xtics add (0.002, 0.005, 0.02, 0.05, 0.2, 0.5)
-  set key center left opaque
+  set key default; set key center left opaque
   plot 'lambda-sweep.dat' using 2:3 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#1f77b4' title 'train', \
        'lambda-sweep.dat' using 2:4 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#ff7f0e' title 'test', \
        'lambda-sweep.dat' using 2:5 with linespoints lw 1.5 pi 1 ps 1 dt 2 lc rgb '#d62728' title 'gap (train − test)'

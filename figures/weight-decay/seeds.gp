@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:200]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'seeds.dat' using 1:2:4 with filledcurves fs transparent solid 0.25 noborder lc rgb '#1f77b4' title 'train: 5 seeds, lowest to highest', \
        'seeds.dat' using 1:3 with lines lw 1.5 lc rgb '#1f77b4' title 'train: median', \
        'seeds.dat' using 1:10:12 with filledcurves fs transparent solid 0.25 noborder lc rgb '#ff7f0e' title 'test: 5 seeds, lowest to highest', \
@@ -37,7 +37,7 @@ do for [target in targets] {
   set xrange [0:200]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'seeds.dat' using 1:18:20 with filledcurves fs transparent solid 0.25 noborder lc rgb '#1f77b4' title 'train: 5 seeds, lowest to highest', \
        'seeds.dat' using 1:19 with lines lw 1.5 lc rgb '#1f77b4' title 'train: median', \
        'seeds.dat' using 1:26:28 with filledcurves fs transparent solid 0.25 noborder lc rgb '#ff7f0e' title 'test: 5 seeds, lowest to highest', \

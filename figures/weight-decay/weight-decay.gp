@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:200]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'weight-decay.dat' using 1:2 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#1f77b4' title 'train', \
        'weight-decay.dat' using 1:3 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#ff7f0e' title 'test'
   # — panel 'λ = 0.1: weight decay' —
@@ -35,7 +35,7 @@ do for [target in targets] {
   set xrange [0:200]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key bottom right opaque
+  set key default; set key bottom right opaque
   plot 'weight-decay.dat' using 1:4 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#1f77b4' title 'train', \
        'weight-decay.dat' using 1:5 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#ff7f0e' title 'test'
   # — panel 'The gap: train minus test accuracy' —
@@ -45,7 +45,7 @@ do for [target in targets] {
   set xrange [0:200]; set yrange [*:*]
   set format x '% h'
   set format y '% h'
-  set key top left opaque
+  set key default; set key top left opaque
   plot 'weight-decay.dat' using 1:6 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#d62728' title 'λ = 0', \
        'weight-decay.dat' using 1:7 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#2ca02c' title 'λ = 0.1'
   unset multiplot

@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:200]; set yrange [0:1377.435728]
   set format x '% h'
   set format y '% h'
-  set key bottom left opaque
+  set key default; set key bottom left opaque
   plot 'weight-decay.dat' using 1:8 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#d62728' title 'λ = 0', \
        'weight-decay.dat' using 1:9 with linespoints lw 1.5 pi 10 ps 1 lc rgb '#2ca02c' title 'λ = 0.1', \
        'weight-decay.dat' using 1:(1227.0989164753898*0.994014980014994**$1) with lines lw 1.5 dt 2 lc rgb 'gray' title 'λ = 0.1: the shrinking (1 − ηλ) alone'

@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [-10:2]; set yrange [0:15127]
   set format x '% h'
   set format y '% h'
-  set key top left opaque
+  set key default; set key top left opaque
   plot 'activations-relu-log.dat' using 1:2 with lines lw 1.5 title 'layer 1', \
        'activations-relu-log.dat' using 1:3 with lines lw 1.5 title 'layer 2', \
        'activations-relu-log.dat' using 1:4 with lines lw 1.5 title 'layer 3', \

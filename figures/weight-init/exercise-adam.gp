@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:2000]; set yrange [0:2.5]
   set format x '% h'
   set format y '% h'
-  set key right center opaque
+  set key default; set key right center opaque
   plot 'mnist-loss.dat' using 1:5 with lines lw 1.5 title 'std=0.01, SGD', \
        'exercise-adam.dat' using 1:3 with lines lw 1.5 title 'std=0.01, Adam', \
        'mnist-loss.dat' using 1:7 with lines lw 1.5 dt 2 title 'He, SGD'

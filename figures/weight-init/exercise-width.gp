@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale y; set format y '%g'
-  set key bottom left opaque
+  set key default; set key bottom left opaque
   plot 'exercise-width.dat' using 1:3 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-1', \
        'exercise-width.dat' using 1:5 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-0.01', \
        'exercise-width.dat' using 1:7 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-xavier', \

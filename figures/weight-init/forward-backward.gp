@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale y; set format y '%g'
-  set key bottom left opaque
+  set key default; set key bottom left opaque
   plot 'layers.dat' using 1:2 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-1', \
        'layers.dat' using 1:8 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-std-0.01', \
        'layers.dat' using 1:14 with linespoints lw 1.5 pi 1 ps 1 title 'sigmoid-xavier', \
@@ -73,7 +73,7 @@ do for [target in targets] {
   set xrange [0.5:5.5]; set yrange [0:1]
   set format x '% h'
   set format y '% h'
-  set key top right opaque
+  set key default; set key top right opaque
   plot 'layers.dat' using 1:40 with linespoints lw 1.5 pi 1 ps 1 title 'outputs = 0', \
        'layers.dat' using 1:41 with linespoints lw 1.5 pi 1 ps 1 title 'units 0 for all inputs'
   unset multiplot

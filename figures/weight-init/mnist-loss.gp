@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:2000]; set yrange [0:2.5]
   set format x '% h'
   set format y '% h'
-  set key right center opaque
+  set key default; set key right center opaque
   plot 'mnist-loss.dat' using 1:5 with linespoints lw 1.5 pi 100 ps 1 title 'std=0.01', \
        'mnist-loss.dat' using 1:6 with linespoints lw 1.5 pi 100 ps 1 title 'Xavier', \
        'mnist-loss.dat' using 1:7 with linespoints lw 1.5 pi 100 ps 1 title 'He'

@@ -25,7 +25,7 @@ do for [target in targets] {
   set xrange [0:2000]; set yrange [0:2.5]
   set format x '% h'
   set format y '% h'
-  set key right center opaque
+  set key default; set key right center opaque
   plot 'seeds.dat' using 1:2:4 with filledcurves fs transparent solid 0.25 noborder lc rgb '#9400d3' title 'std=0.01: 5 seeds', \
        'seeds.dat' using 1:3 with lines lw 1.5 lc rgb '#9400d3' title 'std=0.01: median', \
        'seeds.dat' using 1:10:12 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009e73' title 'Xavier: 5 seeds', \

@@ -26,7 +26,7 @@ do for [target in targets] {
   set format x '% h'
   set format y '% h'
   set logscale y; set format y '%g'
-  set key bottom left opaque
+  set key default; set key bottom left opaque
   plot 'units.dat' using 1:12 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#1f77b4' title 'sigmoid-xavier within', \
        'units.dat' using 1:13 with linespoints lw 1.5 pi 1 ps 1 dt 2 lc rgb '#1f77b4' title 'sigmoid-xavier between', \
        'units.dat' using 1:17 with linespoints lw 1.5 pi 1 ps 1 lc rgb '#d62728' title 'tanh-xavier within', \
