@@ -153,26 +153,24 @@ final class LockedData: @unchecked Sendable {
 final class QuickRuns: @unchecked Sendable {
     typealias Outcome = (run: ChapterRun, folder: String, output: String)
     static let shared = QuickRuns()
+
+    /// One chapter's run: its lock, held while it is made, and what came of it.
+    private final class Box: @unchecked Sendable {
+        let lock = NSLock()
+        var outcome: Result<Outcome, any Error>?
+    }
     private let lock = NSLock()
-    private var locks: [String: NSLock] = [:]
-    private var outcomes: [String: Result<Outcome, any Error>] = [:]
+    private var boxes: [String: Box] = [:]
 
     /// `chapter`'s outcome: made by `make` the first time, the same value after.
     func run(_ chapter: String, make: () throws -> Outcome) throws -> Outcome {
         lock.lock()
-        let chapterLock = locks[chapter] ?? NSLock()
-        locks[chapter] = chapterLock
+        let box = boxes[chapter] ?? Box()
+        boxes[chapter] = box
         lock.unlock()
-        chapterLock.lock()
-        defer { chapterLock.unlock() }
-        lock.lock()
-        let known = outcomes[chapter]
-        lock.unlock()
-        if let known { return try known.get() }
-        let outcome = Result { try make() }
-        lock.lock()
-        outcomes[chapter] = outcome
-        lock.unlock()
-        return try outcome.get()
+        box.lock.lock()
+        defer { box.lock.unlock() }
+        if box.outcome == nil { box.outcome = Result { try make() } }
+        return try box.outcome!.get()
     }
 }
