@@ -37,13 +37,10 @@ func seedBand(_ runs: [OptimizerTables], seeds: [UInt64]) -> (tables: [DataTable
     var panel = Panel(
         title: "Smoothed MNIST training loss at \(seeds.count) seeds (each seed draws other batches and another start)",
         xLabel: "iterations", yLabel: "loss", xRange: 0...Double(first.rows.count), yRange: 0...1,
-        series: zip(names, colors).flatMap { name, color in
-            [
-                Series(table, x: "iteration", low: "\(name) min", high: "\(name) max", color: color),
-                Series(
-                    table, x: "iteration", y: "\(name) median", title: "\(name): median of \(seeds.count) seeds, band lowest to highest",
-                    color: color),
-            ]
+        series: zip(names, colors).flatMap { (name: String, color: String) -> [Series] in
+            seedBandSeries(
+                table, x: "iteration", curve: name, bandTitle: "",
+                medianTitle: "\(name): median of \(seeds.count) seeds, band lowest to highest", color: color)
         })
     panel.legend = .at("top right")
     let figure = Figure(name: "seeds", panel: panel)

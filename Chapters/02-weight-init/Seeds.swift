@@ -52,13 +52,10 @@ func seedBand(_ runs: [WeightInitTables], seeds: [UInt64]) -> (tables: [DataTabl
         title:
             "MNIST, smoothed training loss by starting scale at \(seeds.count) seeds: band from the lowest to the highest, line the median",
         xLabel: "iterations", yLabel: "loss", xRange: 0...first["iteration"].last! + 1, yRange: 0...2.5,
-        series: starts.flatMap { start in
-            [
-                Series(
-                    table, x: "iteration", low: "\(start) min", high: "\(start) max",
-                    title: "\(start): \(seeds.count) seeds", color: colors[start]),
-                Series(table, x: "iteration", y: "\(start) median", title: "\(start): median", color: colors[start]),
-            ]
+        series: starts.flatMap { (start: String) -> [Series] in
+            seedBandSeries(
+                table, x: "iteration", curve: start, bandTitle: "\(start): \(seeds.count) seeds",
+                medianTitle: "\(start): median", color: colors[start])
         })
     panel.legend = .at("right center")  // clear of the flat std=0.01 band at the top
     let figure = Figure(name: "seeds", panel: panel)

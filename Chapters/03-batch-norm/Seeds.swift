@@ -57,15 +57,10 @@ func seedBand(_ runs: [BatchNormTables], seeds: [UInt64]) -> (tables: [DataTable
             + (diverged.isEmpty ? "" : " (plain diverged at σ = \(diverged.joined(separator: ", ")) of \(seeds.count) seeds)"),
         xLabel: "weight scale σ", yLabel: "training accuracy after 20 epochs",
         xRange: sigmas.min()! / 1.5...sigmas.max()! * 1.5, yRange: 0...1,
-        series: kinds.flatMap { kind, title, color in
-            [
-                Series(
-                    finals, x: "sigma", low: "final \(kind) min", high: "final \(kind) max",
-                    title: "\(title): range of \(seeds.count) seeds", color: color),
-                Series(
-                    finals, x: "sigma", y: "final \(kind) median", title: "\(title): median",
-                    style: .linesWithMarkers(every: 1), dashed: kind == "normal", color: color),
-            ]
+        series: kinds.flatMap { (kind: String, title: String, color: String) -> [Series] in
+            seedBandSeries(
+                finals, x: "sigma", curve: "final \(kind)", bandTitle: "\(title): range of \(seeds.count) seeds",
+                medianTitle: "\(title): median", color: color, style: .linesWithMarkers(every: 1), dashed: kind == "normal")
         })
     scalePanel.logX = true
     // Below the normalized curves and above the plain ones, left of where the plain one climbs.
@@ -73,13 +68,10 @@ func seedBand(_ runs: [BatchNormTables], seeds: [UInt64]) -> (tables: [DataTable
     var epochPanel = Panel(
         title: "σ = \(single.dropFirst(2)), per epoch", xLabel: "epochs", yLabel: "training accuracy",
         xRange: 0...runs[0].scales["epoch"].last!, yRange: 0...1,
-        series: kinds.flatMap { kind, title, color in
-            [
-                Series(epochs, x: "epoch", low: "\(kind) min", high: "\(kind) max", title: "", color: color),
-                Series(
-                    epochs, x: "epoch", y: "\(kind) median", title: "\(title): median", style: .lines,
-                    dashed: kind == "normal", color: color),
-            ]
+        series: kinds.flatMap { (kind: String, title: String, color: String) -> [Series] in
+            seedBandSeries(
+                epochs, x: "epoch", curve: kind, bandTitle: "", medianTitle: "\(title): median", color: color,
+                dashed: kind == "normal")
         })
     epochPanel.legend = .at("top left")
     let figure = Figure(

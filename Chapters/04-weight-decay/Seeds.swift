@@ -32,21 +32,11 @@ func seedBand(_ runs: [WeightDecayTables], seeds: [UInt64]) -> (tables: [DataTab
         "seeds.dat",
         "weight-decay: accuracy on the training and test images per epoch, lambda = 0 and \(decayed), at seeds \(seeds.map(String.init).joined(separator: " ")): min, median, max and each seed",
         x: ("epoch", first["epoch"]), curves: columns.map { column in (column, runs.map { $0.runs[column] }) })
-    let panels = ["lambda=0", decayed].map { lambda in
-        var panel = Panel(
-            title: lambda == "lambda=0"
-                ? "λ = 0: no weight decay" : "\(lambda.replacingOccurrences(of: "lambda=", with: "λ = ")): weight decay",
-            xLabel: "epochs", yLabel: "accuracy", xRange: 0...first["epoch"].last!, yRange: 0...1,
-            series: [("train", "#1f77b4"), ("test", "#ff7f0e")].flatMap { set, color in
-                [
-                    Series(
-                        table, x: "epoch", low: "\(set) \(lambda) min", high: "\(set) \(lambda) max",
-                        title: "\(set): \(seeds.count) seeds, lowest to highest", color: color),
-                    Series(table, x: "epoch", y: "\(set) \(lambda) median", title: "\(set): median", color: color),
-                ]
-            })
-        panel.legend = .at("bottom right")
-        return panel
+    let panels = ["lambda=0", decayed].map { (lambda: String) -> Panel in
+        let title =
+            lambda == "lambda=0"
+            ? "λ = 0: no weight decay" : "\(lambda.replacingOccurrences(of: "lambda=", with: "λ = ")): weight decay"
+        return accuracyBandPanel(table, run: lambda, title: title, epochs: first["epoch"].last!, seedCount: seeds.count)
     }
     let figure = Figure(
         name: "seeds", title: "Weight decay at \(seeds.count) seeds: the same network and budget, other weights and batches",

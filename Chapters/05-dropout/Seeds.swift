@@ -36,21 +36,10 @@ func seedBand(_ runs: [DropoutTables], seeds: [UInt64]) -> (tables: [DataTable],
         "seeds.dat",
         "dropout: accuracy on the 300 training and the test images per epoch, without and with dropout, at seeds \(seeds.map(String.init).joined(separator: " ")): min, median, max and each seed",
         x: ("epoch", first["epoch"]), curves: columns.map { column in (column, runs.map { $0.accuracy[column] }) })
-    let panels = [plain, dropout].map { run in
+    let panels = [plain, dropout].map { (run: String) -> Panel in
         let ratio = run.replacingOccurrences(of: "dropout=", with: "r = ")  // the column's "dropout=0.2" as a title says it
-        var panel = Panel(
-            title: run == plain ? "No dropout" : "Dropout, \(ratio) (the book's)",
-            xLabel: "epochs", yLabel: "accuracy", xRange: 0...first["epoch"].last!, yRange: 0...1,
-            series: [("train", "#1f77b4"), ("test", "#ff7f0e")].flatMap { set, color in
-                [
-                    Series(
-                        table, x: "epoch", low: "\(set) \(run) min", high: "\(set) \(run) max",
-                        title: "\(set): \(seeds.count) seeds, lowest to highest", color: color),
-                    Series(table, x: "epoch", y: "\(set) \(run) median", title: "\(set): median", color: color),
-                ]
-            })
-        panel.legend = .at("bottom right")
-        return panel
+        let title = run == plain ? "No dropout" : "Dropout, \(ratio) (the book's)"
+        return accuracyBandPanel(table, run: run, title: title, epochs: first["epoch"].last!, seedCount: seeds.count)
     }
     let figure = Figure(
         name: "seeds", title: "Dropout at \(seeds.count) seeds: the same network, images and budget; other weights, batches and masks",

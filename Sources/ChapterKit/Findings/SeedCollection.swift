@@ -106,3 +106,36 @@ public func seedBandTable(
     }
     return DataTable(fileName, description, columns: columns)
 }
+
+/// The two series that draw one curve of a seed-band table: its band from
+/// the lowest seed to the highest (`<curve> min` to `<curve> max`), then
+/// its median as a line in the same colour.
+///
+/// - Parameters:
+///   - bandTitle: The band's legend entry ("" for none).
+///   - medianTitle: The median's legend entry.
+public func seedBandSeries(
+    _ table: DataTable, x: String, curve: String, bandTitle: String, medianTitle: String, color: String?,
+    style: Series.Style = .lines, dashed: Bool = false
+) -> [Series] {
+    [
+        Series(table, x: x, low: "\(curve) min", high: "\(curve) max", title: bandTitle, color: color),
+        Series(table, x: x, y: "\(curve) median", title: medianTitle, style: style, dashed: dashed, color: color),
+    ]
+}
+
+/// Training and test accuracy per epoch at every seed, for one run of
+/// `seedBandTable`'s `train <run>` and `test <run>` curves: each as its band
+/// and its median, the key at the bottom right.
+public func accuracyBandPanel(_ table: DataTable, run: String, title: String, epochs: Double, seedCount: Int) -> Panel {
+    let sets = [("train", "#1f77b4"), ("test", "#ff7f0e")]
+    var panel = Panel(
+        title: title, xLabel: "epochs", yLabel: "accuracy", xRange: 0...epochs, yRange: 0...1,
+        series: sets.flatMap { (set: String, color: String) -> [Series] in
+            seedBandSeries(
+                table, x: "epoch", curve: "\(set) \(run)", bandTitle: "\(set): \(seedCount) seeds, lowest to highest",
+                medianTitle: "\(set): median", color: color)
+        })
+    panel.legend = .at("bottom right")
+    return panel
+}

@@ -63,4 +63,19 @@ struct SeedsTests {
         let band = Series(table, x: "epoch", low: "train min", high: "train max")
         #expect(band.using == "1:2:4" && band.style == .band)
     }
+
+    @Test("A band's two series: min to max filled, then the median as a line in the same colour")
+    func bandSeries() {
+        let table = seedBandTable(
+            "seeds.dat", "test", x: ("epoch", [0, 1]),
+            curves: [("train a", [[0.1, 0.5], [0.3, 0.6]]), ("test a", [[0.2, 0.4], [0.1, 0.3]])], seeds: [1, 2])
+        let series = seedBandSeries(
+            table, x: "epoch", curve: "test a", bandTitle: "", medianTitle: "test: median", color: "#ff7f0e", dashed: true)
+        #expect(series.map(\.using) == ["1:7:9", "1:8"])
+        #expect(series.map(\.style) == [.band, .lines] && series.map(\.dashed) == [false, true])
+        #expect(series.map(\.title) == ["", "test: median"] && series.allSatisfy { $0.color == "#ff7f0e" })
+        let panel = accuracyBandPanel(table, run: "a", title: "run a", epochs: 1, seedCount: 2)
+        #expect(panel.series.map(\.using) == ["1:2:4", "1:3", "1:7:9", "1:8"])
+        #expect(panel.series.first?.title == "train: 2 seeds, lowest to highest" && panel.legend == .at("bottom right"))
+    }
 }
