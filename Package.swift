@@ -27,8 +27,9 @@ let chapters: [(name: String, folder: String)] = [
 /// loops made them the longest part of `make test`. Of the chapters only
 /// weight-init runs much slower unoptimized (measured: its quick run 5.9 s
 /// against 2.6 s; the other five within 0.3 s either way), so only it is
-/// optimized too: -O on all six cost 14 s of a clean debug build. `-assert-config Debug` keeps every `assert` and `precondition`
-/// as a debug build has them, so a programmer error still traps naming its shapes.
+/// optimized too: -O on all six cost 14 s of a clean debug build.
+/// `-assert-config Debug` keeps every `assert` and `precondition` as a debug
+/// build has them, so a programmer error still traps naming its shapes.
 let optimizedInDebug: [SwiftSetting] = [
     .unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))
 ]

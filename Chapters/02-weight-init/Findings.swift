@@ -35,7 +35,7 @@ func weightInitFindings(_ tables: WeightInitTables) -> [Finding] {
     let width = tables.width
     let narrow = Int(width["n"][0])
     func spreads(_ key: String, _ n: String) -> [Double] { width["\(key) width \(n)"] }
-    // The wider width is in its columns' names ("relu-he width 1000"), as the narrow one is in column n.
+    // The wider width is in its columns' names ("relu-std-0.01 width 1000"); the narrow one is column n.
     let widePrefix = "relu-std-0.01 width "
     let wide = width.columns.first { $0.hasPrefix(widePrefix) && $0 != widePrefix + "n" }.map { String($0.dropFirst(widePrefix.count)) }!
     let widthRatio = Double(wide)! / Double(narrow)

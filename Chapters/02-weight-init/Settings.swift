@@ -13,7 +13,8 @@ struct Settings: Equatable, Sendable {
     var width = 100
     var layerCount = 5
     var binCount = 30
-    /// Exercise 2 reruns the forward pass ten times wider (--wide-width).
+    /// Exercise 2 reruns the forward pass wider: 1000 units, ten times the
+    /// book's 100 (--wide-width).
     var wideWidth = 1000
     /// The book's MNIST budget: 2000 mini-batches of 128 images, SGD with η = 0.01
     /// (another optimizer at its book default for exercise 3).
