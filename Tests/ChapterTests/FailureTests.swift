@@ -205,9 +205,9 @@ struct FailureTests {
             process.standardError = FileHandle.nullDevice
             try process.run()
             // Wait until gnuplot has written into this run's first picture (up to 3 minutes:
-            // the histograms come first, slow on a loaded machine). Its temporary file alone
-            // is not enough: the signal could then come between gnuplot's start and the
-            // chapter noting its process, and gnuplot would write "half" after the clean-up.
+            // the histograms come first, slow on a loaded machine), so that the clean-up
+            // must remove what a running gnuplot wrote. (A signal while gnuplot is still
+            // being started is ProcessSetupTests' case.)
             func gnuplotHasWritten() -> Bool {
                 leftovers(output).contains { ChapterRunner.contents("\(output)/\($0)") == "half" }
             }

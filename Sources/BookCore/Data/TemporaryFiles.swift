@@ -35,7 +35,7 @@ public enum TemporaryFiles {
 
     /// Set by a fatal-signal handler before it cleans up: the process is about
     /// to end, and no temporary file made from now on may outlive it.
-    nonisolated(unsafe) private(set) static var isTerminating = false
+    nonisolated(unsafe) public private(set) static var isTerminating = false
 
     /// Marks the process as ending (signal-safe: one store). A thread that
     /// creates a temporary file afterwards removes it and waits for the end.

@@ -210,12 +210,17 @@ public struct FigureWriter: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gnuplot)
         process.arguments = arguments
-        do {
-            try process.run()
-        } catch {
-            return "could not start \(gnuplot): \(error.localizedDescription)"
+        var failure: String?
+        let child = startingChild {
+            do {
+                try process.run()
+                return process.processIdentifier
+            } catch {
+                failure = "could not start \(gnuplot): \(error.localizedDescription)"
+                return nil
+            }
         }
-        runningChild = process.processIdentifier
+        if child == nil { return failure }
         process.waitUntilExit()
         runningChild = 0
         if process.terminationReason == .uncaughtSignal {

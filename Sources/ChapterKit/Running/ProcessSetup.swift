@@ -59,6 +59,53 @@ func attachingNegativeNumbers(_ arguments: [String]) -> [String] {
 /// The gnuplot child running now (0: none), for the signal handler to stop.
 nonisolated(unsafe) var runningChild: pid_t = 0
 
+/// Set while a child is being started (`startingChild(_:)`): its process
+/// exists before its number is known, so the signal handler waits for it.
+nonisolated(unsafe) var childStarting = false
+/// The thread starting that child: a handler that interrupts this thread
+/// cannot wait for it, and leaves the signal to it instead.
+nonisolated(unsafe) var startingThread: pthread_t?
+/// A fatal signal that interrupted `startingThread`, raised again by it once
+/// the child's number is recorded (0: none).
+nonisolated(unsafe) var deferredSignal: Int32 = 0
+
+/// Starts a child process with `start`, which returns its process number,
+/// and records that number, so that a fatal signal arriving at any moment
+/// stops the child before the process dies of it (one child at a time: the
+/// figure writer's gnuplot).
+///
+/// A signal between the child's start and that record would otherwise leave
+/// it running, free to write a temporary file after the handler has removed
+/// the others. So while the child starts, a handler on another thread waits
+/// for the number (at most a second), and a handler on this thread leaves the
+/// signal to it, to be raised again once the number is recorded. (Holding the
+/// signals on this thread instead would hand them on held to the child:
+/// Foundation's `Process` keeps the starting thread's signal mask.)
+///
+/// - Returns: The child's process number, or `nil` if `start` failed (it
+///   then says why). If the process is already ending, it starts nothing and
+///   waits for the end.
+public func startingChild(_ start: () -> pid_t?) -> pid_t? {
+    startingThread = pthread_self()
+    childStarting = true
+    // The process is ending: a handler on another thread began before
+    // `childStarting` was set (start nothing, let it end the process), or one
+    // on this thread left its signal here.
+    if TemporaryFiles.isTerminating {
+        childStarting = false
+        if deferredSignal != 0 { raise(deferredSignal) }
+        while true { pause() }
+    }
+    let child = start()
+    if let child { runningChild = child }
+    childStarting = false
+    if deferredSignal != 0 { raise(deferredSignal) }
+    // A handler on another thread is ending the process, and stopping this
+    // child: wait for the end instead of going on as if the child had run.
+    while TemporaryFiles.isTerminating { pause() }
+    return child
+}
+
 /// Whether `prepareChapterProcess()` has run.
 private let processPrepared: Void = {
     // 1. A closed standard stream would let the next open(2) take its number,
@@ -99,9 +146,22 @@ private let processPrepared: Void = {
 /// The process is marked as ending first, so that no other thread makes a new
 /// temporary file that would survive; then gnuplot is stopped, and waited
 /// for, so that it cannot write into a temporary file after the clean-up has
-/// removed it.
+/// removed it. A child being started is waited for first, so that its
+/// number is known (at most a second: the thread starting it might wait for
+/// a lock the interrupted thread holds, and the clean-up must still happen);
+/// if this is the thread starting it, the signal is left to that thread.
 private let interruptionHandler: @convention(c) (Int32) -> Void = { number in
     TemporaryFiles.beginTermination()
+    if childStarting, let starter = startingThread, pthread_equal(starter, pthread_self()) != 0 {
+        deferredSignal = number
+        return
+    }
+    var millisecond = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+    var waited = 0
+    while childStarting && waited < 1000 {
+        nanosleep(&millisecond, nil)
+        waited += 1
+    }
     let child = runningChild
     if child > 0 {
         kill(child, SIGKILL)

@@ -4,6 +4,7 @@
 //   live-demo train --plot live --output /tmp/demo    four made-up loss curves, drawn
 //                                                       as they are "trained", then written
 //   live-demo explore                                  the valley of chapter 1, interactive
+//   live-demo interrupted-start                        SIGTERM while a child is being started
 //
 // `train` writes curves.dat whatever the live view does, and prints one line
 // per curve; its exit status is 0 unless the output cannot be written.
@@ -17,7 +18,7 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live-demo", abstract: "The live figure and the valley explorer, without a chapter.")
 
-    @Argument(help: "train or explore.")
+    @Argument(help: "train, explore or interrupted-start.")
     var task: String
 
     @OptionGroup var common: ChapterOptions
@@ -92,7 +93,39 @@ case "train":
                 format: "live: %d frames sent, %d dropped, %.3f ms each", sent, dropped,
                 1000 * live.secondsSpent / Double(max(sent + dropped, 1))))
     }
+case "interrupted-start", "interrupted-start-elsewhere":
+    // For the fault tests: a SIGTERM to the process while a child (sleep 30)
+    // is being started, before its number is recorded; the child must die
+    // with the process. Linux hands a signal sent to the process to its main
+    // thread: here the thread starting the child, or (-elsewhere) an idle one.
+    let startAndInterrupt: @Sendable () -> Void = {
+        _ = startingChild {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sleep")
+            process.arguments = ["30"]
+            process.standardOutput = FileHandle.nullDevice  // holds no pipe of the test's open
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return nil }
+            let child = process.processIdentifier
+            // The child's blocked signals, as a hex mask (SIGHUP is bit 0).
+            let status = (try? String(contentsOfFile: "/proc/\(child)/status", encoding: .utf8)) ?? ""
+            let blocked = status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }?.dropFirst(7) ?? "?"
+            print("child \(child) blocked \(blocked.trimmingCharacters(in: .whitespaces))")
+            fflush(nil)
+            kill(getpid(), SIGTERM)
+            usleep(200_000)
+            return child
+        }
+        print("survived the signal")
+        exit(0)
+    }
+    if demo.task == "interrupted-start" {
+        startAndInterrupt()
+    } else {
+        Thread { startAndInterrupt() }.start()
+        while true { pause() }
+    }
 default:
-    printError("error: the task is train or explore, not \(demo.task)")
+    printError("error: the task is train, explore, interrupted-start or interrupted-start-elsewhere, not \(demo.task)")
     exit(64)
 }
