@@ -96,8 +96,11 @@ case "train":
 case "interrupted-start", "interrupted-start-elsewhere":
     // For the fault tests: a SIGTERM to the process while a child (sleep 30)
     // is being started, before its number is recorded; the child must die
-    // with the process. Linux hands a signal sent to the process to its main
-    // thread: here the thread starting the child, or (-elsewhere) an idle one.
+    // with the process. The thread that sends the signal nearly always takes
+    // it: here the thread starting the child, or (-elsewhere) the main thread
+    // while another thread starts it.
+    let elsewhere = demo.task == "interrupted-start-elsewhere"
+    let inTheGap = DispatchSemaphore(value: 0)
     let startAndInterrupt: @Sendable () -> Void = {
         _ = startingChild {
             let process = Process()
@@ -112,18 +115,20 @@ case "interrupted-start", "interrupted-start-elsewhere":
             let blocked = status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }?.dropFirst(7) ?? "?"
             print("child \(child) blocked \(blocked.trimmingCharacters(in: .whitespaces))")
             fflush(nil)
-            kill(getpid(), SIGTERM)
-            usleep(200_000)
+            if elsewhere { inTheGap.signal() } else { kill(getpid(), SIGTERM) }
+            usleep(50_000)
             return child
         }
         print("survived the signal")
         exit(0)
     }
-    if demo.task == "interrupted-start" {
-        startAndInterrupt()
-    } else {
+    if elsewhere {
         Thread { startAndInterrupt() }.start()
+        inTheGap.wait()
+        kill(getpid(), SIGTERM)
         while true { pause() }
+    } else {
+        startAndInterrupt()
     }
 default:
     printError("error: the task is train, explore, interrupted-start or interrupted-start-elsewhere, not \(demo.task)")
