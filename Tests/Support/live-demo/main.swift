@@ -5,6 +5,7 @@
 //                                                       as they are "trained", then written
 //   live-demo explore                                  the valley of chapter 1, interactive
 //   live-demo interrupted-start                        SIGTERM while a child is being started
+//   live-demo interrupted-start-elsewhere              the same, sent from another thread
 //
 // `train` writes curves.dat whatever the live view does, and prints one line
 // per curve; its exit status is 0 unless the output cannot be written.
@@ -18,7 +19,7 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live-demo", abstract: "The live figure and the valley explorer, without a chapter.")
 
-    @Argument(help: "train, explore or interrupted-start.")
+    @Argument(help: "train, explore, interrupted-start or interrupted-start-elsewhere.")
     var task: String
 
     @OptionGroup var common: ChapterOptions
