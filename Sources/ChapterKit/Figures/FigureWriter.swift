@@ -210,17 +210,14 @@ public struct FigureWriter: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gnuplot)
         process.arguments = arguments
-        var failure: String?
-        let child = startingChild {
-            do {
+        do {
+            _ = try startingChild {
                 try process.run()
                 return process.processIdentifier
-            } catch {
-                failure = "could not start \(gnuplot): \(error.localizedDescription)"
-                return nil
             }
+        } catch {
+            return "could not start \(gnuplot): \(error.localizedDescription)"
         }
-        if child == nil { return failure }
         process.waitUntilExit()
         runningChild = 0
         if process.terminationReason == .uncaughtSignal {

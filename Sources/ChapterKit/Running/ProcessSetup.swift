@@ -82,10 +82,10 @@ nonisolated(unsafe) var deferredSignal: Int32 = 0
 /// signals on this thread instead would hand them on held to the child:
 /// Foundation's `Process` keeps the starting thread's signal mask.)
 ///
-/// - Returns: The child's process number, or `nil` if `start` failed (it
-///   then says why). If the process is already ending, it starts nothing and
-///   waits for the end.
-public func startingChild(_ start: () -> pid_t?) -> pid_t? {
+/// - Returns: The child's process number. If the process is already ending,
+///   it starts nothing and waits for the end.
+/// - Throws: What `start` throws (the child did not start).
+public func startingChild(_ start: () throws -> pid_t) rethrows -> pid_t {
     startingThread = pthread_self()
     childStarting = true
     // The process is ending: a handler on another thread began before
@@ -96,14 +96,15 @@ public func startingChild(_ start: () -> pid_t?) -> pid_t? {
         if deferredSignal != 0 { raise(deferredSignal) }
         while true { pause() }
     }
-    let child = start()
-    if let child { runningChild = child }
-    childStarting = false
-    if deferredSignal != 0 { raise(deferredSignal) }
-    // A handler on another thread is ending the process, and stopping this
-    // child: wait for the end instead of going on as if the child had run.
-    while TemporaryFiles.isTerminating { pause() }
-    return child
+    defer {
+        childStarting = false
+        if deferredSignal != 0 { raise(deferredSignal) }
+        // A handler on another thread is ending the process, and stopping this
+        // child: wait for the end instead of going on as if the child had run.
+        while TemporaryFiles.isTerminating { pause() }
+    }
+    runningChild = try start()
+    return runningChild
 }
 
 /// Whether `prepareChapterProcess()` has run.

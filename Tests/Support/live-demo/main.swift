@@ -103,13 +103,13 @@ case "interrupted-start", "interrupted-start-elsewhere":
     let elsewhere = demo.task == "interrupted-start-elsewhere"
     let inTheGap = DispatchSemaphore(value: 0)
     let startAndInterrupt: @Sendable () -> Void = {
-        _ = startingChild {
+        _ = try? startingChild {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sleep")
             process.arguments = ["30"]
             process.standardOutput = FileHandle.nullDevice  // holds no pipe of the test's open
             process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { return nil }
+            try process.run()
             let child = process.processIdentifier
             // The child's blocked signals, as a hex mask (SIGHUP is bit 0).
             let status = (try? String(contentsOfFile: "/proc/\(child)/status", encoding: .utf8)) ?? ""
