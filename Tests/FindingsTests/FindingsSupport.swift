@@ -118,9 +118,10 @@ func checkSeedsTable(_ seeds: SeedsFile, chapter: String, sourceLocation: Source
 /// largest of the five seeds' values of `name` in finding `id`, a single
 /// number every seed's value. `[seed 3: id: name]`: the number is seed 3's.
 /// Each agrees to the digits it is written with (0.16 holds 0.158666; 2 holds
-/// 1.8). Comment markers and line breaks count as spaces.
+/// 1.8). A line break with the comment marker and indentation after it
+/// counts as one space.
 func checkSeedCitations(in text: String, file: String, seeds: SeedsFile, sourceLocation: SourceLocation) {
-    let prose = text.replacing(/\n[ \t]*\/\/\/? ?/, with: " ").replacing("\n", with: " ")
+    let prose = text.replacing(/\n[ \t]*\/\/\/?[ \t]*/, with: " ").replacing("\n", with: " ")
     let citation =
         /([+\-−]?\d+(?:\.\d+)?)(?:(?:–| to )([+\-−]?\d+(?:\.\d+)?))?(?: ?%)?(?: [a-z]+){0,4} \[(?:seeds|seed (\d+)): ([a-z0-9.\-]+): ([^\]]+)\]/
     /// The number as written, and half a unit of its last digit.

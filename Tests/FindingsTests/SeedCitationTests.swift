@@ -15,10 +15,10 @@ struct SeedCitationTests {
                 values: [SeedValues(name: "He end", values: ["0.282371", "0.158666", "0.210581", "0.240416", "nan"])])
         ])
 
-    @Test("A range written to its digits, across lines of a comment, and one seed's value pass")
+    @Test("A range written to its digits, across lines of a comment (indented or not), and one seed's value pass")
     func agreeing() {
         checkSeedCitations(
-            in: "// He ends at 0.16–0.28\n// [seeds: demo.he: He end]; at seed 3, 0.211 [seed 3: demo.he: He end]",
+            in: "// He ends at 0.16–0.28\n// [seeds: demo.he: He end]; at seed 3, 0.211\n//    [seed 3: demo.he: He end]",
             file: "demo.swift", seeds: seeds, sourceLocation: #_sourceLocation)
         checkSeedCitations(
             in: "from 0.16 to 0.28 across seeds [seeds: demo.he: He end]", file: "demo.md", seeds: seeds,
