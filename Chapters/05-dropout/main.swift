@@ -128,13 +128,15 @@ for case let diverged? in results.runs.map(\.divergence) { print("\(diverged) (N
 // a mask than the mean's 1 − r: at the worst hidden layer off by 2 to 10 %
 // [seeds: dropout.scale-training: worst hidden % r=0.2] (the derivation averages over weight draws;
 // a seed is one draw) [finding: dropout.scale-training]. The first gradient shrinks more than the
-// scores, to 0.27 ≈ 0.8⁶ of the plain network's here, 0.15 to 0.36 across seeds
-// [seeds: dropout.gradient-at-start: book's]; inverted dropout's is the plain one's times 1.5 to
-// 1.8 [seeds: dropout.gradient-at-start: inverted] [finding: dropout.gradient-at-start]. So run 6
-// tests the step itself: the book's dropout with η/0.8⁶ ≈ 0.038, whose first step is 1.02 times the
-// plain network's here, 0.57 to 1.38 across seeds [seeds: dropout.gradient-at-start: first step].
-// It learns about as many times faster as its η is larger [finding: dropout.larger-step]. Finally,
-// all compared at equal training accuracy, on the same test images (equal-training-accuracy.png).
+// scores, to 0.27 [seed 1: dropout.gradient-at-start: book's] ≈ 0.8⁶ of the plain network's here,
+// 0.15 to 0.36 across seeds [seeds: dropout.gradient-at-start: book's]; inverted dropout's is the
+// plain one's times 1.5 to 1.8 [seeds: dropout.gradient-at-start: inverted]
+// [finding: dropout.gradient-at-start]. So run 6 tests the step itself: the book's dropout with
+// η/0.8⁶ ≈ 0.038, whose first step is 1.02 [seed 1: dropout.gradient-at-start: first step] times
+// the plain network's here, 0.57 to 1.38 across seeds
+// [seeds: dropout.gradient-at-start: first step]. It learns about as many times faster as its η is
+// larger [finding: dropout.larger-step]. Finally, all compared at equal training accuracy, on the
+// same test images (equal-training-accuracy.png).
 
 // MARK: - 6. Figures
 
@@ -147,15 +149,17 @@ exitOnError {
 // MARK: - 7. What we saw
 //
 // Without dropout the network memorises its 300 images, as in chapter 4: training accuracy reaches
-// 1.0 after 124 epochs, 92 to 157 across seeds [seeds: dropout.no-dropout-memorises: epoch]
-// [finding: dropout.no-dropout-memorises], while test accuracy levels off near 0.75, its mean 0.75
-// to 0.79 [seeds: dropout.no-dropout-test-levels: mean] [finding: dropout.no-dropout-test-levels].
-// With dropout (r = 0.2 after each hidden layer) the gap at epoch 300 is about half as large
-// [finding: dropout.gap-at-end], as the book says. But that network learns far more slowly:
-// training accuracy only 0.68 at epoch 300, 0.63 to 0.74 across seeds
-// [seeds: dropout.slow-learner: train], test accuracy still rising [finding: dropout.slow-learner]
-// and below the plain network's [finding: dropout.test-at-end]. Inverted dropout, same masks,
-// learns faster [finding: dropout.inverted-faster], and ends with a gap close to no dropout's
+// 1.0 after 124 epochs [seed 1: dropout.no-dropout-memorises: epoch], 92 to 157 across seeds
+// [seeds: dropout.no-dropout-memorises: epoch] [finding: dropout.no-dropout-memorises], while test
+// accuracy levels off near 0.75 [seed 1: dropout.no-dropout-test-levels: mean], its mean 0.75 to
+// 0.79 across seeds [seeds: dropout.no-dropout-test-levels: mean]
+// [finding: dropout.no-dropout-test-levels]. With dropout (r = 0.2 after each hidden layer) the gap
+// at epoch 300 is about half as large [finding: dropout.gap-at-end], as the book says. But that
+// network learns far more slowly: training accuracy only 0.68 [seed 1: dropout.slow-learner: train]
+// at epoch 300, 0.63 to 0.74 across seeds [seeds: dropout.slow-learner: train], test accuracy still
+// rising [finding: dropout.slow-learner] and below the plain network's
+// [finding: dropout.test-at-end]. Inverted dropout, same masks, learns faster
+// [finding: dropout.inverted-faster], and ends with a gap close to no dropout's
 // [finding: dropout.inverted-gap-at-end]: much of the book's narrow gap is slow learning.
 //
 // Does dropout help here? At the highest training accuracy both reach, on the same test images,
@@ -178,12 +182,14 @@ exitOnError { try writer.write(findings) }
 // 1. Try `dropout --dropout-ratio 0.5` (the book's default for the layer).
 //    Does the gap close? What does it cost in training and test accuracy?
 //
-//    Worked answer (try first): that command's run 0 is run 3 here (same weights,
-//    batches and masks; run 3 skips the per-epoch measurements), in exercises.dat.
-//    The gap all but closes, for a bad reason: the network learns almost nothing in
-//    903 updates [finding: dropout.exercise-ratio-half]. Its training scores are 0.11 of the
-//    plain network's (0.5³ = 0.125 derived; 0.10 to 0.15 [seeds: dropout.scale-training: scores r=0.5]), test mode's 0.5⁶ ≈
-//    0.016, its first gradient 0.055 [finding: dropout.scale-test-mode] [finding: dropout.scale-training]
+//    Worked answer (try first): that command's run 0 is run 3 here (same weights, batches and
+//    masks; run 3 skips the per-epoch measurements), in exercises.dat. The gap all but closes, for
+//    a bad reason: the network learns almost nothing in 903 updates
+//    [finding: dropout.exercise-ratio-half]. Its training scores are 0.11
+//    [seed 1: dropout.scale-training: scores r=0.5] of the plain network's (0.5³ = 0.125 derived;
+//    0.10 to 0.15 [seeds: dropout.scale-training: scores r=0.5]), test mode's 0.5⁶ ≈ 0.016, its
+//    first gradient 0.055 [seed 1: dropout.gradient-at-start: r=0.5]
+//    [finding: dropout.scale-test-mode] [finding: dropout.scale-training]
 //    [finding: dropout.gradient-at-start].
 //
 // 2. Use dropout and weight decay together: `dropout --weight-decay 0.1`.

@@ -174,16 +174,19 @@ exitOnError {
 // retrained with λ = 0 has the same validation accuracy at every epoch
 // [finding: hyperparameter-search.without-weight-decay].
 //
-// With 100 validation images accuracies come in steps of 0.01 [finding: hyperparameter-search.validation-steps],
-// and other seeds reorder the best settings [finding: hyperparameter-search.rerun-ranks]: the search
-// says "η near the top of the range", not "this exact η". The 4 × 4 grid did as well as a typical random search of 16
+// With 100 validation images accuracies come in steps of 0.01
+// [finding: hyperparameter-search.validation-steps], and other seeds reorder the best settings
+// [finding: hyperparameter-search.rerun-ranks]: the search says "η near the top of the range", not
+// "this exact η". The 4 × 4 grid did as well as a typical random search of 16
 // [finding: hyperparameter-search.grid-vs-random]: Bergstra and Bengio's advantage does not show.
 // The grid's best point is at its largest η, among the random searches' bests, and its four λ there
-// spread about as widely as the seed moves one setting [finding: hyperparameter-search.grid-top-rate]:
-// with λ doing nothing measurable, that spread is the seed's. The winner's 0.79 was partly luck:
-// with two other seeds its setting does worse on the same images (at four search seeds of five)
-// [finding: hyperparameter-search.winner-reruns], and its one test score, 0.69 here, 0.69 to 0.77
-// across seeds [seeds: hyperparameter-search.final-test: test], is below it too
+// spread about as widely as the seed moves one setting
+// [finding: hyperparameter-search.grid-top-rate]: with λ doing nothing measurable, that spread is
+// the seed's. The winner's 0.79 [seed 1: hyperparameter-search.final-test: search validation] was
+// partly luck: with two other seeds its setting does worse on the same images (at four search seeds
+// of five) [finding: hyperparameter-search.winner-reruns], and its one test score, 0.69 here
+// [seed 1: hyperparameter-search.final-test: test], 0.69 to 0.77 across seeds
+// [seeds: hyperparameter-search.final-test: test], is below it too
 // [finding: hyperparameter-search.final-test].
 
 let findings = hyperparameterFindings(tables)
